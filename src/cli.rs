@@ -1,0 +1,268 @@
+//! Command-line definitions. Only clap and std here: the rest of the program sees plain
+//! config values built from these in `run.rs`.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  authcode scopes office                          List the USER_OFFICE_* scopes
+  authcode request --scopes USER_LOGIN_ID         Ask for consent in the terminal
+  authcode request --scopes USER_LOGIN_ID --deny  Print the spec's failure sample
+  authcode validate fixtures/                     Check every fixture in CI
+  authcode schema response > response.schema.json";
+
+const SCOPES_EXAMPLES: &str = "\
+Examples:
+  authcode scopes                 Every scope, with what it grants
+  authcode scopes office          Scopes whose name or description mentions \"office\"
+  authcode scopes --json          The same as a JSON array";
+
+const REQUEST_EXAMPLES: &str = "\
+Examples:
+  authcode request --scopes USER_LOGIN_ID                    Consent prompt in the terminal
+  authcode request --scopes USER_LOGIN_ID,KYC_INFO --approve Grant everything
+  authcode request --scopes USER_LOGIN_ID --deny             Deny: {\"authErrorScopes\": ...}
+  authcode request --scopes A,B --grant A --error-code 11    Grant A, deny B with error 11
+  authcode request --from request.json --approve --seed 7    Deterministic code for snapshots
+  authcode request --scopes USER_LOGIN_ID --payload --format js";
+
+const VALIDATE_EXAMPLES: &str = "\
+Examples:
+  authcode validate fixtures/                      Every *.json, *.ndjson, *.jsonl below it
+  authcode validate response.json --expect-scopes USER_LOGIN_ID
+  authcode validate --format github fixtures/      Annotations in GitHub Actions
+  cat responses.ndjson | authcode validate --ndjson";
+
+const SCHEMA_EXAMPLES: &str = "\
+Examples:
+  authcode schema request > request.schema.json
+  authcode schema response --catalog other-wallet.json";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  authcode completions bash > ~/.local/share/bash-completion/completions/authcode
+  authcode completions zsh > ~/.zfunc/_authcode
+  authcode completions fish > ~/.config/fish/completions/authcode.fish";
+
+/// Simulate and validate my.getAuthCode for DANA and Alipay+ mini programs.
+#[derive(Debug, Parser)]
+#[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    /// Use this scope catalog instead of DANA's (JSON; see README)
+    #[arg(long, global = true, value_name = "FILE", env = "AUTHCODE_CATALOG")]
+    pub catalog: Option<PathBuf>,
+
+    /// When to use colors
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the scopes and what each grants
+    #[command(after_help = SCOPES_EXAMPLES)]
+    Scopes(ScopesArgs),
+    /// Build a getAuthCode request, decide consent, and print the response
+    #[command(after_help = REQUEST_EXAMPLES)]
+    Request(RequestArgs),
+    /// Check request and response JSON files against the specification
+    #[command(after_help = VALIDATE_EXAMPLES)]
+    Validate(ValidateArgs),
+    /// Print a JSON Schema (draft 2020-12) for request or response payloads
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema(SchemaArgs),
+    /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScopesArgs {
+    /// Show only scopes whose name or description contains this (case-insensitive)
+    pub query: Option<String>,
+
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// Scopes to request (repeatable, comma-separated)
+    #[arg(
+        short,
+        long,
+        value_name = "SCOPE",
+        value_delimiter = ',',
+        action = ArgAction::Append,
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
+    pub scopes: Vec<String>,
+
+    /// Read the scopes from a request payload {"scopes": [...]} ('-' for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+
+    /// Print only the request payload, without asking for consent
+    #[arg(long)]
+    pub payload: bool,
+
+    /// Payload format: JSON, or the JavaScript call a mini program makes
+    #[arg(long, value_enum, default_value_t = PayloadFormat::Json, requires = "payload")]
+    pub format: PayloadFormat,
+
+    /// Grant every requested scope
+    #[arg(long, group = "decision")]
+    pub approve: bool,
+
+    /// Grant none of the requested scopes
+    #[arg(long, group = "decision")]
+    pub deny: bool,
+
+    /// Grant these scopes and deny the rest (comma-separated)
+    #[arg(
+        long,
+        value_name = "SCOPE",
+        value_delimiter = ',',
+        action = ArgAction::Append,
+        group = "decision",
+        num_args = 1
+    )]
+    pub grant: Option<Vec<String>>,
+
+    /// Error value for denied scopes
+    #[arg(long, value_name = "CODE")]
+    pub error_code: Option<String>,
+
+    /// Who asks for consent, shown in the prompt
+    #[arg(long, value_name = "NAME", default_value = "This mini program")]
+    pub app_name: String,
+
+    /// Make the authCode deterministic (for snapshot tests)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Print the JSON on one line
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Write the output to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Treat every input as one JSON document per non-empty line
+    #[arg(long)]
+    pub ndjson: bool,
+
+    /// Check every document as this kind instead of guessing
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<Kind>,
+
+    /// Each response must answer exactly these scopes (comma-separated)
+    #[arg(
+        long,
+        value_name = "SCOPE",
+        value_delimiter = ',',
+        action = ArgAction::Append,
+        conflicts_with = "request"
+    )]
+    pub expect_scopes: Option<Vec<String>>,
+
+    /// Each response must answer exactly the scopes of this request payload
+    #[arg(long, value_name = "FILE")]
+    pub request: Option<PathBuf>,
+
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Report format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// Print only the summary line of the errors
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Number of threads (default: the number of CPUs)
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which payload
+    #[arg(value_enum)]
+    pub kind: Kind,
+
+    /// Print the schema on one line
+    #[arg(long)]
+    pub compact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PayloadFormat {
+    Json,
+    Js,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Request,
+    Response,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+    Github,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

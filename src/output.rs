@@ -1,0 +1,218 @@
+//! Writing results: colors per stream, terminal-safe text, stdout, and atomic files.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use colored::Colorize;
+
+/// When to color a stream (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorMode {
+    /// Whether to color a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorMode::Always => true,
+            ColorMode::Never => false,
+            ColorMode::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// Paint for stdout.
+    pub fn stdout(self) -> Paint {
+        Paint(self.enabled(io::stdout().is_terminal()))
+    }
+
+    /// Paint for stderr.
+    pub fn stderr(self) -> Paint {
+        Paint(self.enabled(io::stderr().is_terminal()))
+    }
+}
+
+/// Colors text for one stream, or leaves it plain.
+///
+/// `colored` decides globally; we decide per stream, so it is told to always color and
+/// this type chooses whether to ask it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    pub fn init() {
+        colored::control::set_override(true);
+    }
+
+    fn apply(self, s: &str, f: impl FnOnce(&str) -> colored::ColoredString) -> String {
+        if self.0 {
+            f(s).to_string()
+        } else {
+            s.to_string()
+        }
+    }
+
+    pub fn bold(self, s: &str) -> String {
+        self.apply(s, |s| s.bold())
+    }
+    pub fn red(self, s: &str) -> String {
+        self.apply(s, |s| s.red().bold())
+    }
+    pub fn yellow(self, s: &str) -> String {
+        self.apply(s, |s| s.yellow().bold())
+    }
+    pub fn green(self, s: &str) -> String {
+        self.apply(s, |s| s.green().bold())
+    }
+    pub fn cyan(self, s: &str) -> String {
+        self.apply(s, |s| s.cyan().bold())
+    }
+    pub fn blue(self, s: &str) -> String {
+        self.apply(s, |s| s.blue().bold())
+    }
+    pub fn dim(self, s: &str) -> String {
+        self.apply(s, |s| s.dimmed())
+    }
+}
+
+/// `text` with control characters (terminal escape sequences among them) made visible, so
+/// that a hostile file name or JSON string cannot drive the user's terminal.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// A path as shown to the user: lossy UTF-8, control characters escaped.
+pub fn display_path(path: &Path) -> String {
+    sanitize(&path.to_string_lossy()).into_owned()
+}
+
+/// A message line on stderr (`warning: ...`); failures to write it are ignored, since
+/// stderr is where we would report them.
+pub fn warn(color: ColorMode, message: &str) {
+    let paint = color.stderr();
+    let _ = writeln!(
+        io::stderr().lock(),
+        "{} {}",
+        paint.yellow("warning:"),
+        message
+    );
+}
+
+/// Writes `bytes` to stdout and flushes.
+pub fn stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// The temporary file being written, removed by the signal handler on SIGTERM or Ctrl-C.
+pub static PENDING_TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
+/// rename. A failure leaves no partial file, and any old file at `path` untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the content written by `fill` (tests inject failures through it).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".authcode-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    set_pending(Some(temp.path().to_path_buf()));
+    let result = fill(temp.as_file_mut())
+        .and_then(|()| temp.as_file_mut().sync_all())
+        .and_then(|()| {
+            // Keep an existing file's permissions; a new file gets the usual 0644-ish mode
+            // rather than tempfile's private 0600.
+            let perms = match std::fs::metadata(path) {
+                Ok(meta) => meta.permissions(),
+                Err(_) => default_permissions(),
+            };
+            temp.as_file().set_permissions(perms)
+        });
+    let result = result.and_then(|()| temp.persist(path).map(drop).map_err(|e| e.error));
+    set_pending(None);
+    result
+}
+
+fn set_pending(path: Option<PathBuf>) {
+    if let Ok(mut pending) = PENDING_TEMP.lock() {
+        *pending = path;
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> std::fs::Permissions {
+    std::fs::metadata(".").map(|m| m.permissions()).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_terminal_sequences() {
+        assert_eq!(sanitize("plain"), "plain");
+        assert_eq!(sanitize("a\x1b[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(sanitize("bell\x07"), "bell\\u{7}");
+    }
+
+    #[test]
+    fn failed_atomic_write_leaves_old_file_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        let err = write_atomic_with(&path, |f| {
+            f.write_all(b"partial")?;
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "temp file left behind");
+    }
+
+    #[test]
+    fn atomic_write_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+}

@@ -1,0 +1,104 @@
+//! The request and response documents of my.getAuthCode.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// A request payload: `{"scopes": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub scopes: Vec<String>,
+}
+
+impl Request {
+    /// The JavaScript call a mini program makes for this request, shaped like the spec's
+    /// request sample.
+    pub fn to_js(&self) -> String {
+        let scopes: Vec<String> = self
+            .scopes
+            .iter()
+            .map(|s| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")))
+            .collect();
+        format!(
+            "my.getAuthCode({{\n  scopes: [{}],\n  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n",
+            scopes.join(", ")
+        )
+    }
+}
+
+/// A response document: granted scopes with a code, failed scopes with their error values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// The code, present exactly when some scope was granted.
+    pub auth_code: Option<String>,
+    pub success_scopes: Vec<String>,
+    /// Failed scopes and their error values, in request order.
+    pub error_scopes: Vec<(String, String)>,
+}
+
+impl Serialize for Response {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct ErrorScopes<'a>(&'a [(String, String)]);
+        impl Serialize for ErrorScopes<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (scope, error) in self.0 {
+                    map.serialize_entry(scope, error)?;
+                }
+                map.end()
+            }
+        }
+
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(code) = &self.auth_code {
+            map.serialize_entry("authCode", code)?;
+            map.serialize_entry("authSuccessScopes", &self.success_scopes)?;
+        }
+        if !self.error_scopes.is_empty() {
+            map.serialize_entry("authErrorScopes", &ErrorScopes(&self.error_scopes))?;
+        }
+        map.end()
+    }
+}
+
+/// `value` as JSON text with a final newline: pretty (2-space indent) or on one line.
+pub fn to_json<T: Serialize>(value: &T, compact: bool) -> String {
+    let mut text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    }
+    .expect("payloads serialize");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_response_matches_the_spec_sample() {
+        let response = Response {
+            auth_code: None,
+            success_scopes: vec![],
+            error_scopes: vec![("USER_LOGIN_ID".into(), "40006".into())],
+        };
+        assert_eq!(
+            to_json(&response, true),
+            "{\"authErrorScopes\":{\"USER_LOGIN_ID\":\"40006\"}}\n"
+        );
+    }
+
+    #[test]
+    fn error_scopes_keep_request_order() {
+        let response = Response {
+            auth_code: Some("c".into()),
+            success_scopes: vec!["B".into()],
+            error_scopes: vec![("Z".into(), "3".into()), ("A".into(), "3".into())],
+        };
+        assert_eq!(
+            to_json(&response, true),
+            "{\"authCode\":\"c\",\"authSuccessScopes\":[\"B\"],\"authErrorScopes\":{\"Z\":\"3\",\"A\":\"3\"}}\n"
+        );
+    }
+}

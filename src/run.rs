@@ -1,0 +1,165 @@
+//! Turns the parsed command line into config values, runs the command, and maps the outcome
+//! to an exit code in one place.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::catalog::Catalog;
+use crate::cli::{self, Cli, Command};
+use crate::consent::Decision;
+use crate::error::{self, CliError, Interrupted};
+use crate::mint::CodeSource;
+use crate::output::{ColorMode, Paint};
+use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
+use crate::scopes::ScopesConfig;
+
+/// The whole program: parse, run, report.
+pub fn main() -> ExitCode {
+    Paint::init();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout; a closed pipe there is not an error.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(error::EXIT_USAGE));
+        }
+    };
+    let color = color_mode(cli.color);
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => ExitCode::from(report(&err, color)),
+    }
+}
+
+/// Prints `err` on stderr and returns its exit code.
+fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
+    if error::is_broken_pipe(err) {
+        return 0;
+    }
+    if err.downcast_ref::<Interrupted>().is_some() {
+        return error::EXIT_INTERRUPTED;
+    }
+    let paint = color.stderr();
+    let mut stderr = io::stderr().lock();
+    match err.downcast_ref::<CliError>() {
+        Some(e) => {
+            let _ = writeln!(stderr, "{} {}", paint.red("error:"), e.message);
+            for hint in &e.hints {
+                let _ = writeln!(stderr, "  {} {}", paint.cyan("hint:"), hint);
+            }
+            e.code
+        }
+        None => {
+            let _ = writeln!(stderr, "{} {:#}", paint.red("error:"), err);
+            error::EXIT_USAGE
+        }
+    }
+}
+
+fn color_mode(when: cli::ColorWhen) -> ColorMode {
+    match when {
+        cli::ColorWhen::Auto => ColorMode::Auto,
+        cli::ColorWhen::Always => ColorMode::Always,
+        cli::ColorWhen::Never => ColorMode::Never,
+    }
+}
+
+/// Runs the parsed command line and returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    let color = color_mode(cli.color);
+    if let Command::Completions(args) = &cli.command {
+        let catalog = Catalog::load(cli.catalog.as_deref())?;
+        let script = crate::completions::generate(args.shell.into(), &catalog);
+        crate::output::stdout(&script)?;
+        return Ok(0);
+    }
+    let catalog = Catalog::load(cli.catalog.as_deref())?;
+    match cli.command {
+        Command::Scopes(args) => {
+            let config = ScopesConfig {
+                query: args.query,
+                json: args.json,
+                paint: color.stdout(),
+            };
+            crate::scopes::run(&catalog, &config, &mut io::stdout().lock())?;
+            Ok(0)
+        }
+        Command::Request(args) => {
+            crate::request::run(&catalog, &request_config(args, color))?;
+            Ok(0)
+        }
+        Command::Validate(args) => crate::validate::run(&catalog, validate_config(args, color)?),
+        Command::Schema(args) => {
+            let schema = crate::schema::schema(&catalog, args.kind.into());
+            let text = crate::payload::to_json(&schema, args.compact);
+            crate::output::stdout(text.as_bytes())?;
+            Ok(0)
+        }
+        Command::Completions(_) => unreachable!("handled above"),
+    }
+}
+
+fn request_config(args: cli::RequestArgs, color: ColorMode) -> RequestConfig {
+    let decision = if args.approve {
+        Some(Decision::ApproveAll)
+    } else if args.deny {
+        Some(Decision::DenyAll)
+    } else {
+        args.grant.map(|names| {
+            Decision::Grant(
+                names
+                    .iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            )
+        })
+    };
+    RequestConfig {
+        source: match args.from {
+            Some(path) => ScopeSource::File(path),
+            None => ScopeSource::Args(args.scopes),
+        },
+        payload: args.payload.then_some(match args.format {
+            cli::PayloadFormat::Json => PayloadFormat::Json,
+            cli::PayloadFormat::Js => PayloadFormat::Js,
+        }),
+        decision,
+        error_code: args.error_code,
+        app_name: args.app_name,
+        code_source: args.seed.map_or(CodeSource::Os, CodeSource::Seeded),
+        compact: args.compact,
+        output: args.output,
+        color,
+    }
+}
+
+fn validate_config(
+    args: cli::ValidateArgs,
+    color: ColorMode,
+) -> anyhow::Result<crate::validate::ValidateConfig> {
+    crate::validate::ValidateConfig::from_args(args, color)
+}
+
+impl From<cli::Kind> for crate::schema::Kind {
+    fn from(kind: cli::Kind) -> Self {
+        match kind {
+            cli::Kind::Request => crate::schema::Kind::Request,
+            cli::Kind::Response => crate::schema::Kind::Response,
+        }
+    }
+}
+
+impl From<cli::Shell> for clap_complete::Shell {
+    fn from(shell: cli::Shell) -> Self {
+        match shell {
+            cli::Shell::Bash => clap_complete::Shell::Bash,
+            cli::Shell::Zsh => clap_complete::Shell::Zsh,
+            cli::Shell::Fish => clap_complete::Shell::Fish,
+            cli::Shell::Powershell => clap_complete::Shell::PowerShell,
+            cli::Shell::Elvish => clap_complete::Shell::Elvish,
+        }
+    }
+}

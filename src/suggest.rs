@@ -1,0 +1,47 @@
+//! Did-you-mean suggestions for misspelled scope names.
+
+/// The candidate closest to `name`, if it is close enough to be what the user meant.
+///
+/// A case-insensitive exact match wins (`user_login_id` -> `USER_LOGIN_ID`); otherwise the
+/// most similar name by Jaro-Winkler over upper-cased text, above a threshold.
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = name.to_ascii_uppercase();
+    let mut best: Option<(&'a str, f64)> = None;
+    for candidate in candidates {
+        let upper = candidate.to_ascii_uppercase();
+        if upper == wanted {
+            return Some(candidate);
+        }
+        let score = strsim::jaro_winkler(&wanted, &upper);
+        if score >= 0.85 && best.is_none_or(|(_, b)| score > b) {
+            best = Some((candidate, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    const NAMES: [&str; 4] = ["USER_LOGIN_ID", "KYC_INFO", "USER_OFFICE_NAME", "USER_JOB"];
+
+    #[test]
+    fn suggests_case_and_typo_fixes() {
+        assert_eq!(
+            closest("user_login_id", NAMES.into_iter()),
+            Some("USER_LOGIN_ID")
+        );
+        assert_eq!(
+            closest("USER_LOGN_ID", NAMES.into_iter()),
+            Some("USER_LOGIN_ID")
+        );
+        assert_eq!(closest("KYC_INF", NAMES.into_iter()), Some("KYC_INFO"));
+    }
+
+    #[test]
+    fn stays_quiet_for_unrelated_names() {
+        assert_eq!(closest("PAYMENT", NAMES.into_iter()), None);
+        assert_eq!(closest("", NAMES.into_iter()), None);
+    }
+}
