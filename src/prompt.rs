@@ -76,8 +76,19 @@ pub fn ask(
                 .with_prompt("Scopes to grant (space toggles, enter confirms)")
                 .items(&items)
                 .defaults(&vec![true; items.len()])
+                .report(false)
                 .interact_on_opt(&term);
             let picked = answered(picked)?;
+            // dialoguer's own report repeats the padded descriptions and wraps; the names
+            // alone say what was granted.
+            let names: Vec<&str> = picked.iter().map(|&i| scopes[i].scope.as_str()).collect();
+            let mut line = String::new();
+            theme.format_multi_select_prompt_selection(
+                &mut line,
+                "Scopes to grant",
+                if names.is_empty() { &["none"] } else { &names },
+            )?;
+            term.write_line(&line)?;
             if picked.len() == scopes.len() {
                 Decision::ApproveAll
             } else if picked.is_empty() {
@@ -126,8 +137,18 @@ fn ask_error_value(
         .with_prompt("Error value for the denied scopes")
         .items(&items)
         .default(default)
+        .report(false)
         .interact_on_opt(term);
     let index = answered(choice)?;
+    // dialoguer would report the padded "code  message" item; say it plainly.
+    let (code, message) = &codes[index];
+    let mut line = String::new();
+    theme.format_select_prompt_selection(
+        &mut line,
+        "Error value for the denied scopes",
+        &format!("{code} ({message})"),
+    )?;
+    term.write_line(&line)?;
     Ok(codes.swap_remove(index).0)
 }
 
