@@ -1,0 +1,287 @@
+//! Positions in the source text, worked out only for documents that have findings: a JSON
+//! pointer path is followed through the text with a small scanner (no recursion, so any
+//! nesting depth is safe), and a byte offset becomes a line and a column.
+
+use super::check::{Seg, Target};
+
+/// The byte offset of the value (or member key) at `path` in `src`, a JSON text that has
+/// already parsed successfully.
+pub fn locate(src: &str, path: &[Seg<'_>], target: Target) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut pos = skip_ws(b, 0);
+    for (depth, seg) in path.iter().enumerate() {
+        let last = depth + 1 == path.len();
+        match seg {
+            Seg::Key(name, occurrence) => {
+                if b.get(pos) != Some(&b'{') {
+                    return None;
+                }
+                pos = skip_ws(b, pos + 1);
+                let mut seen = 0;
+                loop {
+                    if b.get(pos) != Some(&b'"') {
+                        return None;
+                    }
+                    let key_start = pos;
+                    let key_end = skip_string(b, pos)?;
+                    let matches = key_equals(&src[key_start..key_end], name);
+                    pos = skip_ws(b, key_end);
+                    if b.get(pos) != Some(&b':') {
+                        return None;
+                    }
+                    pos = skip_ws(b, pos + 1);
+                    if matches {
+                        if seen == *occurrence {
+                            if last && target == Target::Key {
+                                return Some(key_start);
+                            }
+                            break;
+                        }
+                        seen += 1;
+                    }
+                    pos = skip_ws(b, skip_value(b, pos)?);
+                    match b.get(pos) {
+                        Some(b',') => pos = skip_ws(b, pos + 1),
+                        _ => return None,
+                    }
+                }
+            }
+            Seg::Index(index) => {
+                if b.get(pos) != Some(&b'[') {
+                    return None;
+                }
+                pos = skip_ws(b, pos + 1);
+                for _ in 0..*index {
+                    pos = skip_ws(b, skip_value(b, pos)?);
+                    match b.get(pos) {
+                        Some(b',') => pos = skip_ws(b, pos + 1),
+                        _ => return None,
+                    }
+                }
+            }
+        }
+    }
+    (pos < b.len()).then_some(pos)
+}
+
+/// Whether the JSON string token `token` (quotes included) decodes to `name`.
+fn key_equals(token: &str, name: &str) -> bool {
+    let inner = &token[1..token.len() - 1];
+    if !inner.contains('\\') {
+        return inner == name;
+    }
+    serde_json::from_str::<String>(token).is_ok_and(|decoded| decoded == name)
+}
+
+fn skip_ws(b: &[u8], mut pos: usize) -> usize {
+    while let Some(c) = b.get(pos) {
+        if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            break;
+        }
+        pos += 1;
+    }
+    pos
+}
+
+/// The offset just past the string token starting at `pos`.
+fn skip_string(b: &[u8], pos: usize) -> Option<usize> {
+    let mut i = pos + 1;
+    loop {
+        let rest = b.get(i..)?;
+        let j = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+        i += j;
+        if b[i] == b'\\' {
+            i += 2;
+        } else {
+            return Some(i + 1);
+        }
+    }
+}
+
+/// The offset just past the value starting at `pos`.
+fn skip_value(b: &[u8], pos: usize) -> Option<usize> {
+    match b.get(pos)? {
+        b'"' => skip_string(b, pos),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = pos;
+            loop {
+                match b.get(i)? {
+                    b'"' => {
+                        i = skip_string(b, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let mut i = pos;
+            while let Some(c) = b.get(i) {
+                if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                    break;
+                }
+                i += 1;
+            }
+            Some(i)
+        }
+    }
+}
+
+/// The 1-based line and character column of byte `offset`.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(src, offset.min(src.len()));
+    let before = &src.as_bytes()[..offset];
+    let line = 1 + before.iter().filter(|&&c| c == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = 1 + src[line_start..offset].chars().count();
+    (line, column)
+}
+
+/// The byte offset serde_json's `line`/`column` (1-based line, byte column) point at.
+pub fn byte_at(src: &str, line: usize, column: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut start = 0;
+    for _ in 1..line {
+        start += b.get(start..)?.iter().position(|&c| c == b'\n')? + 1;
+    }
+    let at = start + column.saturating_sub(1);
+    (at <= b.len()).then_some(at)
+}
+
+fn floor_char_boundary(src: &str, mut i: usize) -> usize {
+    while !src.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Widest source excerpt shown under a diagnostic.
+const WINDOW: usize = 100;
+
+/// The line holding byte `offset`, cut to a window around it, and the 1-based character
+/// column of `offset` in that excerpt. Control characters are made visible.
+pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
+    let offset = floor_char_boundary(src, offset.min(src.len()));
+    let b = src.as_bytes();
+    let start = b[..offset]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = b[offset..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| offset + i);
+    let line = src[start..end].trim_end_matches('\r');
+    let col = src[start..offset].chars().count();
+    let chars: Vec<char> = line.chars().collect();
+    let from = col
+        .saturating_sub(WINDOW / 2)
+        .min(chars.len().saturating_sub(WINDOW));
+    let to = (from + WINDOW).min(chars.len());
+    let mut text = String::new();
+    let mut caret = 1;
+    if from > 0 {
+        text.push('…');
+        caret += 1;
+    }
+    for (i, c) in chars[from..to].iter().enumerate() {
+        let shown: String = if c.is_control() && *c != '\t' {
+            c.escape_default().collect()
+        } else if *c == '\t' {
+            " ".into()
+        } else {
+            c.to_string()
+        };
+        if from + i < col {
+            caret += shown.chars().count();
+        }
+        text.push_str(&shown);
+    }
+    if to < chars.len() {
+        text.push('…');
+    }
+    (text, caret)
+}
+
+/// The JSON pointer (RFC 6901) of `path`.
+pub fn pointer(path: &[Seg<'_>]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        out.push('/');
+        match seg {
+            Seg::Key(k, _) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            Seg::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn key(k: &str) -> Seg<'_> {
+        Seg::Key(Cow::Borrowed(k), 0)
+    }
+
+    #[test]
+    fn follows_nested_paths() {
+        let src = "{\n  \"a\": {\"b\": [1, {\"c\": \"x\"}]},\n  \"d\": 2\n}";
+        let at = locate(
+            src,
+            &[key("a"), key("b"), Seg::Index(1), key("c")],
+            Target::Value,
+        )
+        .unwrap();
+        assert_eq!(&src[at..at + 3], "\"x\"");
+        assert_eq!(line_col(src, at), (2, 24));
+        let at = locate(src, &[key("d")], Target::Key).unwrap();
+        assert_eq!(line_col(src, at), (3, 3));
+        assert_eq!(locate(src, &[], Target::Value), Some(0));
+    }
+
+    #[test]
+    fn finds_the_nth_duplicate_and_escaped_keys() {
+        let src = r#"{"k": 1, "\u006b": 2, "s": "a\"b", "t": 3}"#;
+        let second = locate(src, &[Seg::Key(Cow::Borrowed("k"), 1)], Target::Value).unwrap();
+        assert_eq!(&src[second..second + 1], "2");
+        let t = locate(src, &[key("t")], Target::Value).unwrap();
+        assert_eq!(&src[t..t + 1], "3");
+    }
+
+    #[test]
+    fn crlf_and_unicode_columns() {
+        let src = "{\r\n\"é\": \"x\"\r\n}";
+        let at = locate(src, &[key("é")], Target::Value).unwrap();
+        assert_eq!(line_col(src, at), (2, 6));
+    }
+
+    #[test]
+    fn pointers_escape() {
+        assert_eq!(
+            pointer(&[key("a/b"), key("m~n"), Seg::Index(3)]),
+            "/a~1b/m~0n/3"
+        );
+    }
+
+    #[test]
+    fn excerpt_windows_long_lines() {
+        let long = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (text, caret) = excerpt(&long, 500);
+        assert!(text.chars().count() <= WINDOW + 2);
+        assert_eq!(text.chars().nth(caret - 1), Some('X'));
+    }
+}

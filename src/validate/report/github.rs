@@ -1,0 +1,75 @@
+//! `--format github`: GitHub Actions workflow commands, one per diagnostic.
+
+use std::io::{self, Write};
+
+use super::Reporter;
+use crate::validate::rules::{DocResult, Severity, Summary};
+
+pub struct Github<'w> {
+    out: Box<dyn Write + 'w>,
+}
+
+impl<'w> Github<'w> {
+    pub fn new(out: Box<dyn Write + 'w>) -> Github<'w> {
+        Github { out }
+    }
+}
+
+/// Escapes a command's message, as the Actions runner unescapes it.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property value (also `:` and `,`, which delimit properties).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Reporter for Github<'_> {
+    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+        let file = escape_property(&crate::output::sanitize(&doc.path));
+        for d in &doc.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut props = format!("file={file}");
+            if let Some(line) = d.line {
+                props.push_str(&format!(",line={line}"));
+            }
+            if let Some(col) = d.column {
+                props.push_str(&format!(",col={col}"));
+            }
+            props.push_str(&format!(
+                ",title={}",
+                escape_property(&format!("authcode {}", d.rule.id()))
+            ));
+            let mut message = crate::output::sanitize(&d.message).into_owned();
+            if let Some(hint) = &d.hint {
+                message.push_str("\nhint: ");
+                message.push_str(&crate::output::sanitize(hint));
+            }
+            let message = escape_data(&message);
+            writeln!(self.out, "::{command} {props}::{message}")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        writeln!(self.out, "{}", summary.line())?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_github_requires() {
+        assert_eq!(escape_data("50% a\nb\r"), "50%25 a%0Ab%0D");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

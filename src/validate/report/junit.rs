@@ -1,0 +1,124 @@
+//! `--format junit`: JUnit XML, one testcase per document, a failure per invalid document.
+//! The suite's totals come first in XML, so the documents are kept until the end.
+
+use std::io::{self, Write};
+
+use super::Reporter;
+use crate::validate::rules::{DocResult, Severity, Summary};
+
+pub struct Junit<'w> {
+    out: Box<dyn Write + 'w>,
+    docs: Vec<DocResult>,
+}
+
+impl<'w> Junit<'w> {
+    pub fn new(out: Box<dyn Write + 'w>) -> Junit<'w> {
+        Junit {
+            out,
+            docs: Vec::new(),
+        }
+    }
+}
+
+/// Escapes text for XML 1.0, replacing characters XML cannot hold at all.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                out.extend(c.escape_default())
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn describe(doc: &DocResult) -> String {
+    let mut text = String::new();
+    for d in &doc.diagnostics {
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", doc.path),
+            _ => doc.path.to_string(),
+        };
+        text.push_str(&format!(
+            "{place}: {}[{}]: {}\n",
+            d.severity.as_str(),
+            d.rule.id(),
+            d.message
+        ));
+        if let Some(hint) = &d.hint {
+            text.push_str(&format!("  hint: {hint}\n"));
+        }
+    }
+    text
+}
+
+impl Reporter for Junit<'_> {
+    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+        self.docs.push(doc.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let o = &mut self.out;
+        writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            o,
+            r#"<testsuites name="authcode validate" tests="{}" failures="{}" errors="0">"#,
+            summary.documents, summary.invalid
+        )?;
+        writeln!(
+            o,
+            r#"  <testsuite name="authcode validate" tests="{}" failures="{}" errors="0" skipped="0">"#,
+            summary.documents, summary.invalid
+        )?;
+        for doc in &self.docs {
+            let name = match doc.line {
+                Some(line) => format!("{}:{line}", doc.path),
+                None => doc.path.to_string(),
+            };
+            let kind = doc.kind.map_or("unknown", |k| match k {
+                crate::validate::rules::DocKind::Request => "request",
+                crate::validate::rules::DocKind::Response => "response",
+            });
+            write!(
+                o,
+                r#"    <testcase classname="authcode.{kind}" name="{}" file="{}""#,
+                xml(&name),
+                xml(&doc.path)
+            )?;
+            if doc.diagnostics.is_empty() {
+                writeln!(o, "/>")?;
+                continue;
+            }
+            writeln!(o, ">")?;
+            if doc.valid {
+                writeln!(o, "      <system-out>{}</system-out>", xml(&describe(doc)))?;
+            } else {
+                let first = doc
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.severity == Severity::Error)
+                    .unwrap_or(&doc.diagnostics[0]);
+                writeln!(
+                    o,
+                    r#"      <failure type="{}" message="{}">{}</failure>"#,
+                    first.rule.id(),
+                    xml(&first.message),
+                    xml(&describe(doc))
+                )?;
+            }
+            writeln!(o, "    </testcase>")?;
+        }
+        writeln!(o, "  </testsuite>")?;
+        writeln!(o, "</testsuites>")?;
+        o.flush()
+    }
+}

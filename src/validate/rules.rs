@@ -1,0 +1,198 @@
+//! The rules `validate` checks, and the diagnostics it reports.
+
+use serde::Serialize;
+
+/// A rule, with a stable id used in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    Syntax,
+    Encoding,
+    Bom,
+    NotObject,
+    DuplicateKey,
+    UnknownKind,
+    UnknownField,
+    MissingField,
+    WrongType,
+    Empty,
+    UnknownScope,
+    DuplicateScope,
+    ScopeConflict,
+    InvalidAuthCode,
+    UnknownErrorCode,
+    ScopeUnanswered,
+    ScopeNotRequested,
+    Io,
+}
+
+impl Rule {
+    /// Every rule, in the order of the documentation.
+    pub const ALL: [Rule; 18] = [
+        Rule::Syntax,
+        Rule::Encoding,
+        Rule::Bom,
+        Rule::NotObject,
+        Rule::DuplicateKey,
+        Rule::UnknownKind,
+        Rule::UnknownField,
+        Rule::MissingField,
+        Rule::WrongType,
+        Rule::Empty,
+        Rule::UnknownScope,
+        Rule::DuplicateScope,
+        Rule::ScopeConflict,
+        Rule::InvalidAuthCode,
+        Rule::UnknownErrorCode,
+        Rule::ScopeUnanswered,
+        Rule::ScopeNotRequested,
+        Rule::Io,
+    ];
+
+    /// The stable id, as in `error[unknown-scope]`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Syntax => "syntax",
+            Rule::Encoding => "encoding",
+            Rule::Bom => "bom",
+            Rule::NotObject => "not-object",
+            Rule::DuplicateKey => "duplicate-key",
+            Rule::UnknownKind => "unknown-kind",
+            Rule::UnknownField => "unknown-field",
+            Rule::MissingField => "missing-field",
+            Rule::WrongType => "wrong-type",
+            Rule::Empty => "empty",
+            Rule::UnknownScope => "unknown-scope",
+            Rule::DuplicateScope => "duplicate-scope",
+            Rule::ScopeConflict => "scope-conflict",
+            Rule::InvalidAuthCode => "invalid-auth-code",
+            Rule::UnknownErrorCode => "unknown-error-code",
+            Rule::ScopeUnanswered => "scope-unanswered",
+            Rule::ScopeNotRequested => "scope-not-requested",
+            Rule::Io => "io",
+        }
+    }
+
+    /// The severity before `--strict`.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::Bom | Rule::UnknownField | Rule::UnknownErrorCode => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The kind of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Request,
+    Response,
+}
+
+/// One problem found in a document, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    /// JSON pointer of the offending value ("" is the whole document).
+    pub pointer: Option<String>,
+    /// 1-based line in the file.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) in that line.
+    pub column: Option<usize>,
+    pub hint: Option<String>,
+    /// The source line, for the caret display (not in JSON reports).
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// The 1-based character column of the caret in `source_line`.
+    #[serde(skip)]
+    pub caret: Option<usize>,
+}
+
+/// The verdict on one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocResult {
+    /// The path as shown (`<stdin>` for standard input).
+    pub path: std::sync::Arc<str>,
+    /// The line the document starts on.
+    pub line: Option<usize>,
+    pub kind: Option<DocKind>,
+    pub valid: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl DocResult {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub valid: usize,
+    pub invalid: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, doc: &DocResult) {
+        self.documents += 1;
+        if doc.valid {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        self.errors += doc.errors();
+        self.warnings += doc.warnings();
+    }
+
+    /// `N documents in M files: V valid, I invalid, E errors, W warnings`
+    pub fn line(&self) -> String {
+        fn plural(n: usize, one: &str, many: &str) -> String {
+            format!("{n} {}", if n == 1 { one } else { many })
+        }
+        format!(
+            "{} in {}: {} valid, {} invalid, {}, {}",
+            plural(self.documents, "document", "documents"),
+            plural(self.files, "file", "files"),
+            self.valid,
+            self.invalid,
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+        )
+    }
+}
