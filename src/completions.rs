@@ -1,24 +1,46 @@
-//! Shell completion scripts, with the active catalog's scope names for `--scopes` and
-//! `--grant`.
+//! Shell completion scripts, with the active catalog's scope names for `--scopes`, `--grant`
+//! and `--expect-scopes`, and its error codes for `--error-code`.
 
-use clap::builder::PossibleValuesParser;
-use clap::CommandFactory;
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Arg, CommandFactory, ValueHint};
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
 
 /// The completion script for `shell`.
+///
+/// The values are attached to a copy of the command line used only for generation, so that
+/// parsing still accepts any string (and reports an unknown scope with a did-you-mean hint).
 pub fn generate(shell: clap_complete::Shell, catalog: &Catalog) -> Vec<u8> {
-    let names: Vec<String> = catalog.scope_names().map(str::to_string).collect();
-    let mut command = Cli::command().mut_subcommand("request", |request| {
-        request
-            .mut_arg("scopes", |a| {
-                a.value_parser(PossibleValuesParser::new(names.clone()))
-            })
-            .mut_arg("grant", |a| {
-                a.value_parser(PossibleValuesParser::new(names.clone()))
-            })
-    });
+    let scopes: Vec<PossibleValue> = catalog
+        .scopes
+        .iter()
+        .map(|s| PossibleValue::new(s.scope.clone()).help(s.description.clone()))
+        .collect();
+    let errors: Vec<PossibleValue> = catalog
+        .errors
+        .iter()
+        .map(|e| PossibleValue::new(e.code.clone()).help(e.message.clone()))
+        .collect();
+    let scope_values = |a: Arg| a.value_parser(PossibleValuesParser::new(scopes.clone()));
+    // Free text and numbers: without this hint the scripts would offer file names.
+    let free = |a: Arg| a.value_hint(ValueHint::Other);
+    let mut command = Cli::command()
+        .mut_subcommand("request", |request| {
+            request
+                .mut_arg("scopes", scope_values)
+                .mut_arg("grant", scope_values)
+                .mut_arg("error_code", |a| {
+                    a.value_parser(PossibleValuesParser::new(errors.clone()))
+                })
+                .mut_arg("app_name", free)
+                .mut_arg("seed", free)
+        })
+        .mut_subcommand("validate", |validate| {
+            validate
+                .mut_arg("expect_scopes", scope_values)
+                .mut_arg("jobs", free)
+        });
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "authcode", &mut script);
     script

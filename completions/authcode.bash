@@ -1,0 +1,374 @@
+_authcode() {
+    local i cur prev opts cmd
+    COMPREPLY=()
+    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+        cur="$2"
+    else
+        cur="${COMP_WORDS[COMP_CWORD]}"
+    fi
+    prev="$3"
+    cmd=""
+    opts=""
+
+    for i in "${COMP_WORDS[@]:0:COMP_CWORD}"
+    do
+        case "${cmd},${i}" in
+            ",$1")
+                cmd="authcode"
+                ;;
+            authcode,completions)
+                cmd="authcode__subcmd__completions"
+                ;;
+            authcode,help)
+                cmd="authcode__subcmd__help"
+                ;;
+            authcode,request)
+                cmd="authcode__subcmd__request"
+                ;;
+            authcode,schema)
+                cmd="authcode__subcmd__schema"
+                ;;
+            authcode,scopes)
+                cmd="authcode__subcmd__scopes"
+                ;;
+            authcode,validate)
+                cmd="authcode__subcmd__validate"
+                ;;
+            authcode__subcmd__help,completions)
+                cmd="authcode__subcmd__help__subcmd__completions"
+                ;;
+            authcode__subcmd__help,help)
+                cmd="authcode__subcmd__help__subcmd__help"
+                ;;
+            authcode__subcmd__help,request)
+                cmd="authcode__subcmd__help__subcmd__request"
+                ;;
+            authcode__subcmd__help,schema)
+                cmd="authcode__subcmd__help__subcmd__schema"
+                ;;
+            authcode__subcmd__help,scopes)
+                cmd="authcode__subcmd__help__subcmd__scopes"
+                ;;
+            authcode__subcmd__help,validate)
+                cmd="authcode__subcmd__help__subcmd__validate"
+                ;;
+            *)
+                ;;
+        esac
+    done
+
+    case "${cmd}" in
+        authcode)
+            opts="-h -V --catalog --color --help --version scopes schema completions request validate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__completions)
+            opts="-h --catalog --color --help bash zsh fish powershell elvish"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help)
+            opts="scopes schema completions request validate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__scopes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__request)
+            opts="-o -s -h --from --payload --format --approve --deny --compact --output --scopes --grant --error-code --app-name --seed --catalog --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json js" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
+                    COMPREPLY=($(compgen -W "USER_LOGIN_ID KYC_INFO USER_CONTACTINFO_EMAIL USER_BIOLOGICAL_MOTHER_NAME USER_EDUCATION_LEVEL USER_OCCUPATION USER_MONTHLY_INCOME USER_INCOME_SOURCE INVESTMENT_PURPOSE USER_INVESTING_EXPERIENCE USER_POSTAL_CODE USER_OFFICE_NAME EMPLOYER_BIZ_CTG USER_JOB USER_WORKING_EXPERIENCE USER_OFFICE_ADDRESS USER_OFFICE_PROVINCE USER_OFFICE_REGENCY USER_OFFICE_DISTRICT USER_OFFICE_VILLAGE USER_OFFICE_POSTAL_CODE USER_BANK_NAME USER_BANK_ACCOUNT_NUMBER USER_ACCOUNT_HOLDER_NAME SUBSCRIPTION" -- "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -W "USER_LOGIN_ID KYC_INFO USER_CONTACTINFO_EMAIL USER_BIOLOGICAL_MOTHER_NAME USER_EDUCATION_LEVEL USER_OCCUPATION USER_MONTHLY_INCOME USER_INCOME_SOURCE INVESTMENT_PURPOSE USER_INVESTING_EXPERIENCE USER_POSTAL_CODE USER_OFFICE_NAME EMPLOYER_BIZ_CTG USER_JOB USER_WORKING_EXPERIENCE USER_OFFICE_ADDRESS USER_OFFICE_PROVINCE USER_OFFICE_REGENCY USER_OFFICE_DISTRICT USER_OFFICE_VILLAGE USER_OFFICE_POSTAL_CODE USER_BANK_NAME USER_BANK_ACCOUNT_NUMBER USER_ACCOUNT_HOLDER_NAME SUBSCRIPTION" -- "${cur}"))
+                    return 0
+                    ;;
+                --grant)
+                    COMPREPLY=($(compgen -W "USER_LOGIN_ID KYC_INFO USER_CONTACTINFO_EMAIL USER_BIOLOGICAL_MOTHER_NAME USER_EDUCATION_LEVEL USER_OCCUPATION USER_MONTHLY_INCOME USER_INCOME_SOURCE INVESTMENT_PURPOSE USER_INVESTING_EXPERIENCE USER_POSTAL_CODE USER_OFFICE_NAME EMPLOYER_BIZ_CTG USER_JOB USER_WORKING_EXPERIENCE USER_OFFICE_ADDRESS USER_OFFICE_PROVINCE USER_OFFICE_REGENCY USER_OFFICE_DISTRICT USER_OFFICE_VILLAGE USER_OFFICE_POSTAL_CODE USER_BANK_NAME USER_BANK_ACCOUNT_NUMBER USER_ACCOUNT_HOLDER_NAME SUBSCRIPTION" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-code)
+                    COMPREPLY=($(compgen -W "3 10 11 40006" -- "${cur}"))
+                    return 0
+                    ;;
+                --app-name)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__schema)
+            opts="-h --compact --catalog --color --help request response"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__scopes)
+            opts="-h --json --catalog --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__validate)
+            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "request response" -- "${cur}"))
+                    return 0
+                    ;;
+                --request)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --expect-scopes)
+                    COMPREPLY=($(compgen -W "USER_LOGIN_ID KYC_INFO USER_CONTACTINFO_EMAIL USER_BIOLOGICAL_MOTHER_NAME USER_EDUCATION_LEVEL USER_OCCUPATION USER_MONTHLY_INCOME USER_INCOME_SOURCE INVESTMENT_PURPOSE USER_INVESTING_EXPERIENCE USER_POSTAL_CODE USER_OFFICE_NAME EMPLOYER_BIZ_CTG USER_JOB USER_WORKING_EXPERIENCE USER_OFFICE_ADDRESS USER_OFFICE_PROVINCE USER_OFFICE_REGENCY USER_OFFICE_DISTRICT USER_OFFICE_VILLAGE USER_OFFICE_POSTAL_CODE USER_BANK_NAME USER_BANK_ACCOUNT_NUMBER USER_ACCOUNT_HOLDER_NAME SUBSCRIPTION" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+    esac
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _authcode -o nosort -o bashdefault -o default authcode
+else
+    complete -F _authcode -o bashdefault -o default authcode
+fi

@@ -1,0 +1,112 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[authcode] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'authcode'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'authcode'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand scopes 'List the scopes and what each grants'
+            cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+            cand completions 'Print a shell completion script'
+            cand request 'Build a getAuthCode request, decide consent, and print the response'
+            cand validate 'Check request and response JSON files against the specification'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;scopes'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --json 'Print a JSON array instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;schema'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --compact 'Print the schema on one line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;completions'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;request'= {
+            cand --from 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)'
+            cand --format 'Payload format: JSON, or the JavaScript call a mini program makes'
+            cand -o 'Write the output to FILE (atomically) instead of stdout'
+            cand --output 'Write the output to FILE (atomically) instead of stdout'
+            cand -s 'Scopes to request (repeatable, comma-separated)'
+            cand --scopes 'Scopes to request (repeatable, comma-separated)'
+            cand --grant 'Grant these scopes and deny the rest (comma-separated)'
+            cand --error-code 'Error value for denied scopes'
+            cand --app-name 'Who asks for consent, shown in the prompt'
+            cand --seed 'Make the authCode deterministic (for snapshot tests)'
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --payload 'Print only the request payload, without asking for consent'
+            cand --approve 'Grant every requested scope'
+            cand --deny 'Grant none of the requested scopes'
+            cand --compact 'Print the JSON on one line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;validate'= {
+            cand --kind 'Check every document as this kind instead of guessing'
+            cand --request 'Each response must answer exactly the scopes of this request payload'
+            cand --format 'Report format'
+            cand --expect-scopes 'Each response must answer exactly these scopes (comma-separated)'
+            cand -j 'Number of threads (default: the number of CPUs)'
+            cand --jobs 'Number of threads (default: the number of CPUs)'
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --ndjson 'Treat every input as one JSON document per non-empty line'
+            cand --strict 'Treat warnings as errors'
+            cand -q 'Print only the summary line of the errors'
+            cand --quiet 'Print only the summary line of the errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;help'= {
+            cand scopes 'List the scopes and what each grants'
+            cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+            cand completions 'Print a shell completion script'
+            cand request 'Build a getAuthCode request, decide consent, and print the response'
+            cand validate 'Check request and response JSON files against the specification'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;help;scopes'= {
+        }
+        &'authcode;help;schema'= {
+        }
+        &'authcode;help;completions'= {
+        }
+        &'authcode;help;request'= {
+        }
+        &'authcode;help;validate'= {
+        }
+        &'authcode;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,171 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_authcode_global_optspecs
+    string join \n catalog= color= h/help V/version
+end
+
+function __fish_authcode_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_authcode_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_authcode_using_subcommand
+    set -l cmd (__fish_authcode_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_needs_command" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_needs_command" -s V -l version -d 'Print version'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "scopes" -d 'List the scopes and what each grants'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l json -d 'Print a JSON array instead of a table'
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l compact -d 'Print the schema on one line'
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes' -r -f -a "json\t''
+js\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -s o -l output -d 'Write the output to FILE (atomically) instead of stdout' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -s s -l scopes -d 'Scopes to request (repeatable, comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
+KYC_INFO\t'Authorized to obtain users\' KYC information'
+USER_CONTACTINFO_EMAIL\t'Authorized to obtain users\' email information'
+USER_BIOLOGICAL_MOTHER_NAME\t'Authorized to obtain users\' biological mother\'s name information'
+USER_EDUCATION_LEVEL\t'Authorized to obtain users\' education level information'
+USER_OCCUPATION\t'Authorized to obtain users\' occupation information'
+USER_MONTHLY_INCOME\t'Authorized to obtain users\' monthly income information'
+USER_INCOME_SOURCE\t'Authorized to obtain users\' source of income information'
+INVESTMENT_PURPOSE\t'Authorized to obtain users\' purpose of investment information'
+USER_INVESTING_EXPERIENCE\t'Authorized to obtain users\' investing experience information'
+USER_POSTAL_CODE\t'Authorized to obtain users\' address postal code information'
+USER_OFFICE_NAME\t'Authorized to obtain users\' office name information'
+EMPLOYER_BIZ_CTG\t'Authorized to obtain users\' employer business category information'
+USER_JOB\t'Authorized to obtain users\' job status information'
+USER_WORKING_EXPERIENCE\t'Authorized to obtain users\' working experience information'
+USER_OFFICE_ADDRESS\t'Authorized to obtain users\' office address information'
+USER_OFFICE_PROVINCE\t'Authorized to obtain users\' office province information'
+USER_OFFICE_REGENCY\t'Authorized to obtain users\' office regency information'
+USER_OFFICE_DISTRICT\t'Authorized to obtain users\' office district information'
+USER_OFFICE_VILLAGE\t'Authorized to obtain users\' office village information'
+USER_OFFICE_POSTAL_CODE\t'Authorized to obtain users\' office postal code information'
+USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
+USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
+USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
+SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l grant -d 'Grant these scopes and deny the rest (comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
+KYC_INFO\t'Authorized to obtain users\' KYC information'
+USER_CONTACTINFO_EMAIL\t'Authorized to obtain users\' email information'
+USER_BIOLOGICAL_MOTHER_NAME\t'Authorized to obtain users\' biological mother\'s name information'
+USER_EDUCATION_LEVEL\t'Authorized to obtain users\' education level information'
+USER_OCCUPATION\t'Authorized to obtain users\' occupation information'
+USER_MONTHLY_INCOME\t'Authorized to obtain users\' monthly income information'
+USER_INCOME_SOURCE\t'Authorized to obtain users\' source of income information'
+INVESTMENT_PURPOSE\t'Authorized to obtain users\' purpose of investment information'
+USER_INVESTING_EXPERIENCE\t'Authorized to obtain users\' investing experience information'
+USER_POSTAL_CODE\t'Authorized to obtain users\' address postal code information'
+USER_OFFICE_NAME\t'Authorized to obtain users\' office name information'
+EMPLOYER_BIZ_CTG\t'Authorized to obtain users\' employer business category information'
+USER_JOB\t'Authorized to obtain users\' job status information'
+USER_WORKING_EXPERIENCE\t'Authorized to obtain users\' working experience information'
+USER_OFFICE_ADDRESS\t'Authorized to obtain users\' office address information'
+USER_OFFICE_PROVINCE\t'Authorized to obtain users\' office province information'
+USER_OFFICE_REGENCY\t'Authorized to obtain users\' office regency information'
+USER_OFFICE_DISTRICT\t'Authorized to obtain users\' office district information'
+USER_OFFICE_VILLAGE\t'Authorized to obtain users\' office village information'
+USER_OFFICE_POSTAL_CODE\t'Authorized to obtain users\' office postal code information'
+USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
+USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
+USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
+SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes' -r -f -a "3\t'Unknown Error'
+10\t'Empty Data'
+11\t'Unauthorized to Get User Info'
+40006\t'The mini program is not permitted this scope'"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l payload -d 'Print only the request payload, without asking for consent'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l approve -d 'Grant every requested scope'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l deny -d 'Grant none of the requested scopes'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l compact -d 'Print the JSON on one line'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l kind -d 'Check every document as this kind instead of guessing' -r -f -a "request\t''
+response\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l request -d 'Each response must answer exactly the scopes of this request payload' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l format -d 'Report format' -r -f -a "human\t''
+json\t''
+github\t''
+junit\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l expect-scopes -d 'Each response must answer exactly these scopes (comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
+KYC_INFO\t'Authorized to obtain users\' KYC information'
+USER_CONTACTINFO_EMAIL\t'Authorized to obtain users\' email information'
+USER_BIOLOGICAL_MOTHER_NAME\t'Authorized to obtain users\' biological mother\'s name information'
+USER_EDUCATION_LEVEL\t'Authorized to obtain users\' education level information'
+USER_OCCUPATION\t'Authorized to obtain users\' occupation information'
+USER_MONTHLY_INCOME\t'Authorized to obtain users\' monthly income information'
+USER_INCOME_SOURCE\t'Authorized to obtain users\' source of income information'
+INVESTMENT_PURPOSE\t'Authorized to obtain users\' purpose of investment information'
+USER_INVESTING_EXPERIENCE\t'Authorized to obtain users\' investing experience information'
+USER_POSTAL_CODE\t'Authorized to obtain users\' address postal code information'
+USER_OFFICE_NAME\t'Authorized to obtain users\' office name information'
+EMPLOYER_BIZ_CTG\t'Authorized to obtain users\' employer business category information'
+USER_JOB\t'Authorized to obtain users\' job status information'
+USER_WORKING_EXPERIENCE\t'Authorized to obtain users\' working experience information'
+USER_OFFICE_ADDRESS\t'Authorized to obtain users\' office address information'
+USER_OFFICE_PROVINCE\t'Authorized to obtain users\' office province information'
+USER_OFFICE_REGENCY\t'Authorized to obtain users\' office regency information'
+USER_OFFICE_DISTRICT\t'Authorized to obtain users\' office district information'
+USER_OFFICE_VILLAGE\t'Authorized to obtain users\' office village information'
+USER_OFFICE_POSTAL_CODE\t'Authorized to obtain users\' office postal code information'
+USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
+USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
+USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
+SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l ndjson -d 'Treat every input as one JSON document per non-empty line'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l strict -d 'Treat warnings as errors'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the summary line of the errors'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
