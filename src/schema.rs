@@ -36,9 +36,15 @@ fn request(catalog: &Catalog) -> Value {
         "$schema": DRAFT,
         "title": format!("my.getAuthCode request ({})", catalog.name),
         "description": "The payload a mini program passes to my.getAuthCode. \
-            Fields other than `scopes` are allowed (authcode validate warns about them).",
+            Fields other than `scopes` are allowed (authcode validate warns about them), \
+            except a response's, which would make the kind ambiguous.",
         "type": "object",
         "required": ["scopes"],
+        "not": {"anyOf": [
+            {"required": ["authCode"]},
+            {"required": ["authSuccessScopes"]},
+            {"required": ["authErrorScopes"]}
+        ]},
         "properties": {
             "scopes": {
                 "description": "The scopes to ask the user for",
@@ -58,8 +64,10 @@ fn response(catalog: &Catalog) -> Value {
         "title": format!("my.getAuthCode response ({})", catalog.name),
         "description": "What my.getAuthCode returns: on success an authCode with the granted \
             scopes (and authErrorScopes for any refused), on failure only authErrorScopes. \
-            Fields not named here are allowed (authcode validate warns about them).",
+            Fields not named here are allowed (authcode validate warns about them), \
+            except a request's `scopes`, which would make the kind ambiguous.",
         "type": "object",
+        "not": {"required": ["scopes"]},
         "properties": {
             "authCode": {
                 "description": "The authorization code, to exchange for an access token",

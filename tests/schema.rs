@@ -176,6 +176,8 @@ fn dana_schema_rejects_what_the_spec_forbids() {
                "authErrorScopes": {"KYC_INFO": "3"}}),
         json!({"authErrorScopes": {"KYC_INFO": "3"}, "error": "x"}),
         json!({"authErrorScopes": {"KYC_INFO": "3"}, "errorMessage": 1}),
+        // Both kinds at once is unknown-kind in validate.
+        json!({"authErrorScopes": {"KYC_INFO": "3"}, "scopes": ["KYC_INFO"]}),
     ] {
         assert!(!response.is_valid(&bad), "accepted {bad}");
     }
@@ -198,6 +200,7 @@ fn dana_schema_rejects_what_the_spec_forbids() {
         json!({"scopes": ["user_login_id"]}),
         json!({"scopes": [1]}),
         json!(["USER_LOGIN_ID"]),
+        json!({"scopes": ["KYC_INFO"], "authCode": "c"}),
     ] {
         assert!(!request.is_valid(&bad), "accepted {bad}");
     }
@@ -218,7 +221,8 @@ fn dana_schema_rejects_what_the_spec_forbids() {
 // Those documents are excluded, identified by the test itself (serde_json cannot parse the
 // line; a key repeats in some object), not by what validate reports, so a wrong verdict from
 // validate cannot hide a case. `unknown-kind` *is* compared: the test picks the schema with
-// validate's detection rule, and a document of neither kind must be rejected by both schemas.
+// validate's detection rule, and a document of neither kind (or of both) must be rejected by
+// both schemas, which say "no response fields" in a request and "no scopes" in a response.
 // `scope-conflict` is compared too: with a finite catalog the schema has one clause per scope.
 // Warnings (`unknown-field`, `unknown-error-code`, `bom`) do not change a verdict without
 // `--strict`, and the schema accepts what they flag.
@@ -654,20 +658,36 @@ fn excluded(line: &str) -> Option<&'static str> {
     }
 }
 
-/// The kind by validate's rule: `scopes` makes a request, any response field a response.
+/// The kind by validate's rule: `scopes` makes a request, any response field a response,
+/// and both make neither.
 fn kind(doc: &Value) -> Option<&'static str> {
     let obj = doc.as_object()?;
-    if obj.contains_key("scopes") {
-        Some("request")
-    } else if ["authCode", "authSuccessScopes", "authErrorScopes"]
+    let request = obj.contains_key("scopes");
+    let response = ["authCode", "authSuccessScopes", "authErrorScopes"]
         .iter()
-        .any(|k| obj.contains_key(*k))
-    {
-        Some("response")
-    } else {
-        None
+        .any(|k| obj.contains_key(*k));
+    match (request, response) {
+        (true, false) => Some("request"),
+        (false, true) => Some("response"),
+        _ => None,
     }
 }
+
+/// Error rules a schema cannot express, as argued above (pairing and `io` never arise here).
+const UNEXPRESSIBLE: &[&str] = &["syntax", "encoding", "duplicate-key"];
+
+/// Error rules the exported schemas express, each of which the corpus must exercise alone.
+const EXPRESSIBLE: &[&str] = &[
+    "not-object",
+    "unknown-kind",
+    "missing-field",
+    "wrong-type",
+    "empty",
+    "unknown-scope",
+    "duplicate-scope",
+    "scope-conflict",
+    "invalid-auth-code",
+];
 
 const CORPUS_SIZE: usize = 2_400;
 const SEED: u64 = 0x00A7_4C0D;
@@ -709,15 +729,46 @@ fn schema_verdicts_equal_validate_verdicts() {
     let response = validator(&exported("response", None));
 
     let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    // Documents whose only error is this rule: proof that the schema decides on it alone.
+    let mut sole_error: BTreeMap<String, usize> = BTreeMap::new();
+    // Warnings on valid documents: what the schema must accept.
+    let mut warned_valid: BTreeMap<String, usize> = BTreeMap::new();
     let mut disagreements = Vec::new();
     for (i, (line, reported)) in lines.iter().zip(documents).enumerate() {
         assert_eq!(reported["line"], json!(i + 1), "report order");
         let by_validate = reported["valid"].as_bool().expect("valid is a boolean");
+        let errors: Vec<&str> = reported["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        let unexpressible = errors.iter().find(|r| UNEXPRESSIBLE.contains(r));
         if let Some(why) = excluded(line) {
-            // Not compared, but validate must still reject it.
-            assert!(!by_validate, "validate accepted ({why}): {line}");
+            // Not compared; validate must reject it for that very reason.
+            assert!(
+                errors.contains(&why),
+                "validate does not report {why}: {line}\n  {}",
+                reported["diagnostics"]
+            );
             *tally.entry(format!("excluded {why}")).or_default() += 1;
             continue;
+        }
+        assert!(
+            unexpressible.is_none(),
+            "validate reports {unexpressible:?} on a document the test compares: {line}\n  {}",
+            reported["diagnostics"]
+        );
+        if let [only] = errors.as_slice() {
+            *sole_error.entry(only.to_string()).or_default() += 1;
+        }
+        if by_validate {
+            for d in reported["diagnostics"].as_array().unwrap() {
+                *warned_valid
+                    .entry(d["rule"].as_str().unwrap().to_string())
+                    .or_default() += 1;
+            }
         }
         let doc: Value = serde_json::from_str(line).unwrap();
         let kind = kind(&doc);
@@ -768,4 +819,18 @@ fn schema_verdicts_equal_validate_verdicts() {
         valid >= 400 && compared - valid >= 400,
         "a lopsided corpus: {tally:?}"
     );
+    for rule in EXPRESSIBLE {
+        let n = sole_error.get(*rule).copied().unwrap_or(0);
+        assert!(
+            n >= 5,
+            "only {n} documents fail by {rule} alone; the corpus should exercise every rule a schema expresses: {sole_error:?}"
+        );
+    }
+    for rule in ["unknown-field", "unknown-error-code"] {
+        let n = warned_valid.get(rule).copied().unwrap_or(0);
+        assert!(
+            n >= 5,
+            "only {n} valid documents warn {rule}: {warned_valid:?}"
+        );
+    }
 }
