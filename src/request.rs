@@ -111,19 +111,21 @@ fn check_error_code(catalog: &Catalog, code: &str, config: &RequestConfig) -> Re
         ))
         .with_hint("error values are non-empty strings such as \"40006\" or \"11\""));
     }
-    if catalog.error(code).is_none() {
+    // Only a code the user typed deserves a warning: the default 40006 is the spec's own
+    // value even when a custom catalog lists no error codes.
+    if config.error_code.is_some() && catalog.error(code).is_none() {
+        let known = if catalog.errors.is_empty() {
+            "it lists no error codes".to_string()
+        } else {
+            let codes: Vec<_> = catalog.errors.iter().map(|e| sanitize(&e.code)).collect();
+            format!("known: {}", codes.join(", "))
+        };
         output::warn(
             config.color,
             &format!(
-                "error code {} is not in the {} catalog (known: {})",
+                "error code {} is not in the {} catalog ({known})",
                 sanitize(code),
                 sanitize(&catalog.name),
-                catalog
-                    .errors
-                    .iter()
-                    .map(|e| e.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
             ),
         );
     }
