@@ -68,9 +68,13 @@ pub fn ask(
         0 => Decision::ApproveAll,
         2 => Decision::DenyAll,
         _ => {
+            let room = item_room(&term);
             let items: Vec<String> = scopes
                 .iter()
-                .map(|s| format!("{:width$}  {}", s.scope, sanitize(&s.description)))
+                .map(|s| {
+                    let item = format!("{:width$}  {}", s.scope, sanitize(&s.description));
+                    fit(&item, room)
+                })
                 .collect();
             let picked = MultiSelect::with_theme(theme)
                 .with_prompt("Scopes to grant (space toggles, enter confirms)")
@@ -81,12 +85,11 @@ pub fn ask(
             let picked = answered(picked)?;
             // dialoguer's own report repeats the padded descriptions and wraps; the names
             // alone say what was granted.
-            let names: Vec<&str> = picked.iter().map(|&i| scopes[i].scope.as_str()).collect();
             let mut line = String::new();
-            theme.format_multi_select_prompt_selection(
+            theme.format_select_prompt_selection(
                 &mut line,
                 "Scopes to grant",
-                if names.is_empty() { &["none"] } else { &names },
+                &granted_summary(scopes, &picked),
             )?;
             term.write_line(&line)?;
             if picked.len() == scopes.len() {
@@ -125,9 +128,10 @@ fn ask_error_value(
         codes.insert(0, (default_error.to_string(), "not in the catalog".into()));
     }
     let width = codes.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let room = item_room(term);
     let items: Vec<String> = codes
         .iter()
-        .map(|(code, message)| format!("{code:width$}  {message}"))
+        .map(|(code, message)| fit(&format!("{code:width$}  {message}"), room))
         .collect();
     let default = codes
         .iter()
@@ -152,6 +156,46 @@ fn ask_error_value(
     Ok(codes.swap_remove(index).0)
 }
 
+/// The granted scopes in a few words: their names, or when most were granted, the
+/// ones that were not.
+fn granted_summary(scopes: &[&Scope], picked: &[usize]) -> String {
+    let granted: Vec<&str> = picked.iter().map(|&i| scopes[i].scope.as_str()).collect();
+    let denied: Vec<&str> = (0..scopes.len())
+        .filter(|i| !picked.contains(i))
+        .map(|i| scopes[i].scope.as_str())
+        .collect();
+    if granted.is_empty() {
+        "none".to_string()
+    } else if denied.is_empty() {
+        "all".to_string()
+    } else if granted.len() > 4 && denied.len() < granted.len() {
+        format!("all but {}", denied.join(", "))
+    } else {
+        granted.join(", ")
+    }
+}
+
+/// How many columns a list item may take. dialoguer redraws a list by counting lines, so an
+/// item that wraps leaves a stale copy of the list on screen at every key press.
+fn item_room(term: &console::Term) -> usize {
+    let columns = term
+        .size_checked()
+        .map_or(80, |(_, cols)| usize::from(cols));
+    // "> [x] " is the widest item prefix; one spare column keeps the cursor off the edge.
+    columns.saturating_sub(7).max(20)
+}
+
+/// `text` cut to `room` characters, with an ellipsis when something was cut.
+fn fit(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
 /// Turns Esc (`None`) and Ctrl-C (an interrupted read) into [`Interrupted`].
 fn answered<T>(result: dialoguer::Result<Option<T>>) -> anyhow::Result<T> {
     match result {
@@ -161,5 +205,44 @@ fn answered<T>(result: dialoguer::Result<Option<T>>) -> anyhow::Result<T> {
             Err(Interrupted.into())
         }
         Err(dialoguer::Error::IO(e)) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, granted_summary};
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn summary_names_the_shorter_side() {
+        let catalog = Catalog::dana();
+        let three: Vec<_> = catalog.scopes.iter().take(3).collect();
+        assert_eq!(granted_summary(&three, &[]), "none");
+        assert_eq!(granted_summary(&three, &[0, 1, 2]), "all");
+        assert_eq!(
+            granted_summary(&three, &[0, 2]),
+            "USER_LOGIN_ID, USER_CONTACTINFO_EMAIL"
+        );
+        let all: Vec<_> = catalog.scopes.iter().collect();
+        let most: Vec<usize> = (0..25).filter(|&i| i != 3 && i != 23).collect();
+        assert_eq!(
+            granted_summary(&all, &most),
+            "all but USER_BIOLOGICAL_MOTHER_NAME, USER_ACCOUNT_HOLDER_NAME"
+        );
+        assert_eq!(granted_summary(&all, &[1]), "KYC_INFO");
+    }
+
+    #[test]
+    fn fit_cuts_long_items_to_the_room() {
+        assert_eq!(fit("short", 20), "short");
+        assert_eq!(fit("exactly ten", 11), "exactly ten");
+        let cut = fit(
+            "USER_LOGIN_ID  Authorized to obtain users' phone numbers",
+            24,
+        );
+        assert_eq!(cut, "USER_LOGIN_ID  Authoriz…");
+        assert_eq!(cut.chars().count(), 24);
+        // No blank before the ellipsis.
+        assert_eq!(fit("ab cd", 4), "ab…");
     }
 }

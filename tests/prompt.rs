@@ -285,6 +285,68 @@ fn unticking_everything_is_a_denial() {
 }
 
 #[test]
+fn all_25_scopes_fit_an_80_column_terminal() {
+    let all = by_flags(&["scopes", "--json"]);
+    let names: Vec<String> = serde_json::from_str::<Value>(&all)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["scope"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 25);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stdout.json");
+    let mut p = spawn(
+        &[
+            "--color",
+            "never",
+            "request",
+            "--scopes",
+            &names.join(","),
+            "--compact",
+        ],
+        Some(&out),
+        &[],
+    );
+    // The pty is 80x24: long "NAME  description" items are cut so that none wraps
+    // (a wrapped item makes dialoguer leave stale copies of the list at each key).
+    wait_for(&mut p, "Deny all");
+    send(&mut p, DOWN);
+    wait_for(&mut p, "> Choose scopes");
+    send(&mut p, ENTER);
+    let list = text(&wait_for(&mut p, "[x] USER_LOGIN_ID"));
+    let list = list + &text(&wait_for(&mut p, "[x] USER_INVESTING_EXPERIENCE"));
+    assert!(list.contains('…'), "{list:?}");
+    for _ in 0..3 {
+        send(&mut p, DOWN);
+    }
+    wait_for(&mut p, "> [x] USER_BIOLOGICAL_MOTHER_NAME");
+    send(&mut p, SPACE);
+    wait_for(&mut p, "> [ ] USER_BIOLOGICAL_MOTHER_NAME");
+    send(&mut p, ENTER);
+    wait_for(
+        &mut p,
+        "Scopes to grant: all but USER_BIOLOGICAL_MOTHER_NAME",
+    );
+    wait_for(&mut p, "> 40006");
+    send(&mut p, ENTER);
+    let (rest, code) = finish(p);
+    assert_eq!(code, 0, "{}", text(&rest));
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let granted: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| *n != "USER_BIOLOGICAL_MOTHER_NAME")
+        .collect();
+    assert_eq!(value["authSuccessScopes"], json!(granted));
+    assert_eq!(
+        value["authErrorScopes"],
+        json!({"USER_BIOLOGICAL_MOTHER_NAME": "40006"})
+    );
+}
+
+#[test]
 fn ctrl_c_restores_the_cursor_prints_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("stdout.json");
