@@ -18,6 +18,11 @@ use crate::scopes::ScopesConfig;
 /// The whole program: parse, run, report.
 pub fn main() -> ExitCode {
     Paint::init();
+    // An empty AUTHCODE_CATALOG means "unset", as an empty NO_COLOR does; clap would
+    // report it as a missing --catalog value. Nothing else runs yet, so this is safe.
+    if std::env::var_os("AUTHCODE_CATALOG").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("AUTHCODE_CATALOG");
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

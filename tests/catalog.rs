@@ -172,6 +172,16 @@ fn env_var_selects_the_catalog_and_the_flag_wins() {
 }
 
 #[test]
+fn empty_env_var_means_the_embedded_catalog() {
+    let out = stdout(
+        authcode()
+            .env("AUTHCODE_CATALOG", "")
+            .args(["scopes", "phone"]),
+    );
+    assert!(out.starts_with("USER_LOGIN_ID "), "{out}");
+}
+
+#[test]
 fn catalog_without_error_codes_uses_40006_quietly() {
     let (_dir, path) = catalog_file(
         "plain.json",
