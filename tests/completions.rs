@@ -223,3 +223,35 @@ fn bash_offers_no_file_names_for_free_text() {
         assert_eq!(files, ["Cargo.toml"]);
     }
 }
+
+/// fish, where it is installed (CI has only bash): `complete -C` asks the committed script.
+#[test]
+fn fish_completes_scope_names_with_descriptions() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/authcode.fish");
+    let out = match Process::new("fish")
+        .args([
+            "--no-config",
+            "-c",
+            "source $argv[1]; complete -C 'authcode request --grant USER_OF'",
+        ])
+        .arg(&script)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: fish is not installed");
+            return;
+        }
+        Err(e) => panic!("cannot run fish: {e}"),
+    };
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut names: Vec<&str> = text
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    names.sort_unstable();
+    let mut expected = dana_scopes("USER_OF");
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+    assert!(text.contains("USER_OFFICE_NAME\tAuthorized to obtain users' office name information"));
+}
