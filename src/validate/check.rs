@@ -5,18 +5,41 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::rules::{DocKind, Rule};
 use crate::catalog::Catalog;
 
+/// FNV-1a: the catalog tables are small and fixed, so a fast hash beats SipHash's DoS
+/// resistance here (a lookup of a hostile name costs at most a scan of one bucket).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fast = BuildHasherDefault<Fnv>;
+
 /// What the checks need to know besides the document: the catalog, and the run's options.
 #[derive(Debug, Clone)]
 pub struct Context {
-    scope_ids: HashMap<String, u16>,
+    scope_ids: HashMap<String, u16, Fast>,
     scope_names: Vec<String>,
-    error_codes: HashSet<String>,
+    error_codes: HashSet<String, Fast>,
     /// `--expect-scopes` / `--request`: the scopes each response must answer.
     expected: Option<Vec<u16>>,
     /// `--kind`: the kind every document is checked as.
@@ -812,6 +835,9 @@ fn check_auth_code(st: &mut State<'_, '_>, v: &Val<'_>) {
         Val::Str(s) if s.is_empty() => {
             st.report(Rule::Empty, Target::Value, "authCode is empty".into(), None)
         }
+        // Codes are almost always printable ASCII: check that first, and only then look
+        // for the character to name.
+        Val::Str(s) if s.bytes().all(|b| b.is_ascii_graphic()) => {}
         Val::Str(s) => {
             if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
                 st.report(

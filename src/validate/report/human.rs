@@ -25,6 +25,9 @@ impl<'w> Human<'w> {
 
 impl Reporter for Human<'_> {
     fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+        if doc.diagnostics.is_empty() {
+            return Ok(());
+        }
         let p = self.paint;
         let path = sanitize(&doc.path);
         for d in &doc.diagnostics {
