@@ -165,7 +165,14 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
         ScopeSource::File(path) => read_request_file(path, config.color)?,
     };
     if names.is_empty() {
-        return Err(CliError::usage("no scopes to request")
+        let err = match &config.source {
+            ScopeSource::File(path) => CliError::usage(format!(
+                "{}: \"scopes\" is empty, so there is nothing to request",
+                shown_input(path)
+            )),
+            ScopeSource::Args(_) => CliError::usage("no scopes to request"),
+        };
+        return Err(err
             .with_hint("name them: --scopes USER_LOGIN_ID (`authcode scopes` lists them)")
             .into());
     }
@@ -185,7 +192,10 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
                 ));
             }
             return Err(err
-                .with_hint("`authcode scopes` lists the known scopes")
+                .with_hint(format!(
+                    "`authcode scopes` lists the scopes of the {} catalog",
+                    sanitize(&catalog.name)
+                ))
                 .into());
         }
         if seen.insert(name.clone()) {
@@ -205,11 +215,7 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
 
 /// The scopes of a request payload file (`-`: stdin).
 fn read_request_file(path: &Path, color: ColorMode) -> anyhow::Result<Vec<String>> {
-    let shown = if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        display_path(path)
-    };
+    let shown = shown_input(path);
     let mut bytes = Vec::new();
     let read = if path == Path::new("-") {
         std::io::stdin().lock().read_to_end(&mut bytes)
@@ -256,5 +262,14 @@ fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
             })
         }
         None => Ok(output::stdout(text.as_bytes())?),
+    }
+}
+
+/// An input path as shown in messages (`<stdin>` for `-`).
+fn shown_input(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        display_path(path)
     }
 }
