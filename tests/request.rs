@@ -542,7 +542,9 @@ fn no_scopes_is_exit_2() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("no scopes"));
+        .stderr(predicate::str::starts_with(
+            "error: <stdin>: \"scopes\" is empty, so there is nothing to request",
+        ));
 }
 
 #[test]
