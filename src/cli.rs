@@ -21,12 +21,18 @@ Examples:
 
 const REQUEST_EXAMPLES: &str = "\
 Examples:
-  authcode request --scopes USER_LOGIN_ID                    Consent prompt in the terminal
-  authcode request --scopes USER_LOGIN_ID,KYC_INFO --approve Grant everything
-  authcode request --scopes USER_LOGIN_ID --deny             Deny: {\"authErrorScopes\": ...}
-  authcode request --scopes A,B --grant A --error-code 11    Grant A, deny B with error 11
-  authcode request --from request.json --approve --seed 7    Deterministic code for snapshots
-  authcode request --scopes USER_LOGIN_ID --payload --format js";
+  authcode request --scopes USER_LOGIN_ID
+      Consent prompt in the terminal
+  authcode request --scopes USER_LOGIN_ID,KYC_INFO --approve
+      Grant everything
+  authcode request --scopes USER_LOGIN_ID --deny
+      Deny: {\"authErrorScopes\": {\"USER_LOGIN_ID\": \"40006\"}}
+  authcode request --scopes USER_LOGIN_ID,KYC_INFO --grant KYC_INFO --error-code 11
+      Grant KYC_INFO, deny USER_LOGIN_ID with error 11
+  authcode request --from request.json --approve --seed 7
+      Deterministic code for snapshot tests
+  authcode request --scopes USER_LOGIN_ID --payload --format js
+      The JavaScript call a mini program makes";
 
 const VALIDATE_EXAMPLES: &str = "\
 Examples:
@@ -51,11 +57,24 @@ Examples:
 #[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
     /// Use this scope catalog instead of DANA's (JSON; see README)
-    #[arg(long, global = true, value_name = "FILE", env = "AUTHCODE_CATALOG")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "AUTHCODE_CATALOG",
+        help_heading = "Global options"
+    )]
     pub catalog: Option<PathBuf>,
 
     /// When to use colors
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorWhen::Auto,
+        help_heading = "Global options"
+    )]
     pub color: ColorWhen,
 
     #[command(subcommand)]
