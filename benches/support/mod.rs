@@ -1,0 +1,5 @@
+//! Helpers of `cargo bench --bench validate`.
+
+pub mod corpus;
+pub mod floor;
+pub mod measure;
