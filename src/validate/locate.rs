@@ -179,27 +179,35 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
         .iter()
         .rposition(|&c| c == b'\n')
         .map_or(0, |i| i + 1);
-    let end = b[offset..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(b.len(), |i| offset + i);
-    let line = src[start..end].trim_end_matches('\r');
+    // Enough bytes for the window's characters after `offset`; past them the line's end
+    // does not matter (and need not be searched for, once per diagnostic).
+    let limit = floor_char_boundary(src, (offset + 4 * (WINDOW + 2)).min(src.len()));
+    let line = match b[offset..limit].iter().position(|&c| c == b'\n') {
+        Some(i) => src[start..offset + i].trim_end_matches('\r'),
+        None if limit == src.len() => src[start..].trim_end_matches('\r'),
+        None => &src[start..limit],
+    };
     let col = src[start..offset].chars().count();
-    let chars: Vec<char> = line.chars().collect();
+    // Count the line's characters only as far as the window needs, and copy only the
+    // window: a document may be one line of a hundred megabytes.
+    let len = match line.get(offset - start..) {
+        Some(rest) => col + rest.chars().take(WINDOW + 1).count(),
+        None => line.chars().count(),
+    };
     let from = col
         .saturating_sub(WINDOW / 2)
-        .min(chars.len().saturating_sub(WINDOW));
-    let to = (from + WINDOW).min(chars.len());
+        .min(len.saturating_sub(WINDOW));
+    let to = (from + WINDOW).min(len);
     let mut text = String::new();
     let mut caret = 1;
     if from > 0 {
         text.push('…');
         caret += 1;
     }
-    for (i, c) in chars[from..to].iter().enumerate() {
-        let shown: String = if c.is_control() && *c != '\t' {
+    for (i, c) in line.chars().skip(from).take(to - from).enumerate() {
+        let shown: String = if c.is_control() && c != '\t' {
             c.escape_default().collect()
-        } else if *c == '\t' {
+        } else if c == '\t' {
             " ".into()
         } else {
             c.to_string()
@@ -209,7 +217,7 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
         }
         text.push_str(&shown);
     }
-    if to < chars.len() {
+    if to < len {
         text.push('…');
     }
     (text, caret)
