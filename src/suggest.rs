@@ -6,8 +6,16 @@
 /// most similar name by Jaro-Winkler over upper-cased text, above a threshold.
 pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = name.to_ascii_uppercase();
+    let len = wanted.chars().count();
     let mut best: Option<(&'a str, f64)> = None;
     for candidate in candidates {
+        // When one text is over 8 times as long as the other, Jaro is at most
+        // (1/8 + 1 + 1) / 3 and Jaro-Winkler below 0.83: skip the comparison, whose cost
+        // grows with the product of the lengths (a 10 MB "scope" took minutes).
+        let other = candidate.chars().count();
+        if len > 8 * other || other > 8 * len {
+            continue;
+        }
         let upper = candidate.to_ascii_uppercase();
         if upper == wanted {
             return Some(candidate);
