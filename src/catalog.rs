@@ -61,7 +61,10 @@ impl Catalog {
             ))
         })?;
         Catalog::parse(&bytes).map_err(|why| {
-            CliError::usage(format!("invalid catalog {shown}: {why}")).with_hint(
+            CliError::usage(format!(
+                "invalid catalog {shown}: {}",
+                crate::output::sanitize(&why)
+            )).with_hint(
                 r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
             )
         })

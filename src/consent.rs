@@ -26,7 +26,8 @@ impl Decision {
             Decision::Grant(names) => {
                 if let Some(stray) = names.iter().find(|n| !requested.contains(n)) {
                     let mut err = CliError::usage(format!(
-                        "--grant names {stray}, which is not among the requested scopes"
+                        "--grant names {}, which is not among the requested scopes",
+                        crate::output::brief(stray)
                     ));
                     if let Some(near) =
                         crate::suggest::closest(stray, requested.iter().map(String::as_str))

@@ -97,6 +97,18 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Longest piece of user data (a scope name, a key) quoted whole in a message.
+const BRIEF_CHARS: usize = 80;
+
+/// `text` [`sanitize`]d and, past 80 characters, cut with its length in bytes, for quoting
+/// a value in a one-line message (a 10 MB "scope" must not make a 10 MB error line).
+pub fn brief(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(BRIEF_CHARS) {
+        None => sanitize(text),
+        Some((cut, _)) => format!("{}… ({} bytes)", sanitize(&text[..cut]), text.len()).into(),
+    }
+}
+
 /// A path as shown to the user: lossy UTF-8, control characters escaped.
 pub fn display_path(path: &Path) -> String {
     sanitize(&path.to_string_lossy()).into_owned()

@@ -183,7 +183,7 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
         if catalog.scope(&name).is_none() {
             let mut err = CliError::usage(format!(
                 "unknown scope {} in the {} catalog",
-                sanitize(&name),
+                output::brief(&name),
                 sanitize(&catalog.name)
             ));
             if let Some(near) = catalog.suggest(&name) {

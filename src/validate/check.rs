@@ -452,7 +452,7 @@ fn enter_member<'a>(st: &mut State<'_, 'a>, keys: &mut Keys<'a>, key: Cow<'a, st
     st.path.push(Seg::Key(key, occurrence));
     if repeated {
         let name = match st.path.last() {
-            Some(Seg::Key(k, _)) => crate::output::sanitize(k).into_owned(),
+            Some(Seg::Key(k, _)) => crate::output::brief(k).into_owned(),
             _ => String::new(),
         };
         st.report(
@@ -646,7 +646,7 @@ impl<'de> Visitor<'de> for ScopeArray<'_, '_, 'de> {
                         st.report(
                             Rule::UnknownScope,
                             Target::Value,
-                            format!("unknown scope {:?}", crate::output::sanitize(&name)),
+                            format!("unknown scope {:?}", crate::output::brief(&name)),
                             hint,
                         );
                     }
@@ -769,7 +769,7 @@ impl<'de> Visitor<'de> for ErrorMapSeed<'_, '_, 'de> {
                 st.report(
                     Rule::UnknownScope,
                     Target::Key,
-                    format!("unknown scope {:?}", crate::output::sanitize(&key)),
+                    format!("unknown scope {:?}", crate::output::brief(&key)),
                     hint,
                 );
             }
@@ -809,7 +809,7 @@ fn check_error_value(st: &mut State<'_, '_>, value: &Val<'_>) {
                     Target::Value,
                     format!(
                         "error value {:?} is not in the catalog",
-                        crate::output::sanitize(s)
+                        crate::output::brief(s)
                     ),
                     Some(format!("known error codes: {}", known.join(", "))),
                 );
@@ -956,7 +956,7 @@ fn finish<'a>(st: &mut State<'_, 'a>, top: TopValue<'a>) -> Option<DocKind> {
                 Target::Key,
                 format!(
                     "{:?} is not a field of a getAuthCode {}",
-                    crate::output::sanitize(key),
+                    crate::output::brief(key),
                     if own == Domain::Request {
                         "request"
                     } else {
