@@ -54,8 +54,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--measure PROGRAM ARGS...`: runs the command once and prints its wall time (ns), peak
-/// RSS (bytes) and exit code. A fresh, small process spawns each measured command because
+/// `--measure PROGRAM ARGS...`: runs the command once and prints its wall time (ns), CPU
+/// time (ns), peak RSS (bytes) and exit code. A fresh, small process spawns each measured command because
 /// Linux counts the spawning process's peak RSS into the child's `ru_maxrss`, and the bench
 /// itself holds the parsed reports.
 fn measure_main(argv: &[OsString]) -> ExitCode {
@@ -67,7 +67,13 @@ fn measure_main(argv: &[OsString]) -> ExitCode {
     cmd.args(args);
     match measure::run(&mut cmd) {
         Ok(s) => {
-            println!("{} {} {}", s.wall.as_nanos(), s.max_rss, s.code);
+            println!(
+                "{} {} {} {}",
+                s.wall.as_nanos(),
+                s.cpu.as_nanos(),
+                s.max_rss,
+                s.code
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -91,8 +97,9 @@ fn measure_via(me: &Path, argv: &[OsString]) -> Result<Sample, String> {
         .filter_map(|w| w.parse().ok())
         .collect();
     match fields[..] {
-        [wall, max_rss, code] if out.status.success() => Ok(Sample {
+        [wall, cpu, max_rss, code] if out.status.success() => Ok(Sample {
             wall: Duration::from_nanos(wall),
+            cpu: Duration::from_nanos(cpu),
             max_rss,
             code: code as i32,
         }),
@@ -138,6 +145,15 @@ impl Job {
             .samples
             .iter()
             .map(|s| s.wall.as_nanos() as u64)
+            .collect();
+        median(&nanos) / 1e9
+    }
+
+    fn cpu(&self) -> f64 {
+        let nanos: Vec<u64> = self
+            .samples
+            .iter()
+            .map(|s| s.cpu.as_nanos() as u64)
             .collect();
         median(&nanos) / 1e9
     }
@@ -267,6 +283,7 @@ fn bench(full: bool) -> Result<bool, String> {
         println!("    {}", job.shell_line());
     }
     println!();
+    let load_before = load_average();
     let started = Instant::now();
     for round in 0..warmup + rounds {
         for k in 0..jobs.len() {
@@ -287,7 +304,11 @@ fn bench(full: bool) -> Result<bool, String> {
             }
         }
     }
-    eprintln!("(timed runs took {:.1} s)", started.elapsed().as_secs_f64());
+    println!(
+        "Timed runs took {:.1} s; load average (1 min) {load_before} before, {} after: on a busy machine the ratios mean little.\n",
+        started.elapsed().as_secs_f64(),
+        load_average()
+    );
 
     print_table(&inputs, &jobs);
     print_targets(&jobs, &verdicts);
@@ -564,8 +585,8 @@ fn compare(
 }
 
 fn print_table(inputs: &[Input], jobs: &[Job]) {
-    println!("| input | program | wall (median) | min–max | documents/s | MB/s | peak RSS (median) | vs floor |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    println!("| input | program | wall (median) | min–max | CPU time (median) | documents/s | MB/s | peak RSS (median) | vs floor |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (i, input) in inputs.iter().enumerate() {
         let floor = jobs
             .iter()
@@ -582,11 +603,12 @@ fn print_table(inputs: &[Input], jobs: &[Job]) {
                 String::new()
             };
             println!(
-                "| {label} | {} | {} | {}–{} | {} | {:.0} | {} | {} |",
+                "| {label} | {} | {} | {}–{} | {} | {} | {:.0} | {} | {} |",
                 job.program,
                 millis(wall),
                 millis(min),
                 millis(max),
+                millis(job.cpu()),
                 thousands((input.documents as f64 / wall).round() as u64),
                 input.bytes as f64 / 1e6 / wall,
                 megabytes(job.rss()),
@@ -594,7 +616,9 @@ fn print_table(inputs: &[Input], jobs: &[Job]) {
             );
         }
     }
-    println!("\nkB = 10^3 bytes, MB = 10^6 bytes. Warm page cache (the corpus was just written).");
+    println!(
+        "\nCPU time: user + system, all threads. documents/s and MB/s: from the median wall time. kB = 10^3 bytes, MB = 10^6 bytes. Warm page cache (the corpus was just written)."
+    );
 }
 
 fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
@@ -691,6 +715,14 @@ fn machine() -> String {
     let mut s = String::new();
     let _ = write!(s, "nproc {cpus}, {model}, Linux {}", kernel.trim());
     s
+}
+
+/// The 1-minute load average, as /proc/loadavg gives it.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// The git revision the bench was built from, if git can tell.

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Copy, Debug)]
 pub struct Sample {
     pub wall: Duration,
+    /// User plus system CPU time of the child.
+    pub cpu: Duration,
     /// Peak resident set size in bytes (the child's `ru_maxrss`).
     pub max_rss: u64,
     /// The exit code, or 128 + the signal number.
@@ -44,8 +46,10 @@ pub fn run(cmd: &mut Command) -> io::Result<Sample> {
     } else {
         128 + libc::WTERMSIG(status)
     };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Ok(Sample {
         wall,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
         // Linux reports ru_maxrss in KiB.
         max_rss: usage.ru_maxrss as u64 * 1024,
         code,
