@@ -193,7 +193,17 @@ fn syntax_failure(src: &str, e: &serde_json::Error) -> Failure {
             "no JSON document: the input is empty".to_string(),
             None,
         )
-    } else if bare.contains("surrogate") {
+    } else if bare.contains("surrogate")
+        || (bare == "unexpected end of hex escape"
+            && at.is_some_and(|i| after_high_surrogate(src, i)))
+    {
+        // serde_json says "unexpected end of hex escape" for `"\ud800"`: it wanted a `\u`
+        // with the trailing half, so name the real problem.
+        let bare = if bare.contains("surrogate") {
+            bare
+        } else {
+            "lone leading surrogate in hex escape"
+        };
         (
             Rule::Encoding,
             format!(
@@ -229,6 +239,20 @@ fn syntax_failure(src: &str, e: &serde_json::Error) -> Failure {
         line,
         column,
     }
+}
+
+/// Whether the text just before byte `at` is a `\uD800`-`\uDBFF` escape (the leading half
+/// of a surrogate pair).
+fn after_high_surrogate(src: &str, at: usize) -> bool {
+    let before = &src.as_bytes()[..at.min(src.len())];
+    before[before.len().saturating_sub(8)..]
+        .windows(6)
+        .any(|w| {
+            w[..2] == *b"\\u"
+                && matches!(w[2], b'd' | b'D')
+                && matches!(w[3], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
+                && w[4..].iter().all(u8::is_ascii_hexdigit)
+        })
 }
 
 struct State<'c, 'a> {
