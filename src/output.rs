@@ -147,6 +147,21 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    // A rename replaces whatever is at `path`: a symlink (`-o /dev/stdout`, a linked file)
+    // would become a regular file, and so would a FIFO or a device. So a link to a file is
+    // followed to that file, and anything that is not a regular file is written in place.
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return fill(&mut file).and_then(|()| file.flush());
+        }
+        Ok(meta) if meta.is_file() => {
+            resolved = std::fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
