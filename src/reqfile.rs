@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 /// The scopes of a request payload, and whether the file began with a byte order mark.
@@ -117,13 +117,13 @@ impl<'de> Visitor<'de> for Payload<'_> {
             if key == "scopes" {
                 scopes = Some(map.next_value_seed(Scopes { shape: self.shape })?);
             } else {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             }
         }
         Ok(scopes)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        IgnoredAny.visit_seq(seq)?;
+        Skip.visit_seq(seq)?;
         self.shape
             .refuse(PayloadError::new("not a JSON object").hint(SHAPE));
         Ok(None)
@@ -204,7 +204,7 @@ impl<'de> Visitor<'de> for Scopes<'_> {
         Ok(Vec::new())
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        IgnoredAny.visit_map(map)?;
+        Skip.visit_map(map)?;
         self.not_an_array()
     }
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
@@ -232,6 +232,50 @@ impl Scopes<'_> {
     }
 }
 
+/// A value that is parsed and dropped. Unlike serde's `IgnoredAny` it goes through
+/// `deserialize_any`, so that a number out of range and nesting past serde_json's limit
+/// are refused as when the whole text was parsed into a value.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+}
+
 /// One element of `scopes`: a name (borrowed from the text when it has no escapes), or
 /// anything else, skipped.
 enum Item<'de> {
@@ -254,10 +298,10 @@ impl<'de> Deserialize<'de> for Item<'de> {
                 Ok(Item::Name(Cow::Owned(v.to_string())))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                IgnoredAny.visit_seq(seq).map(|_| Item::Other)
+                Skip.visit_seq(seq).map(|_| Item::Other)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                IgnoredAny.visit_map(map).map(|_| Item::Other)
+                Skip.visit_map(map).map(|_| Item::Other)
             }
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(Item::Other)
