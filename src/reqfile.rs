@@ -115,6 +115,9 @@ impl<'de> Visitor<'de> for Payload<'_> {
         let mut scopes = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == "scopes" {
+                // A repeated key counts as its last value (as serde_json's map keeps it),
+                // so what was wrong with an earlier one no longer matters.
+                self.shape.refusal.take();
                 scopes = Some(map.next_value_seed(Scopes { shape: self.shape })?);
             } else {
                 map.next_value::<Skip>()?;
