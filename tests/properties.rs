@@ -1,0 +1,487 @@
+//! Property tests (issue 5): the validator never panics and always gives a verdict whose
+//! positions lie inside the input, for arbitrary bytes and arbitrary JSON; every response
+//! `request` can produce validates clean against its request; and the memory-bounded
+//! readers agree with the straightforward ones they replaced.
+
+use std::sync::{Arc, OnceLock};
+
+use authcode::catalog::Catalog;
+use authcode::consent::{self, Decision};
+use authcode::mint::{self, CodeSource};
+use authcode::payload::{self, Request};
+use authcode::validate::check::Context;
+use authcode::validate::document::{check_document, Options};
+use authcode::validate::rules::{DocKind, DocResult, Severity};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::dana)
+}
+
+fn scope_names() -> Vec<String> {
+    catalog().scope_names().map(str::to_string).collect()
+}
+
+fn path() -> Arc<str> {
+    Arc::from("prop.json")
+}
+
+/// The invariants every verdict keeps, whatever the input.
+fn check_invariants(bytes: &[u8], first_line: usize, doc: &DocResult) -> Result<(), TestCaseError> {
+    let has_error = doc
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    prop_assert_eq!(doc.valid, !has_error, "verdict and diagnostics disagree");
+    prop_assert_eq!(doc.line, Some(first_line));
+    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    for d in &doc.diagnostics {
+        match (d.line, d.column) {
+            (Some(line), Some(column)) => {
+                prop_assert!(
+                    line >= first_line && line < first_line + lines.len(),
+                    "line {} outside {} lines from {}: {:?}",
+                    line,
+                    lines.len(),
+                    first_line,
+                    d
+                );
+                let text = lines[line - first_line];
+                // Characters (bytes for text that is not UTF-8); one past the end is
+                // where an unexpected end of input points.
+                prop_assert!(
+                    column >= 1 && column <= text.len() + 1,
+                    "column {} outside line {} of {} bytes: {:?}",
+                    column,
+                    line,
+                    text.len(),
+                    d
+                );
+            }
+            (None, None) => {}
+            (l, c) => prop_assert!(false, "line {:?} without column {:?}", l, c),
+        }
+        prop_assert!(!d.message.is_empty());
+        if let Some(source) = &d.source_line {
+            prop_assert!(!source.chars().any(|c| c.is_control() && c != '\t'));
+            prop_assert!(
+                source.chars().count() <= 102,
+                "excerpt too long: {}",
+                source
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Any JSON value, with keys and strings that sometimes are the spec's own names.
+fn json_value() -> impl Strategy<Value = Value> {
+    let names = scope_names();
+    let fields = [
+        "scopes",
+        "authCode",
+        "authSuccessScopes",
+        "authErrorScopes",
+        "error",
+        "errorMessage",
+        "success",
+    ];
+    let string = prop_oneof![
+        3 => prop::sample::select(names.clone()),
+        1 => prop::sample::select(vec!["40006", "3", "10", "11", "", " ", "user_login_id"])
+            .prop_map(str::to_string),
+        2 => any::<String>(),
+    ];
+    let key = prop_oneof![
+        3 => prop::sample::select(fields.to_vec()).prop_map(str::to_string),
+        2 => prop::sample::select(names),
+        1 => any::<String>(),
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        string.prop_map(Value::from),
+    ];
+    leaf.prop_recursive(6, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((key.clone(), inner), 0..8)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// A JSON text for `value`: compact or pretty, with LF or CRLF line ends.
+fn render(value: &Value, pretty: bool, crlf: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value).unwrap()
+    } else {
+        serde_json::to_string(value).unwrap()
+    };
+    if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    }
+}
+
+/// The byte offset of 1-based `line` and character `column` in `src`.
+fn offset_of(src: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = src.split('\n').take(line - 1).map(|l| l.len() + 1).sum();
+    let rest = src.get(start..)?;
+    Some(
+        start
+            + rest
+                .char_indices()
+                .nth(column - 1)
+                .map_or(rest.len(), |(i, _)| i),
+    )
+}
+
+proptest! {
+    // 512 cases by default; PROPTEST_CASES=N runs more.
+    #![proptest_config(ProptestConfig { cases: ProptestConfig::default().cases.max(512), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_get_a_verdict(
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        first_line in 1usize..5,
+        strict: bool,
+        kind in prop::option::of(prop_oneof![Just(DocKind::Request), Just(DocKind::Response)]),
+    ) {
+        let ctx = Context::new(catalog(), kind);
+        let doc = check_document(&bytes, &path(), first_line, &ctx, Options { strict });
+        check_invariants(&bytes, first_line, &doc)?;
+        prop_assert!(!doc.valid || std::str::from_utf8(&bytes).is_ok()
+            || bytes.starts_with(b"\xEF\xBB\xBF"));
+    }
+
+    #[test]
+    fn json_like_bytes_get_a_verdict(
+        // Bytes drawn mostly from JSON's alphabet reach deeper than uniform noise.
+        bytes in prop::collection::vec(
+            prop::sample::select(b"{}[]:,\" \n\r\t\\u0123456789.eE+-truefalsnl\xEF\xBB\xBFSCOPEScopesauthCode".to_vec()),
+            0..256,
+        ),
+    ) {
+        let ctx = Context::new(catalog(), None);
+        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false });
+        check_invariants(&bytes, 1, &doc)?;
+    }
+
+    #[test]
+    fn any_json_value_gets_a_verdict_pointing_at_its_values(
+        value in json_value(),
+        pretty: bool,
+        crlf: bool,
+        paired: bool,
+    ) {
+        let text = render(&value, pretty, crlf);
+        let mut ctx = Context::new(catalog(), None);
+        if paired {
+            ctx.expect(&["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()]).unwrap();
+        }
+        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: false });
+        check_invariants(text.as_bytes(), 1, &doc)?;
+        // Generated text is valid JSON without duplicate keys: no syntax, encoding or
+        // duplicate-key finding, and every pointer names a value that exists, whose token
+        // (or key) starts at the reported position.
+        for d in &doc.diagnostics {
+            let rule = d.rule.id();
+            prop_assert!(!["syntax", "encoding", "bom", "duplicate-key", "io"].contains(&rule), "{:?}", d);
+            let Some(pointer) = &d.pointer else { continue };
+            prop_assert!(value.pointer(pointer).is_some(), "{} not in {}", pointer, text);
+            let at = offset_of(&text, d.line.unwrap(), d.column.unwrap()).unwrap();
+            let c = text[at..].chars().next().unwrap_or(' ');
+            prop_assert!(
+                "\"[{-0123456789tfn".contains(c),
+                "{} at {}:{} starts with {:?} in {}", pointer, d.line.unwrap(), d.column.unwrap(), c, text
+            );
+        }
+    }
+
+    /// Every response `request` can mint, under any decision, error value and code
+    /// source, validates clean against its request (and the request itself is clean).
+    #[test]
+    fn every_minted_response_validates_against_its_request(
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 1..25),
+        decision in 0u8..3,
+        granted in prop::collection::vec(any::<bool>(), 25),
+        error in any::<prop::sample::Index>(),
+        seed in prop::option::of(any::<u64>()),
+        compact: bool,
+    ) {
+        let names = scope_names();
+        let mut requested: Vec<String> = Vec::new();
+        for p in &picks {
+            let name = p.get(&names).clone();
+            if !requested.contains(&name) {
+                requested.push(name);
+            }
+        }
+        let decision = match decision {
+            0 => Decision::ApproveAll,
+            1 => Decision::DenyAll,
+            _ => Decision::Grant(
+                requested.iter().zip(&granted).filter(|(_, &g)| g).map(|(s, _)| s.clone()).collect(),
+            ),
+        };
+        let error_value = error.get(&catalog().errors).code.clone();
+        let source = seed.map_or(CodeSource::Os, CodeSource::Seeded);
+        let flags = decision.granted(&requested).unwrap();
+        let response = consent::respond(&requested, &flags, &error_value, || {
+            mint::mint(source, &requested)
+        })
+        .unwrap();
+        let text = payload::to_json(&response, compact);
+
+        let mut ctx = Context::new(catalog(), None);
+        ctx.expect(&requested).unwrap();
+        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: true });
+        prop_assert!(doc.valid, "{}: {:#?}", text, doc.diagnostics);
+        prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", text, doc.diagnostics);
+        prop_assert_eq!(doc.kind, Some(DocKind::Response));
+
+        let request = payload::to_json(&Request { scopes: requested.clone() }, compact);
+        let doc = check_document(request.as_bytes(), &path(), 1, &Context::new(catalog(), None), Options { strict: true });
+        prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", request, doc.diagnostics);
+        prop_assert_eq!(doc.kind, Some(DocKind::Request));
+    }
+
+    /// The windowed excerpt equals the one built from the whole line.
+    #[test]
+    fn excerpts_match_the_whole_line_version(
+        src in "([a-z\u{e9}\u{1F600}\t\r\u{1b}]{0,30}\n?){0,4}[a-z\u{e9}]{0,400}",
+        at: prop::sample::Index,
+    ) {
+        let offset = at.index(src.len() + 1);
+        prop_assert_eq!(
+            authcode::validate::locate::excerpt(&src, offset),
+            whole_line_excerpt(&src, offset)
+        );
+    }
+
+    /// The streaming payload reader keeps the same scopes (in first-seen order, with the
+    /// same repeats) as parsing into a value did, and agrees on what it refuses.
+    #[test]
+    fn payload_reader_matches_a_value_parse(
+        value in json_value(),
+        scopes in prop::collection::vec(prop::sample::select(vec!["A", "B", "C", "\u{e9}"]), 0..30),
+        escaped: bool,
+    ) {
+        let mut object = match value {
+            Value::Object(o) => o,
+            other => {
+                let mut o = serde_json::Map::new();
+                o.insert("other".into(), other);
+                o
+            }
+        };
+        object.insert("scopes".into(), Value::from(scopes.clone()));
+        let mut text = serde_json::to_string(&Value::Object(object)).unwrap();
+        if escaped {
+            text = text.replace("\"A\"", "\"\\u0041\"");
+        }
+        let doc = authcode::reqfile::scopes_of(text.as_bytes()).unwrap();
+        prop_assert_eq!(dedup(&doc.scopes), dedup(&scopes.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+        prop_assert_eq!(repeated(&doc.scopes), repeated(&scopes.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn payload_reader_refuses_what_a_value_parse_refuses(
+        bytes in prop::collection::vec(
+            prop::sample::select(b"{}[]:,\" \n1e9\\uscopesA".to_vec()),
+            0..64,
+        ),
+        value in json_value(),
+    ) {
+        for input in [bytes, serde_json::to_vec(&value).unwrap()] {
+            let new = authcode::reqfile::scopes_of(&input);
+            let old = value_parse(&input);
+            prop_assert_eq!(
+                new.as_ref().map(|d| dedup(&d.scopes)).map_err(|e| e.message.clone()),
+                old.map(|s| dedup(&s)),
+                "{:?}", String::from_utf8_lossy(&input)
+            );
+        }
+    }
+}
+
+fn dedup(scopes: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in scopes {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+fn repeated(scopes: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, s) in scopes.iter().enumerate() {
+        if scopes[..i].contains(s) && !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+/// The payload reader as it was before it streamed (a serde_json::Value parse), reduced to
+/// its outcome: the scopes, or the message.
+fn value_parse(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".into());
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ));
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(object) = value else {
+        return Err("not a JSON object".into());
+    };
+    match object.get("scopes") {
+        None => Err("missing field \"scopes\"".into()),
+        Some(Value::String(_)) => Err("\"scopes\" is a string, not an array".into()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(s) => Ok(s.clone()),
+                _ => Err(format!("\"scopes\"[{i}] is not a string")),
+            })
+            .collect(),
+        Some(_) => Err("\"scopes\" is not an array".into()),
+    }
+}
+
+/// The excerpt as first written: the whole line collected into characters.
+fn whole_line_excerpt(src: &str, offset: usize) -> (String, usize) {
+    const WINDOW: usize = 100;
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let b = src.as_bytes();
+    let start = b[..offset]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = b[offset..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| offset + i);
+    let line = src[start..end].trim_end_matches('\r');
+    let col = src[start..offset].chars().count();
+    let chars: Vec<char> = line.chars().collect();
+    let from = col
+        .saturating_sub(WINDOW / 2)
+        .min(chars.len().saturating_sub(WINDOW));
+    let to = (from + WINDOW).min(chars.len());
+    let mut text = String::new();
+    let mut caret = 1;
+    if from > 0 {
+        text.push('…');
+        caret += 1;
+    }
+    for (i, c) in chars[from..to].iter().enumerate() {
+        let shown: String = if c.is_control() && *c != '\t' {
+            c.escape_default().collect()
+        } else if *c == '\t' {
+            " ".into()
+        } else {
+            c.to_string()
+        };
+        if from + i < col {
+            caret += shown.chars().count();
+        }
+        text.push_str(&shown);
+    }
+    if to < chars.len() {
+        text.push('…');
+    }
+    (text, caret)
+}
+
+#[test]
+fn payload_reader_edge_cases_match_a_value_parse() {
+    for text in [
+        r#"{"scopes": 1, "scopes": ["A"]}"#,
+        r#"{"scopes": ["A"], "scopes": 1}"#,
+        r#"{"scopes": [1], "scopes": ["B", "B"]}"#,
+        r#"{"scopes": ["A"], "x": 1e999}"#,
+        r#"{"scopes": ["A"], "x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
+        r#"{"scopes": "A", "scopes": "B"}"#,
+        r#"{"scopes": ["\ud800"]}"#,
+        r#"[{"scopes": ["A"]}]"#,
+        r#"{"scopes": ["A"]} {"#,
+    ] {
+        let new = authcode::reqfile::scopes_of(text.as_bytes())
+            .map(|d| d.scopes)
+            .map_err(|e| e.message);
+        assert_eq!(new, value_parse(text.as_bytes()), "{text}");
+    }
+}
+
+/// The round trip through the binary: `request` with flags, then `validate --request`.
+#[test]
+fn binary_round_trip_under_every_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let request = dir.path().join("request.json");
+    let scopes = "USER_LOGIN_ID,KYC_INFO,USER_OFFICE_NAME,SUBSCRIPTION";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+        .args(["request", "--scopes", scopes, "--payload", "-o"])
+        .arg(&request)
+        .env_remove("AUTHCODE_CATALOG")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let decisions: [&[&str]; 5] = [
+        &["--approve"],
+        &["--deny"],
+        &["--grant", "KYC_INFO,SUBSCRIPTION", "--error-code", "11"],
+        &["--grant", "USER_LOGIN_ID", "--seed", "7", "--compact"],
+        &["--deny", "--error-code", "3", "--compact"],
+    ];
+    for flags in decisions {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+            .args(["request", "--scopes", scopes])
+            .args(flags)
+            .env_remove("AUTHCODE_CATALOG")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{flags:?}");
+        let mut validate = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+            .args(["validate", "--strict", "--format", "json", "--request"])
+            .arg(&request)
+            .arg("-")
+            .env_remove("AUTHCODE_CATALOG")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        validate
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&out.stdout)
+            .unwrap();
+        let checked = validate.wait_with_output().unwrap();
+        let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
+        assert_eq!(checked.status.code(), Some(0), "{flags:?}: {report:#}");
+        assert_eq!(report["documents"][0]["diagnostics"], serde_json::json!([]));
+        assert_eq!(report["documents"][0]["kind"], "response");
+    }
+}
