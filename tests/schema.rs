@@ -649,8 +649,17 @@ impl<'de> Deserialize<'de> for HasDuplicateKey {
 
 /// Why a document is left out of the comparison, if it is.
 fn excluded(line: &str) -> Option<&'static str> {
-    if serde_json::from_str::<Value>(line).is_err() {
-        return Some("syntax");
+    if let Err(e) = serde_json::from_str::<Value>(line) {
+        // A lone UTF-16 surrogate escape ("\ud800") decodes to no Unicode text: validate
+        // calls it `encoding`; serde_json words it "surrogate" or "hex escape".
+        let message = e.to_string();
+        let lower = line.to_ascii_lowercase();
+        let high_surrogate = ["\\ud8", "\\ud9", "\\uda", "\\udb"]
+            .iter()
+            .any(|h| lower.contains(h));
+        let not_text =
+            message.contains("surrogate") || (message.contains("hex escape") && high_surrogate);
+        return Some(if not_text { "encoding" } else { "syntax" });
     }
     match serde_json::from_str::<HasDuplicateKey>(line) {
         Ok(HasDuplicateKey(true)) => Some("duplicate-key"),
