@@ -157,7 +157,7 @@ proptest! {
         kind in prop::option::of(prop_oneof![Just(DocKind::Request), Just(DocKind::Response)]),
     ) {
         let ctx = Context::new(catalog(), kind);
-        let doc = check_document(&bytes, &path(), first_line, &ctx, Options { strict });
+        let doc = check_document(&bytes, &path(), first_line, &ctx, Options { strict, excerpts: true });
         check_invariants(&bytes, first_line, &doc)?;
         prop_assert!(!doc.valid || std::str::from_utf8(&bytes).is_ok()
             || bytes.starts_with(b"\xEF\xBB\xBF"));
@@ -172,7 +172,7 @@ proptest! {
         ),
     ) {
         let ctx = Context::new(catalog(), None);
-        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false });
+        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false, excerpts: true });
         check_invariants(&bytes, 1, &doc)?;
     }
 
@@ -188,7 +188,7 @@ proptest! {
         if paired {
             ctx.expect(&["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()]).unwrap();
         }
-        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: false });
+        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: false, excerpts: true });
         check_invariants(text.as_bytes(), 1, &doc)?;
         // Generated text is valid JSON without duplicate keys: no syntax, encoding or
         // duplicate-key finding, and every pointer names a value that exists, whose token
@@ -244,13 +244,13 @@ proptest! {
 
         let mut ctx = Context::new(catalog(), None);
         ctx.expect(&requested).unwrap();
-        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: true });
+        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: true, excerpts: true });
         prop_assert!(doc.valid, "{}: {:#?}", text, doc.diagnostics);
         prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", text, doc.diagnostics);
         prop_assert_eq!(doc.kind, Some(DocKind::Response));
 
         let request = payload::to_json(&Request { scopes: requested.clone() }, compact);
-        let doc = check_document(request.as_bytes(), &path(), 1, &Context::new(catalog(), None), Options { strict: true });
+        let doc = check_document(request.as_bytes(), &path(), 1, &Context::new(catalog(), None), Options { strict: true, excerpts: true });
         prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", request, doc.diagnostics);
         prop_assert_eq!(doc.kind, Some(DocKind::Request));
     }

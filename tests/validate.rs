@@ -709,3 +709,65 @@ fn a_custom_catalog_defines_scopes_and_error_codes() {
     );
     assert_eq!(rules_of(&doc), ["unknown-scope", "unknown-error-code"]);
 }
+
+#[test]
+fn large_ndjson_keeps_line_numbers_and_order_across_blocks_and_threads() {
+    // Well past the reader's 128 KiB blocks, with blank and CRLF lines and a line longer
+    // than a block.
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    let long = format!(
+        "{{\"scopes\": [\"USER_JOB\"], \"note\": \"{}\"}}",
+        "x".repeat(300_000)
+    );
+    for line in 1..=6000 {
+        match line % 1000 {
+            0 => {
+                text.push_str("{\"scopes\": [\"NOPE\"]}\n");
+                expected.push((line, false));
+            }
+            1 => text.push('\n'),
+            2 => {
+                text.push_str("{\"scopes\": [\"KYC_INFO\"]}\r\n");
+                expected.push((line, true));
+            }
+            500 => {
+                text.push_str(&long);
+                text.push('\n');
+                expected.push((line, true));
+            }
+            _ => {
+                text.push_str("{\"authErrorScopes\": {\"USER_LOGIN_ID\": \"40006\"}}\n");
+                expected.push((line, true));
+            }
+        }
+    }
+    text.push_str("{\"scopes\": []}");
+    expected.push((6001, false));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ndjson");
+    std::fs::write(&path, &text).unwrap();
+    for jobs in ["1", "2", "3"] {
+        let (code, value) = report(&["--jobs", jobs, path.to_str().unwrap()], "");
+        assert_eq!(code, 1);
+        let got: Vec<(usize, bool)> = value["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["line"].as_u64().unwrap() as usize,
+                    d["valid"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "--jobs {jobs}");
+        let bad = &value["documents"][expected.iter().position(|e| e.0 == 3000).unwrap()];
+        assert_eq!(bad["diagnostics"][0]["line"], 3000);
+        assert_eq!(bad["diagnostics"][0]["column"], 13);
+    }
+    // The same through stdin.
+    let (_, value) = report(&["--ndjson", "--jobs", "2"], &text);
+    assert_eq!(value["summary"]["documents"], expected.len());
+    assert_eq!(value["summary"]["invalid"], 7);
+}

@@ -51,6 +51,7 @@ fuzz_target!(|data: &[u8]| {
     let path: Arc<str> = Arc::from("fuzz.json");
     let options = Options {
         strict: mode & 8 != 0,
+        excerpts: true,
     };
     let doc = check_document(bytes, &path, first_line, ctx, options);
 

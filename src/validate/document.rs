@@ -12,6 +12,9 @@ use super::rules::{Diagnostic, DocResult, Rule, Severity};
 pub struct Options {
     /// `--strict`: warnings count as errors.
     pub strict: bool,
+    /// Keep each diagnostic's source line for the caret display (only the human report
+    /// shows it).
+    pub excerpts: bool,
 }
 
 /// Checks `bytes`, one document that starts on line `first_line` of the file `path`.
@@ -62,7 +65,7 @@ pub fn check_document(
                 column,
             }) => {
                 let at = locate::byte_at(src, line.max(1), column.max(1)).unwrap_or(src.len());
-                let mut d = located(src, at, rule, message, hint, first_line);
+                let mut d = located(src, at, rule, message, hint, first_line, options.excerpts);
                 if src.trim().is_empty() {
                     d.source_line = None;
                 }
@@ -73,7 +76,7 @@ pub fn check_document(
                 let mut found: Vec<(usize, Diagnostic)> = checked
                     .findings
                     .into_iter()
-                    .map(|f| locate_finding(src, f, first_line))
+                    .map(|f| locate_finding(src, f, first_line, options.excerpts))
                     .collect();
                 found.sort_by_key(|(at, _)| *at);
                 diagnostics.extend(found.into_iter().map(|(_, d)| d));
@@ -134,12 +137,16 @@ fn located(
     message: String,
     hint: Option<String>,
     first_line: usize,
+    excerpts: bool,
 ) -> Diagnostic {
     let (line, column) = locate::line_col(src, at);
-    let (excerpt, caret) = locate::excerpt(src, at);
+    let (source_line, caret) = match excerpts.then(|| locate::excerpt(src, at)) {
+        Some((text, caret)) => (Some(text), Some(caret)),
+        None => (None, None),
+    };
     Diagnostic {
-        source_line: Some(excerpt),
-        caret: Some(caret),
+        source_line,
+        caret,
         ..plain(
             rule,
             message,
@@ -150,9 +157,14 @@ fn located(
     }
 }
 
-fn locate_finding(src: &str, f: Finding<'_>, first_line: usize) -> (usize, Diagnostic) {
+fn locate_finding(
+    src: &str,
+    f: Finding<'_>,
+    first_line: usize,
+    excerpts: bool,
+) -> (usize, Diagnostic) {
     let at = locate::locate(src, &f.path, f.target).unwrap_or(0);
-    let mut d = located(src, at, f.rule, f.message, f.hint, first_line);
+    let mut d = located(src, at, f.rule, f.message, f.hint, first_line, excerpts);
     d.pointer = Some(locate::pointer(&f.path));
     (at, d)
 }

@@ -198,24 +198,30 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
         .saturating_sub(WINDOW / 2)
         .min(len.saturating_sub(WINDOW));
     let to = (from + WINDOW).min(len);
-    let mut text = String::new();
+    let mut text = String::with_capacity(4 * (to - from) + 8);
     let mut caret = 1;
     if from > 0 {
         text.push('…');
         caret += 1;
     }
     for (i, c) in line.chars().skip(from).take(to - from).enumerate() {
-        let shown: String = if c.is_control() && c != '\t' {
-            c.escape_default().collect()
-        } else if c == '\t' {
-            " ".into()
+        // Characters pushed for `c`: a tab shows as one space, a control character as its
+        // escape, so the caret stays under the right column.
+        let width = if c == '\t' {
+            text.push(' ');
+            1
+        } else if c.is_control() {
+            let escaped = c.escape_default();
+            let n = escaped.len();
+            text.extend(escaped);
+            n
         } else {
-            c.to_string()
+            text.push(c);
+            1
         };
         if from + i < col {
-            caret += shown.chars().count();
+            caret += width;
         }
-        text.push_str(&shown);
     }
     if to < len {
         text.push('…');

@@ -4,13 +4,12 @@ pub mod check;
 pub mod document;
 pub mod inputs;
 pub mod locate;
+mod pipeline;
 pub mod report;
 pub mod rules;
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
 
 use crate::catalog::Catalog;
 use crate::cli::{self, ValidateArgs};
@@ -18,7 +17,6 @@ use crate::error::{self, CliError};
 use crate::output::ColorMode;
 use check::Context;
 use document::Options;
-use inputs::Input;
 use report::{Format, Reporter};
 use rules::{DocKind, DocResult, Summary};
 
@@ -116,17 +114,23 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let mut reporter = report::reporter(config.format, config.quiet, config.color.stdout(), out);
-    let mut run = Run {
+    let checker = pipeline::Checker {
         ctx: &ctx,
         options: Options {
             strict: config.strict,
+            excerpts: config.format == Format::Human && !config.quiet,
         },
         ndjson: config.ndjson,
-        summary: Summary::default(),
+    };
+    let mut run = Run {
+        summary: Summary {
+            files: inputs.len(),
+            ..Summary::default()
+        },
         unreadable: false,
         reporter: reporter.as_mut(),
     };
-    run.all(&inputs, config.jobs)?;
+    checker.run(&inputs, config.jobs, |doc| run.emit(doc))?;
     let (summary, unreadable) = (run.summary, run.unreadable);
     reporter.finish(&summary)?;
     Ok(if unreadable {
@@ -159,9 +163,6 @@ fn expected_scopes(expect: &Expect) -> anyhow::Result<Vec<String>> {
 }
 
 struct Run<'r, 'w> {
-    ctx: &'r Context,
-    options: Options,
-    ndjson: bool,
     summary: Summary,
     unreadable: bool,
     reporter: &'r mut (dyn Reporter + 'w),
@@ -175,144 +176,4 @@ impl Run<'_, '_> {
         self.summary.add(doc);
         self.reporter.document(doc)
     }
-
-    /// Checks every input, reporting in input order. Runs of whole-document files are
-    /// checked in parallel; NDJSON inputs are streamed line by line.
-    fn all(&mut self, inputs: &[Input], jobs: usize) -> io::Result<()> {
-        self.summary.files = inputs.len();
-        let mut i = 0;
-        while i < inputs.len() {
-            let streamed = |input: &Input| match input {
-                Input::Stdin => true,
-                Input::File { ndjson, .. } => *ndjson || self.ndjson,
-                Input::Unreadable { .. } => false,
-            };
-            if streamed(&inputs[i]) {
-                self.stream(&inputs[i])?;
-                i += 1;
-                continue;
-            }
-            let end = inputs[i..]
-                .iter()
-                .position(streamed)
-                .map_or(inputs.len(), |n| i + n);
-            self.parallel(&inputs[i..end], jobs)?;
-            i = end;
-        }
-        Ok(())
-    }
-
-    fn parallel(&mut self, inputs: &[Input], jobs: usize) -> io::Result<()> {
-        let (ctx, options) = (self.ctx, self.options);
-        let check = move |input: &Input| -> DocResult {
-            match input {
-                Input::File { path, shown, .. } => match std::fs::read(path) {
-                    Ok(bytes) => {
-                        document::check_document(&bytes, shown, first_line(&bytes), ctx, options)
-                    }
-                    Err(e) => document::io_failure(shown, error::io_reason(&e)),
-                },
-                Input::Unreadable { shown, reason } => document::io_failure(shown, reason.clone()),
-                Input::Stdin => unreachable!("stdin is streamed"),
-            }
-        };
-        let jobs = jobs.min(inputs.len()).max(1);
-        if jobs == 1 {
-            for input in inputs {
-                self.emit(&check(input))?;
-            }
-            return Ok(());
-        }
-        let next = AtomicUsize::new(0);
-        let stop = AtomicBool::new(false);
-        std::thread::scope(|scope| {
-            let (tx, rx) = mpsc::sync_channel::<(usize, DocResult)>(1024);
-            for _ in 0..jobs {
-                let tx = tx.clone();
-                let (next, stop, check) = (&next, &stop, &check);
-                scope.spawn(move || {
-                    while !stop.load(Ordering::Relaxed) {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(i) else { break };
-                        if tx.send((i, check(input))).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(tx);
-            let mut pending: std::collections::BTreeMap<usize, DocResult> = Default::default();
-            let mut expected = 0;
-            for (i, doc) in rx {
-                pending.insert(i, doc);
-                while let Some(doc) = pending.remove(&expected) {
-                    if let Err(e) = self.emit(&doc) {
-                        stop.store(true, Ordering::Relaxed);
-                        return Err(e);
-                    }
-                    expected += 1;
-                }
-            }
-            Ok(())
-        })
-    }
-
-    /// Checks an NDJSON input (or stdin) document by document without holding it whole.
-    fn stream(&mut self, input: &Input) -> io::Result<()> {
-        let (reader, shown): (Box<dyn Read>, Arc<str>) = match input {
-            Input::Stdin => (Box::new(io::stdin().lock()), Arc::from("<stdin>")),
-            Input::File { path, shown, .. } => match std::fs::File::open(path) {
-                Ok(f) => (Box::new(f), Arc::clone(shown)),
-                Err(e) => return self.emit(&document::io_failure(shown, error::io_reason(&e))),
-            },
-            Input::Unreadable { shown, reason } => {
-                return self.emit(&document::io_failure(shown, reason.clone()))
-            }
-        };
-        let mut reader = io::BufReader::with_capacity(256 * 1024, reader);
-        let per_line = self.ndjson || matches!(input, Input::File { ndjson: true, .. });
-        if !per_line {
-            let mut bytes = Vec::new();
-            if let Err(e) = reader.read_to_end(&mut bytes) {
-                return self.emit(&document::io_failure(&shown, error::io_reason(&e)));
-            }
-            let doc = document::check_document(
-                &bytes,
-                &shown,
-                first_line(&bytes),
-                self.ctx,
-                self.options,
-            );
-            return self.emit(&doc);
-        }
-        let mut line = Vec::new();
-        let mut number = 0;
-        loop {
-            line.clear();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => return Ok(()),
-                Ok(_) => {}
-                Err(e) => return self.emit(&document::io_failure(&shown, error::io_reason(&e))),
-            }
-            number += 1;
-            let text = line
-                .strip_prefix(b"\xEF\xBB\xBF")
-                .filter(|_| number == 1)
-                .unwrap_or(&line);
-            if text.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let doc = document::check_document(&line, &shown, number, self.ctx, self.options);
-            self.emit(&doc)?;
-        }
-    }
-}
-
-/// The line a whole-file document starts on (after leading blank lines).
-fn first_line(bytes: &[u8]) -> usize {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count()
 }

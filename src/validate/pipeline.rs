@@ -1,0 +1,330 @@
+//! Splits the inputs into units of work, checks them on worker threads, and hands the
+//! verdicts back in input order. Whole-document files travel in small batches; NDJSON
+//! inputs (and stdin) are read in blocks of whole lines, so memory stays bounded by the
+//! blocks in flight whatever the input's size.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read};
+use std::ops::Range;
+use std::sync::mpsc::{self, TrySendError};
+use std::sync::{Arc, Mutex};
+
+use super::check::Context;
+use super::document::{self, Options};
+use super::inputs::Input;
+use super::rules::DocResult;
+use crate::error;
+
+/// Files per unit of work: enough to keep thread hand-offs rare.
+const FILE_BATCH: usize = 16;
+/// Bytes of NDJSON read per unit of work (rounded to whole lines).
+const BLOCK: u64 = 128 * 1024;
+
+/// One unit of work.
+enum Work {
+    /// Inputs at these indexes, each a whole-document file or an unreadable path.
+    Files(Range<usize>),
+    /// Whole lines of an NDJSON input, the first being line `first_line`.
+    Lines {
+        shown: Arc<str>,
+        bytes: Vec<u8>,
+        first_line: usize,
+    },
+    /// A whole document read from stdin.
+    Whole { shown: Arc<str>, bytes: Vec<u8> },
+    /// A verdict known without checking (a read that failed).
+    Done(DocResult),
+}
+
+/// What the workers need, shared by reference.
+#[derive(Clone, Copy)]
+pub struct Checker<'a> {
+    pub ctx: &'a Context,
+    pub options: Options,
+    /// `--ndjson`: every input holds one document per line.
+    pub ndjson: bool,
+}
+
+impl Checker<'_> {
+    fn streamed(&self, input: &Input) -> bool {
+        match input {
+            Input::Stdin => true,
+            Input::File { ndjson, .. } => *ndjson || self.ndjson,
+            Input::Unreadable { .. } => false,
+        }
+    }
+
+    fn work(&self, inputs: &[Input], work: Work) -> Vec<DocResult> {
+        match work {
+            Work::Files(range) => inputs[range].iter().map(|i| self.file(i)).collect(),
+            Work::Lines {
+                shown,
+                bytes,
+                first_line,
+            } => {
+                let mut docs = Vec::new();
+                for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                    let number = first_line + n;
+                    let text = match line.strip_prefix(b"\xEF\xBB\xBF") {
+                        Some(rest) if number == 1 => rest,
+                        _ => line,
+                    };
+                    if text.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    docs.push(document::check_document(
+                        line,
+                        &shown,
+                        number,
+                        self.ctx,
+                        self.options,
+                    ));
+                }
+                docs
+            }
+            Work::Whole { shown, bytes } => vec![document::check_document(
+                &bytes,
+                &shown,
+                first_line(&bytes),
+                self.ctx,
+                self.options,
+            )],
+            Work::Done(doc) => vec![doc],
+        }
+    }
+
+    fn file(&self, input: &Input) -> DocResult {
+        match input {
+            Input::File { path, shown, .. } => match std::fs::read(path) {
+                Ok(bytes) => document::check_document(
+                    &bytes,
+                    shown,
+                    first_line(&bytes),
+                    self.ctx,
+                    self.options,
+                ),
+                Err(e) => document::io_failure(shown, error::io_reason(&e)),
+            },
+            Input::Unreadable { shown, reason } => document::io_failure(shown, reason.clone()),
+            Input::Stdin => unreachable!("stdin is streamed"),
+        }
+    }
+
+    /// Checks `inputs` on `jobs` threads, passing every verdict to `emit` in input order.
+    pub fn run(
+        &self,
+        inputs: &[Input],
+        jobs: usize,
+        mut emit: impl FnMut(&DocResult) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let units = Units::new(*self, inputs);
+        if jobs <= 1 {
+            for unit in units {
+                for doc in self.work(inputs, unit) {
+                    emit(&doc)?;
+                }
+            }
+            return Ok(());
+        }
+        let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Work)>(jobs * 4);
+        let work_rx = Mutex::new(work_rx);
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<DocResult>)>();
+        std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+                scope.spawn(move || loop {
+                    let next = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((i, unit)) = next else { return };
+                    if done_tx.send((i, self.work(inputs, unit))).is_err() {
+                        return;
+                    }
+                });
+            }
+            drop(done_tx);
+
+            let mut pending: BTreeMap<usize, Vec<DocResult>> = BTreeMap::new();
+            let mut next_out = 0;
+            let mut take = |i: usize, docs: Vec<DocResult>| -> io::Result<()> {
+                pending.insert(i, docs);
+                while let Some(docs) = pending.remove(&next_out) {
+                    for doc in &docs {
+                        emit(doc)?;
+                    }
+                    next_out += 1;
+                }
+                Ok(())
+            };
+            for (i, unit) in units.enumerate() {
+                let mut item = (i, unit);
+                loop {
+                    match work_tx.try_send(item) {
+                        Ok(()) => break,
+                        Err(TrySendError::Full(back)) => {
+                            item = back;
+                            match done_rx.recv() {
+                                Ok((j, docs)) => take(j, docs)?,
+                                Err(_) => return Ok(()),
+                            }
+                        }
+                        Err(TrySendError::Disconnected(_)) => return Ok(()),
+                    }
+                }
+                while let Ok((j, docs)) = done_rx.try_recv() {
+                    take(j, docs)?;
+                }
+            }
+            drop(work_tx);
+            for (j, docs) in done_rx {
+                take(j, docs)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The units of work of a run, in input order, reading streamed inputs as it goes.
+struct Units<'a> {
+    checker: Checker<'a>,
+    inputs: &'a [Input],
+    next: usize,
+    reading: Option<Reading>,
+}
+
+/// A streamed input being read.
+struct Reading {
+    shown: Arc<str>,
+    reader: Box<dyn Read>,
+    /// Bytes of an unfinished line carried to the next block.
+    carry: Vec<u8>,
+    next_line: usize,
+    /// Whether the input holds one document per line (else all of it is one document).
+    per_line: bool,
+}
+
+impl<'a> Units<'a> {
+    fn new(checker: Checker<'a>, inputs: &'a [Input]) -> Units<'a> {
+        Units {
+            checker,
+            inputs,
+            next: 0,
+            reading: None,
+        }
+    }
+}
+
+impl Iterator for Units<'_> {
+    type Item = Work;
+
+    fn next(&mut self) -> Option<Work> {
+        loop {
+            if let Some(reading) = &mut self.reading {
+                match reading.next_block() {
+                    Ok(Some(work)) => return Some(work),
+                    Ok(None) => self.reading = None,
+                    Err(e) => {
+                        let shown = Arc::clone(&reading.shown);
+                        self.reading = None;
+                        return Some(Work::Done(document::io_failure(
+                            &shown,
+                            error::io_reason(&e),
+                        )));
+                    }
+                }
+                continue;
+            }
+            let input = self.inputs.get(self.next)?;
+            if !self.checker.streamed(input) {
+                let start = self.next;
+                let end = self.inputs[start..]
+                    .iter()
+                    .take(FILE_BATCH)
+                    .position(|i| self.checker.streamed(i))
+                    .map_or((start + FILE_BATCH).min(self.inputs.len()), |n| start + n);
+                self.next = end;
+                return Some(Work::Files(start..end));
+            }
+            self.next += 1;
+            let per_line = self.checker.ndjson || matches!(input, Input::File { ndjson: true, .. });
+            let (reader, shown): (Box<dyn Read>, Arc<str>) = match input {
+                Input::Stdin => (Box::new(io::stdin()), Arc::from("<stdin>")),
+                Input::File { path, shown, .. } => match std::fs::File::open(path) {
+                    Ok(f) => (Box::new(f), Arc::clone(shown)),
+                    Err(e) => {
+                        return Some(Work::Done(document::io_failure(
+                            shown,
+                            error::io_reason(&e),
+                        )))
+                    }
+                },
+                Input::Unreadable { .. } => unreachable!("not streamed"),
+            };
+            self.reading = Some(Reading {
+                shown,
+                reader,
+                carry: Vec::new(),
+                next_line: 1,
+                per_line,
+            });
+        }
+    }
+}
+
+impl Reading {
+    /// The next block of whole lines (or, for a single document, all of it).
+    fn next_block(&mut self) -> io::Result<Option<Work>> {
+        if !self.per_line {
+            if self.next_line == 0 {
+                return Ok(None);
+            }
+            self.next_line = 0;
+            let mut bytes = Vec::new();
+            self.reader.read_to_end(&mut bytes)?;
+            return Ok(Some(Work::Whole {
+                shown: Arc::clone(&self.shown),
+                bytes,
+            }));
+        }
+        loop {
+            let mut bytes = std::mem::take(&mut self.carry);
+            let before = bytes.len();
+            let read = (&mut self.reader).take(BLOCK).read_to_end(&mut bytes)?;
+            if read == 0 {
+                if bytes.is_empty() {
+                    return Ok(None);
+                }
+                return Ok(Some(self.block(bytes)));
+            }
+            match bytes[before..].iter().rposition(|&b| b == b'\n') {
+                Some(i) => {
+                    self.carry = bytes.split_off(before + i + 1);
+                    // Drop the final newline so the block splits into its lines exactly.
+                    bytes.pop();
+                    return Ok(Some(self.block(bytes)));
+                }
+                None => self.carry = bytes,
+            }
+        }
+    }
+
+    fn block(&mut self, bytes: Vec<u8>) -> Work {
+        let first_line = self.next_line;
+        self.next_line += 1 + bytes.iter().filter(|&&b| b == b'\n').count();
+        Work::Lines {
+            shown: Arc::clone(&self.shown),
+            bytes,
+            first_line,
+        }
+    }
+}
+
+/// The line a whole-file document starts on (after leading blank lines).
+fn first_line(bytes: &[u8]) -> usize {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count()
+}
