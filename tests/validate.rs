@@ -771,3 +771,40 @@ fn large_ndjson_keeps_line_numbers_and_order_across_blocks_and_threads() {
     assert_eq!(value["summary"]["documents"], expected.len());
     assert_eq!(value["summary"]["invalid"], 7);
 }
+
+#[test]
+fn duplicates_are_found_in_large_objects_and_large_catalogs() {
+    // Past the first keys an object's keys are tracked differently: a repeat must still be
+    // found, at the right place.
+    let mut members: Vec<String> = (0..20).map(|i| format!("\"k{i}\": {i}")).collect();
+    members.push("\"k3\": 99".into());
+    let doc = format!(
+        "{{\"scopes\": [\"USER_JOB\"], \"x\": {{{}}}}}",
+        members.join(", ")
+    );
+    let doc = check_one(&doc, &[]);
+    assert_eq!(rules_of(&doc), ["unknown-field", "duplicate-key"]);
+    assert_eq!(doc["diagnostics"][1]["pointer"], "/x/k3");
+
+    // A catalog of more than 64 scopes.
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("big.json");
+    let scopes: Vec<String> = (0..100)
+        .map(|i| format!("{{\"scope\": \"S{i}\", \"description\": \"d\"}}"))
+        .collect();
+    std::fs::write(
+        &catalog,
+        format!("{{\"name\": \"Big\", \"scopes\": [{}]}}", scopes.join(",")),
+    )
+    .unwrap();
+    let args = ["--catalog", catalog.to_str().unwrap()];
+    let doc = check_one(r#"{"scopes": ["S0", "S99", "S70", "S99"]}"#, &args);
+    assert_eq!(rules_of(&doc), ["duplicate-scope"]);
+    assert_eq!(doc["diagnostics"][0]["pointer"], "/scopes/3");
+    assert!(doc["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("first at index 1"));
+    let doc = check_one(r#"{"scopes": ["S0", "S64", "S63", "S65"]}"#, &args);
+    assert_eq!(doc["valid"], true, "{doc}");
+}

@@ -37,11 +37,13 @@ type Fast = BuildHasherDefault<Fnv>;
 /// What the checks need to know besides the document: the catalog, and the run's options.
 #[derive(Debug, Clone)]
 pub struct Context {
-    scope_ids: HashMap<String, u16, Fast>,
+    scope_ids: HashMap<String, u32, Fast>,
     scope_names: Vec<String>,
     error_codes: HashSet<String, Fast>,
+    /// The hint of `unknown-error-code`, made once.
+    known_codes_hint: String,
     /// `--expect-scopes` / `--request`: the scopes each response must answer.
-    expected: Option<Vec<u16>>,
+    expected: Option<Vec<u32>>,
     /// `--kind`: the kind every document is checked as.
     pub forced_kind: Option<DocKind>,
 }
@@ -53,10 +55,19 @@ impl Context {
             scope_ids: scope_names
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (s.clone(), i as u16))
+                .map(|(i, s)| (s.clone(), i as u32))
                 .collect(),
             scope_names,
             error_codes: catalog.errors.iter().map(|e| e.code.clone()).collect(),
+            known_codes_hint: format!(
+                "known error codes: {}",
+                catalog
+                    .errors
+                    .iter()
+                    .map(|e| e.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             expected: None,
             forced_kind,
         }
@@ -159,7 +170,7 @@ fn domain_of(key: &str) -> Domain {
 pub fn check<'a>(src: &'a str, ctx: &Context) -> Result<Checked<'a>, Failure> {
     let mut st = State {
         ctx,
-        path: Vec::new(),
+        path: Vec::with_capacity(8),
         findings: Vec::new(),
         dropped: 0,
         dropped_rule: None,
@@ -290,12 +301,12 @@ impl<'a> State<'_, 'a> {
         }
     }
 
-    fn scope_id(&self, name: &str) -> Option<u16> {
+    fn scope_id(&self, name: &str) -> Option<u32> {
         self.ctx.scope_ids.get(name).copied()
     }
 
-    fn scope_name(&self, id: u16) -> &str {
-        &self.ctx.scope_names[usize::from(id)]
+    fn scope_name(&self, id: u32) -> &str {
+        &self.ctx.scope_names[id as usize]
     }
 }
 
@@ -324,9 +335,13 @@ impl Val<'_> {
 }
 
 /// Tells the occurrence of each key in one object, to find duplicates.
+///
+/// The first keys are kept inline (no allocation for the small objects of this format);
+/// past them, a hash map.
 #[derive(Default)]
 struct Keys<'a> {
-    few: Vec<Cow<'a, str>>,
+    few: [Option<Cow<'a, str>>; 8],
+    len: usize,
     many: Option<HashMap<Cow<'a, str>, u32>>,
 }
 
@@ -338,16 +353,52 @@ impl<'a> Keys<'a> {
             *n += 1;
             return *n - 1;
         }
-        let before = self.few.iter().filter(|k| **k == key).count() as u32;
-        self.few.push(key);
-        if self.few.len() > 32 {
+        let before = self.few[..self.len]
+            .iter()
+            .filter(|k| k.as_ref() == Some(&key))
+            .count() as u32;
+        if self.len < self.few.len() {
+            self.few[self.len] = Some(key);
+            self.len += 1;
+        } else {
             let mut many = HashMap::new();
-            for k in self.few.drain(..) {
+            for k in self.few.iter_mut().filter_map(Option::take) {
                 *many.entry(k).or_insert(0) += 1;
             }
+            *many.entry(key).or_insert(0) += 1;
             self.many = Some(many);
         }
         before
+    }
+}
+
+/// The catalog scopes seen in one scope array: a bit set for catalogs of up to 64 scopes.
+enum Seen {
+    Bits(u64),
+    Flags(Vec<bool>),
+}
+
+impl Seen {
+    fn new(scopes: usize) -> Seen {
+        if scopes <= 64 {
+            Seen::Bits(0)
+        } else {
+            Seen::Flags(vec![false; scopes])
+        }
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        match self {
+            Seen::Bits(bits) => bits & (1u64 << id) != 0,
+            Seen::Flags(flags) => flags[id as usize],
+        }
+    }
+
+    fn insert(&mut self, id: u32) {
+        match self {
+            Seen::Bits(bits) => *bits |= 1u64 << id,
+            Seen::Flags(flags) => flags[id as usize] = true,
+        }
     }
 }
 
@@ -592,7 +643,7 @@ impl<'de> Visitor<'de> for Top<'_, '_, 'de> {
 /// The known scopes of a scope array, with their indexes.
 #[derive(Debug, Default)]
 struct ScopeList {
-    ids: Vec<(u16, usize)>,
+    ids: Vec<(u32, usize)>,
 }
 
 struct ScopeArray<'s, 'c, 'a> {
@@ -631,7 +682,7 @@ impl<'de> Visitor<'de> for ScopeArray<'_, '_, 'de> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let st = self.st;
         let mut list = ScopeList::default();
-        let mut first_at: Vec<usize> = vec![usize::MAX; st.ctx.scope_names.len()];
+        let mut seen = Seen::new(st.ctx.scope_names.len());
         let mut n = 0;
         loop {
             st.path.push(Seg::Index(n));
@@ -649,8 +700,8 @@ impl<'de> Visitor<'de> for ScopeArray<'_, '_, 'de> {
             };
             match item {
                 Val::Str(name) => match st.scope_id(&name) {
-                    Some(id) if first_at[usize::from(id)] != usize::MAX => {
-                        let first = first_at[usize::from(id)];
+                    Some(id) if seen.contains(id) => {
+                        let first = list.ids.iter().find(|(i, _)| *i == id).map_or(0, |f| f.1);
                         st.report(
                             Rule::DuplicateScope,
                             Target::Value,
@@ -662,7 +713,7 @@ impl<'de> Visitor<'de> for ScopeArray<'_, '_, 'de> {
                         );
                     }
                     Some(id) => {
-                        first_at[usize::from(id)] = n;
+                        seen.insert(id);
                         list.ids.push((id, n));
                     }
                     None => {
@@ -727,7 +778,7 @@ fn check_scopes_field(st: &mut State<'_, '_>, out: ScopeArrayOut<'_>, field: &st
 /// The known scopes of `authErrorScopes`, and how many members it has.
 #[derive(Debug)]
 struct ErrorMap<'a> {
-    ids: Vec<(u16, Cow<'a, str>, u32)>,
+    ids: Vec<(u32, Cow<'a, str>, u32)>,
     len: usize,
     is_object: bool,
 }
@@ -826,8 +877,6 @@ fn check_error_value(st: &mut State<'_, '_>, value: &Val<'_>) {
         ),
         Val::Str(s) => {
             if !st.ctx.error_codes.contains(s.as_ref()) {
-                let mut known: Vec<&str> = st.ctx.error_codes.iter().map(String::as_str).collect();
-                known.sort_unstable_by_key(|c| (c.len(), *c));
                 st.report(
                     Rule::UnknownErrorCode,
                     Target::Value,
@@ -835,7 +884,7 @@ fn check_error_value(st: &mut State<'_, '_>, value: &Val<'_>) {
                         "error value {:?} is not in the catalog",
                         crate::output::brief(s)
                     ),
-                    Some(format!("known error codes: {}", known.join(", "))),
+                    Some(st.ctx.known_codes_hint.clone()),
                 );
             }
         }
@@ -1044,8 +1093,8 @@ fn response_rules<'a>(st: &mut State<'_, 'a>, fields: &Fields<'a>) {
             st.path.pop();
         }
     }
-    let success: &[(u16, usize)] = fields.success.as_ref().map_or(&[], |s| &s.ids);
-    let failed: &[(u16, Cow<'a, str>, u32)] = fields.errors.as_ref().map_or(&[], |e| &e.ids);
+    let success: &[(u32, usize)] = fields.success.as_ref().map_or(&[], |s| &s.ids);
+    let failed: &[(u32, Cow<'a, str>, u32)] = fields.errors.as_ref().map_or(&[], |e| &e.ids);
     for (id, key, occurrence) in failed {
         if success.iter().any(|(s, _)| s == id) {
             st.path.push(Seg::Key("authErrorScopes".into(), 0));

@@ -204,6 +204,18 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
         text.push('…');
         caret += 1;
     }
+    // Usually the window is plain ASCII text: copy it whole.
+    if line.is_ascii() && to <= line.len() {
+        let window = &line[from..to];
+        if !window.bytes().any(|b| b.is_ascii_control()) {
+            text.push_str(window);
+            caret += col - from;
+            if to < len {
+                text.push('…');
+            }
+            return (text, caret);
+        }
+    }
     for (i, c) in line.chars().skip(from).take(to - from).enumerate() {
         // Characters pushed for `c`: a tab shows as one space, a control character as its
         // escape, so the caret stays under the right column.
