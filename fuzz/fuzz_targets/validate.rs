@@ -9,7 +9,7 @@ use authcode::catalog::Catalog;
 use authcode::output::Paint;
 use authcode::validate::check::Context;
 use authcode::validate::document::{check_document, Options};
-use authcode::validate::report::{reporter, Format};
+use authcode::validate::report::{reporter, Format, Renderer};
 use authcode::validate::rules::{DocKind, Severity, Summary};
 use libfuzzer_sys::fuzz_target;
 
@@ -84,8 +84,16 @@ fuzz_target!(|data: &[u8]| {
     let format = formats[usize::from(mode >> 2) % formats.len()];
     let mut out = Vec::new();
     {
-        let mut report = reporter(format, false, Paint(mode & 1 != 0), Box::new(&mut out));
-        report.document(&doc).unwrap();
+        let paint = Paint(mode & 1 != 0);
+        let mut rendered = Vec::new();
+        Renderer {
+            format,
+            quiet: false,
+            paint,
+        }
+        .render(&doc, &mut rendered);
+        let mut report = reporter(format, false, paint, Box::new(&mut out));
+        report.document(&doc, &rendered).unwrap();
         let mut summary = Summary::default();
         summary.files = 1;
         summary.add(&doc);

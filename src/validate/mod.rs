@@ -121,6 +121,11 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
             excerpts: config.format == Format::Human && !config.quiet,
         },
         ndjson: config.ndjson,
+        renderer: report::Renderer {
+            format: config.format,
+            quiet: config.quiet,
+            paint: config.color.stdout(),
+        },
     };
     let mut run = Run {
         summary: Summary {
@@ -130,7 +135,9 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
         unreadable: false,
         reporter: reporter.as_mut(),
     };
-    checker.run(&inputs, config.jobs, |doc| run.emit(doc))?;
+    checker.run(&inputs, config.jobs, |doc, rendered| {
+        run.emit(doc, rendered)
+    })?;
     let (summary, unreadable) = (run.summary, run.unreadable);
     reporter.finish(&summary)?;
     Ok(if unreadable {
@@ -169,11 +176,11 @@ struct Run<'r, 'w> {
 }
 
 impl Run<'_, '_> {
-    fn emit(&mut self, doc: &DocResult) -> io::Result<()> {
+    fn emit(&mut self, doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
         if doc.diagnostics.iter().any(|d| d.rule == rules::Rule::Io) {
             self.unreadable = true;
         }
         self.summary.add(doc);
-        self.reporter.document(doc)
+        self.reporter.document(doc, rendered)
     }
 }

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use super::check::Context;
 use super::document::{self, Options};
 use super::inputs::Input;
+use super::report::Renderer;
 use super::rules::DocResult;
 use crate::error;
 
@@ -43,6 +44,26 @@ pub struct Checker<'a> {
     pub options: Options,
     /// `--ndjson`: every input holds one document per line.
     pub ndjson: bool,
+    pub renderer: Renderer,
+}
+
+/// The verdicts of one unit of work, with their rendered report parts end to end.
+struct Batch {
+    docs: Vec<DocResult>,
+    text: Vec<u8>,
+    /// Where each document's part of `text` ends.
+    ends: Vec<usize>,
+}
+
+impl Batch {
+    fn emit(&self, emit: &mut impl FnMut(&DocResult, &[u8]) -> io::Result<()>) -> io::Result<()> {
+        let mut start = 0;
+        for (doc, &end) in self.docs.iter().zip(&self.ends) {
+            emit(doc, &self.text[start..end])?;
+            start = end;
+        }
+        Ok(())
+    }
 }
 
 impl Checker<'_> {
@@ -54,7 +75,19 @@ impl Checker<'_> {
         }
     }
 
-    fn work(&self, inputs: &[Input], work: Work) -> Vec<DocResult> {
+    /// Checks one unit of work and renders its report parts.
+    fn work(&self, inputs: &[Input], work: Work) -> Batch {
+        let docs = self.check(inputs, work);
+        let mut text = Vec::new();
+        let mut ends = Vec::with_capacity(docs.len());
+        for doc in &docs {
+            self.renderer.render(doc, &mut text);
+            ends.push(text.len());
+        }
+        Batch { docs, text, ends }
+    }
+
+    fn check(&self, inputs: &[Input], work: Work) -> Vec<DocResult> {
         match work {
             Work::Files(range) => inputs[range].iter().map(|i| self.file(i)).collect(),
             Work::Lines {
@@ -93,6 +126,24 @@ impl Checker<'_> {
         }
     }
 
+    /// How many units of work `inputs` can make at most (threads past that would idle).
+    fn units_at_most(&self, inputs: &[Input]) -> usize {
+        let mut units: usize = 0;
+        let mut files: usize = 0;
+        for input in inputs {
+            match input {
+                Input::Stdin => return usize::MAX,
+                Input::File { path, .. } if self.streamed(input) => {
+                    let size = std::fs::metadata(path).map_or(u64::MAX, |m| m.len());
+                    let blocks = usize::try_from(size / BLOCK + 1).unwrap_or(usize::MAX);
+                    units = units.saturating_add(blocks);
+                }
+                _ => files += 1,
+            }
+        }
+        units.saturating_add(files.div_ceil(FILE_BATCH))
+    }
+
     fn file(&self, input: &Input) -> DocResult {
         match input {
             Input::File { path, shown, .. } => match std::fs::read(path) {
@@ -110,25 +161,24 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks `inputs` on `jobs` threads, passing every verdict to `emit` in input order.
+    /// Checks `inputs` on `jobs` threads, passing every verdict and its rendered report
+    /// part to `emit` in input order.
     pub fn run(
         &self,
         inputs: &[Input],
         jobs: usize,
-        mut emit: impl FnMut(&DocResult) -> io::Result<()>,
+        mut emit: impl FnMut(&DocResult, &[u8]) -> io::Result<()>,
     ) -> io::Result<()> {
         let units = Units::new(*self, inputs);
-        if jobs <= 1 {
+        if jobs.min(self.units_at_most(inputs)) <= 1 {
             for unit in units {
-                for doc in self.work(inputs, unit) {
-                    emit(&doc)?;
-                }
+                self.work(inputs, unit).emit(&mut emit)?;
             }
             return Ok(());
         }
         let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Work)>(jobs * 4);
         let work_rx = Mutex::new(work_rx);
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<DocResult>)>();
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Batch)>();
         std::thread::scope(|scope| {
             for _ in 0..jobs {
                 let (work_rx, done_tx) = (&work_rx, done_tx.clone());
@@ -145,14 +195,12 @@ impl Checker<'_> {
             }
             drop(done_tx);
 
-            let mut pending: BTreeMap<usize, Vec<DocResult>> = BTreeMap::new();
+            let mut pending: BTreeMap<usize, Batch> = BTreeMap::new();
             let mut next_out = 0;
-            let mut take = |i: usize, docs: Vec<DocResult>| -> io::Result<()> {
-                pending.insert(i, docs);
-                while let Some(docs) = pending.remove(&next_out) {
-                    for doc in &docs {
-                        emit(doc)?;
-                    }
+            let mut take = |i: usize, batch: Batch| -> io::Result<()> {
+                pending.insert(i, batch);
+                while let Some(batch) = pending.remove(&next_out) {
+                    batch.emit(&mut emit)?;
                     next_out += 1;
                 }
                 Ok(())

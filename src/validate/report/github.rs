@@ -27,8 +27,9 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Reporter for Github<'_> {
-    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+/// One workflow command per diagnostic of `doc`.
+pub fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
+    {
         let file = escape_property(&crate::output::sanitize(&doc.path));
         for d in &doc.diagnostics {
             let command = match d.severity {
@@ -52,9 +53,15 @@ impl Reporter for Github<'_> {
                 message.push_str(&crate::output::sanitize(hint));
             }
             let message = escape_data(&message);
-            writeln!(self.out, "::{command} {props}::{message}")?;
+            writeln!(out, "::{command} {props}::{message}")?;
         }
         Ok(())
+    }
+}
+
+impl Reporter for Github<'_> {
+    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {

@@ -10,82 +10,74 @@ use crate::validate::rules::{DocResult, Severity, Summary};
 pub struct Human<'w> {
     out: Box<dyn Write + 'w>,
     paint: Paint,
-    wrote_any: bool,
 }
 
 impl<'w> Human<'w> {
     pub fn new(out: Box<dyn Write + 'w>, paint: Paint) -> Human<'w> {
-        Human {
-            out,
-            paint,
-            wrote_any: false,
-        }
+        Human { out, paint }
     }
 }
 
-impl Reporter for Human<'_> {
-    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
-        if doc.diagnostics.is_empty() {
-            return Ok(());
-        }
-        let p = self.paint;
-        let path = sanitize(&doc.path);
-        for d in &doc.diagnostics {
-            self.wrote_any = true;
-            let place = match (d.line, d.column) {
-                (Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
-                (Some(l), None) => format!("{path}:{l}:"),
-                _ => format!("{path}:"),
-            };
-            let label = format!("{}[{}]:", d.severity.as_str(), d.rule.id());
-            let label = match d.severity {
-                Severity::Error => p.red(&label),
-                Severity::Warning => p.yellow(&label),
-            };
+/// One document's diagnostics, each with its place, source line, caret and hint.
+pub fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result<()> {
+    if doc.diagnostics.is_empty() {
+        return Ok(());
+    }
+    let path = sanitize(&doc.path);
+    for d in &doc.diagnostics {
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
+            (Some(l), None) => format!("{path}:{l}:"),
+            _ => format!("{path}:"),
+        };
+        let label = format!("{}[{}]:", d.severity.as_str(), d.rule.id());
+        let label = match d.severity {
+            Severity::Error => p.red(&label),
+            Severity::Warning => p.yellow(&label),
+        };
+        writeln!(out, "{} {} {}", p.bold(&place), label, p.bold(&d.message))?;
+        let gutter = d.line.map_or(1, |l| l.to_string().len());
+        if let (Some(line), Some(source)) = (d.line, &d.source_line) {
+            let caret_col = d.caret.unwrap_or(1);
             writeln!(
-                self.out,
+                out,
                 "{} {} {}",
-                p.bold(&place),
-                label,
-                p.bold(&d.message)
+                p.blue(&format!("{line:>gutter$}")),
+                p.blue("|"),
+                source
             )?;
-            let gutter = d.line.map_or(1, |l| l.to_string().len());
-            if let (Some(line), Some(source)) = (d.line, &d.source_line) {
-                let caret_col = d.caret.unwrap_or(1);
-                writeln!(
-                    self.out,
-                    "{} {} {}",
-                    p.blue(&format!("{line:>gutter$}")),
-                    p.blue("|"),
-                    source
-                )?;
-                writeln!(
-                    self.out,
-                    "{} {} {}{}",
-                    " ".repeat(gutter),
-                    p.blue("|"),
-                    " ".repeat(caret_col.saturating_sub(1)),
-                    match d.severity {
-                        Severity::Error => p.red("^"),
-                        Severity::Warning => p.yellow("^"),
-                    }
-                )?;
-            }
-            if let Some(hint) = &d.hint {
-                writeln!(
-                    self.out,
-                    "{} {} {}",
-                    " ".repeat(gutter),
-                    p.blue("="),
-                    p.cyan(&format!("hint: {}", sanitize(hint)))
-                )?;
-            }
+            writeln!(
+                out,
+                "{} {} {}{}",
+                " ".repeat(gutter),
+                p.blue("|"),
+                " ".repeat(caret_col.saturating_sub(1)),
+                match d.severity {
+                    Severity::Error => p.red("^"),
+                    Severity::Warning => p.yellow("^"),
+                }
+            )?;
         }
-        Ok(())
+        if let Some(hint) = &d.hint {
+            writeln!(
+                out,
+                "{} {} {}",
+                " ".repeat(gutter),
+                p.blue("="),
+                p.cyan(&format!("hint: {}", sanitize(hint)))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+impl Reporter for Human<'_> {
+    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if self.wrote_any {
+        if summary.errors + summary.warnings > 0 {
             writeln!(self.out)?;
         }
         let line = summary.line();

@@ -17,14 +17,19 @@ impl<'w> Json<'w> {
     }
 }
 
+/// `doc` as one JSON object.
+pub fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
+    serde_json::to_writer(out, doc).map_err(io::Error::from)
+}
+
 impl Reporter for Json<'_> {
-    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
         self.out.write_all(if self.count == 0 {
             b"{\"documents\": [\n"
         } else {
             b",\n"
         })?;
-        serde_json::to_writer(&mut self.out, doc)?;
+        self.out.write_all(rendered)?;
         self.count += 1;
         Ok(())
     }

@@ -61,7 +61,7 @@ fn describe(doc: &DocResult) -> String {
 }
 
 impl Reporter for Junit<'_> {
-    fn document(&mut self, doc: &DocResult) -> io::Result<()> {
+    fn document(&mut self, doc: &DocResult, _rendered: &[u8]) -> io::Result<()> {
         self.docs.push(doc.clone());
         Ok(())
     }

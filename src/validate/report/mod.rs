@@ -19,10 +19,32 @@ pub enum Format {
     Junit,
 }
 
-/// Receives the verdicts in input order and writes a report.
+/// Receives the verdicts in input order, each with its part of the report already
+/// rendered by [`Renderer`], and writes the report.
 pub trait Reporter {
-    fn document(&mut self, doc: &DocResult) -> io::Result<()>;
+    fn document(&mut self, doc: &DocResult, rendered: &[u8]) -> io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// Renders one document's part of a report. It holds no state, so the worker threads that
+/// check documents render them too, and the writer only copies bytes in order.
+#[derive(Debug, Clone, Copy)]
+pub struct Renderer {
+    pub format: Format,
+    pub quiet: bool,
+    pub paint: Paint,
+}
+
+impl Renderer {
+    /// Appends `doc`'s part of the report to `out` (a Vec: writing cannot fail).
+    pub fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        let _ = match (self.quiet, self.format) {
+            (true, _) | (_, Format::Junit) => Ok(()),
+            (false, Format::Human) => human::render(doc, self.paint, out),
+            (false, Format::Json) => json::render(doc, out),
+            (false, Format::Github) => github::render(doc, out),
+        };
+    }
 }
 
 /// A reporter of `format` writing to `out`; `quiet` keeps only the summary line.
@@ -49,7 +71,7 @@ struct Quiet<'w> {
 }
 
 impl Reporter for Quiet<'_> {
-    fn document(&mut self, _doc: &DocResult) -> io::Result<()> {
+    fn document(&mut self, _doc: &DocResult, _rendered: &[u8]) -> io::Result<()> {
         Ok(())
     }
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
