@@ -35,8 +35,10 @@ impl Hasher for Fnv {
 type Fast = BuildHasherDefault<Fnv>;
 
 /// What the checks need to know besides the document: the catalog, and the run's options.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Context {
+    /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
+    suggestions: std::sync::Mutex<HashMap<String, Option<String>>>,
     scope_ids: HashMap<String, u32, Fast>,
     scope_names: Vec<String>,
     error_codes: HashSet<String, Fast>,
@@ -70,6 +72,7 @@ impl Context {
             ),
             expected: None,
             forced_kind,
+            suggestions: Default::default(),
         }
     }
 
@@ -88,8 +91,21 @@ impl Context {
     }
 
     fn suggest(&self, name: &str) -> Option<String> {
-        crate::suggest::closest(name, self.scope_names.iter().map(String::as_str))
-            .map(|s| format!("did you mean {s}?"))
+        if let Some(hint) = self.suggestions.lock().ok()?.get(name) {
+            return hint.clone();
+        }
+        let hint = crate::suggest::closest(name, self.scope_names.iter().map(String::as_str))
+            .map(|s| format!("did you mean {s}?"));
+        if let Ok(mut cache) = self.suggestions.lock() {
+            // Bounded: a hostile input of distinct names must not grow it without end.
+            if cache.len() >= 4096 {
+                cache.clear();
+            }
+            if name.len() <= 256 {
+                cache.insert(name.to_string(), hint.clone());
+            }
+        }
+        hint
     }
 }
 
@@ -156,13 +172,32 @@ enum Domain {
     Unknown,
 }
 
-fn domain_of(key: &str) -> Domain {
-    match key {
-        "scopes" | "success" | "fail" | "complete" => Domain::Request,
-        "authCode" | "authSuccessScopes" | "authErrorScopes" | "error" | "errorMessage" => {
-            Domain::Response
-        }
-        _ => Domain::Unknown,
+/// The fields the specification names (and those wallets send on failure).
+const KNOWN_FIELDS: [&str; 9] = [
+    "scopes",
+    "success",
+    "fail",
+    "complete",
+    "authCode",
+    "authSuccessScopes",
+    "authErrorScopes",
+    "error",
+    "errorMessage",
+];
+
+/// The bits of [`KNOWN_FIELDS`] that belong to a request; the others to a response.
+const REQUEST_FIELDS: u16 = 0b1111;
+
+/// The index of `key` in [`KNOWN_FIELDS`].
+fn known_field(key: &str) -> Option<usize> {
+    KNOWN_FIELDS.iter().position(|f| *f == key)
+}
+
+fn domain_of(field: Option<usize>) -> Domain {
+    match field {
+        Some(i) if REQUEST_FIELDS & (1 << i) != 0 => Domain::Request,
+        Some(_) => Domain::Response,
+        None => Domain::Unknown,
     }
 }
 
@@ -547,8 +582,10 @@ struct Fields<'a> {
     auth_code: Option<Val<'a>>,
     success: Option<ScopeList>,
     errors: Option<ErrorMap<'a>>,
-    /// Top-level members (first occurrences), with their domains.
-    members: Vec<(Cow<'a, str>, Domain)>,
+    /// Which of [`KNOWN_FIELDS`] the object has (a bit each).
+    known: u16,
+    /// Top-level members the specification does not name (first occurrences).
+    unknown: Vec<Cow<'a, str>>,
 }
 
 enum TopValue<'a> {
@@ -587,10 +624,14 @@ impl<'de> Visitor<'de> for Top<'_, '_, 'de> {
         let mut keys = Keys::default();
         let mut fields = Fields::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let domain = domain_of(&key);
+            let field = known_field(&key);
+            let domain = domain_of(field);
             let occurrence = enter_member(st, &mut keys, key.clone());
             if occurrence == 0 {
-                fields.members.push((key.clone(), domain));
+                match field {
+                    Some(i) => fields.known |= 1 << i,
+                    None => fields.unknown.push(key.clone()),
+                }
             }
             st.domain = domain;
             let result = match key.as_ref() {
@@ -1021,8 +1062,25 @@ fn finish<'a>(st: &mut State<'_, 'a>, top: TopValue<'a>) -> Option<DocKind> {
     };
     st.findings
         .retain(|f| f.domain == Domain::Always || f.domain == own);
-    for (key, domain) in &fields.members {
-        if *domain != own {
+    let own_fields = if own == Domain::Request {
+        REQUEST_FIELDS
+    } else {
+        !REQUEST_FIELDS
+    };
+    let foreign_known = fields.known & !own_fields;
+    let foreign: Vec<Cow<'a, str>> = if foreign_known == 0 && fields.unknown.is_empty() {
+        Vec::new()
+    } else {
+        KNOWN_FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| foreign_known & (1 << i) != 0)
+            .map(|(_, f)| Cow::Borrowed(*f))
+            .chain(fields.unknown.iter().cloned())
+            .collect()
+    };
+    for key in &foreign {
+        {
             st.path.push(Seg::Key(key.clone(), 0));
             st.report(
                 Rule::UnknownField,
