@@ -18,7 +18,8 @@ use crate::error;
 
 /// Files per unit of work: enough to keep thread hand-offs rare.
 const FILE_BATCH: usize = 16;
-/// Bytes of NDJSON read per unit of work (rounded to whole lines).
+/// Bytes of NDJSON read per unit of work (rounded to whole lines). 64 KiB blocks fault
+/// in fewer pages but double the thread hand-offs; measured, 128 KiB was as fast or faster.
 const BLOCK: u64 = 128 * 1024;
 
 /// One unit of work.
@@ -337,6 +338,7 @@ impl Reading {
         }
         loop {
             let mut bytes = std::mem::take(&mut self.carry);
+            bytes.reserve_exact(BLOCK as usize);
             let before = bytes.len();
             let read = (&mut self.reader).take(BLOCK).read_to_end(&mut bytes)?;
             if read == 0 {
