@@ -1,9 +1,11 @@
 //! `--catalog FILE` and `AUTHCODE_CATALOG`: another wallet's scopes, and broken catalogs.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
+use common::authcode;
 use predicates::prelude::*;
 use serde_json::{json, Value};
 use tempfile::TempDir;
@@ -20,14 +22,6 @@ const GCASH: &str = r#"{
     {"code": "E_LIMIT", "message": "Too many requests"}
   ]
 }"#;
-
-fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG")
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(30));
-    cmd
-}
 
 /// A temporary directory holding `name` with `content`.
 fn catalog_file(name: &str, content: &[u8]) -> (TempDir, PathBuf) {

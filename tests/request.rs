@@ -1,36 +1,14 @@
 //! `authcode request` without a terminal: decision flags, codes, inputs, output files.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::{authcode, ok};
 use predicates::prelude::*;
 use serde_json::{json, Value};
-
-fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG")
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(30));
-    cmd
-}
-
-/// Runs a command that must succeed with nothing on stderr; returns stdout.
-fn ok(args: &[&str]) -> String {
-    let out = authcode()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    assert!(
-        out.stderr.is_empty(),
-        "{args:?} wrote on stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text:?}"))

@@ -1,9 +1,10 @@
 //! `authcode scopes`: the table, the filter, `--json`, and colors, through the real binary.
 
-use std::process::{Command as StdCommand, Stdio};
-use std::time::Duration;
+mod common;
 
-use assert_cmd::Command;
+use std::process::{Command as StdCommand, Stdio};
+
+use common::{authcode, ok};
 use predicates::prelude::*;
 use serde_json::{json, Value};
 
@@ -46,30 +47,6 @@ const OFFICE: [&str; 7] = [
     "USER_OFFICE_POSTAL_CODE",
 ];
 
-fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .timeout(Duration::from_secs(30));
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = authcode()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    assert!(
-        out.stderr.is_empty(),
-        "unexpected stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Splits a table row into (name, column where the description starts, description).
 fn row(line: &str) -> (&str, usize, &str) {
     let name_end = line.find(' ').expect("a name and a description");
@@ -80,7 +57,7 @@ fn row(line: &str) -> (&str, usize, &str) {
 
 #[test]
 fn table_lists_all_25_scopes_in_catalog_order_aligned() {
-    let out = stdout_of(&["scopes"]);
+    let out = ok(&["scopes"]);
     assert!(out.ends_with('\n'));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 25, "{out}");
@@ -96,7 +73,7 @@ fn table_lists_all_25_scopes_in_catalog_order_aligned() {
 
 #[test]
 fn office_lists_exactly_the_seven_office_scopes() {
-    let out = stdout_of(&["scopes", "office"]);
+    let out = ok(&["scopes", "office"]);
     let names: Vec<&str> = out.lines().map(|l| row(l).0).collect();
     assert_eq!(names, OFFICE);
     // Aligned on the widest shown name, not the widest in the catalog.
@@ -107,25 +84,25 @@ fn office_lists_exactly_the_seven_office_scopes() {
 
 #[test]
 fn query_is_case_insensitive() {
-    let lower = stdout_of(&["scopes", "office"]);
-    assert_eq!(stdout_of(&["scopes", "OFFICE"]), lower);
-    assert_eq!(stdout_of(&["scopes", "oFfIcE"]), lower);
+    let lower = ok(&["scopes", "office"]);
+    assert_eq!(ok(&["scopes", "OFFICE"]), lower);
+    assert_eq!(ok(&["scopes", "oFfIcE"]), lower);
 }
 
 #[test]
 fn query_matches_descriptions() {
-    let out = stdout_of(&["scopes", "phone"]);
+    let out = ok(&["scopes", "phone"]);
     assert_eq!(
         out.lines().map(|l| row(l).0).collect::<Vec<_>>(),
         ["USER_LOGIN_ID"]
     );
-    let out = stdout_of(&["scopes", "Static Amount"]);
+    let out = ok(&["scopes", "Static Amount"]);
     assert_eq!(
         out.lines().map(|l| row(l).0).collect::<Vec<_>>(),
         ["SUBSCRIPTION"]
     );
     // "mother's" has an apostrophe in the description only.
-    let out = stdout_of(&["scopes", "mother's name"]);
+    let out = ok(&["scopes", "mother's name"]);
     assert_eq!(
         out.lines().map(|l| row(l).0).collect::<Vec<_>>(),
         ["USER_BIOLOGICAL_MOTHER_NAME"]
@@ -152,7 +129,7 @@ fn no_match_is_exit_1_with_a_message_and_empty_stdout() {
 
 #[test]
 fn json_is_an_array_of_scope_and_description_in_order() {
-    let out = stdout_of(&["scopes", "--json"]);
+    let out = ok(&["scopes", "--json"]);
     let value: Value = serde_json::from_str(&out).unwrap();
     let expected: Vec<Value> = DANA
         .iter()
@@ -167,7 +144,7 @@ fn json_is_an_array_of_scope_and_description_in_order() {
 
 #[test]
 fn json_is_filtered_like_the_table() {
-    let out = stdout_of(&["scopes", "OFFICE", "--json"]);
+    let out = ok(&["scopes", "OFFICE", "--json"]);
     let value: Value = serde_json::from_str(&out).unwrap();
     let names: Vec<&str> = value
         .as_array()
@@ -184,7 +161,7 @@ fn json_is_filtered_like_the_table() {
 
 #[test]
 fn color_always_colors_the_names_only() {
-    let out = stdout_of(&["--color", "always", "scopes", "office"]);
+    let out = ok(&["--color", "always", "scopes", "office"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 7);
     for (line, name) in lines.iter().zip(OFFICE) {
@@ -202,17 +179,17 @@ fn color_always_colors_the_names_only() {
         );
     }
     // The option is global: after the subcommand too.
-    let after = stdout_of(&["scopes", "office", "--color", "always"]);
+    let after = ok(&["scopes", "office", "--color", "always"]);
     assert_eq!(after, out);
 }
 
 #[test]
 fn color_never_and_pipes_are_plain() {
-    let never = stdout_of(&["--color", "never", "scopes"]);
+    let never = ok(&["--color", "never", "scopes"]);
     assert!(!never.contains('\x1b'));
-    let auto = stdout_of(&["scopes"]);
+    let auto = ok(&["scopes"]);
     assert_eq!(auto, never);
-    assert!(!stdout_of(&["--color", "never", "scopes", "--json"]).contains('\x1b'));
+    assert!(!ok(&["--color", "never", "scopes", "--json"]).contains('\x1b'));
 }
 
 #[test]
@@ -250,7 +227,7 @@ fn bad_color_value_is_a_usage_error() {
 
 #[test]
 fn json_output_is_not_colored_even_with_color_always() {
-    let out = stdout_of(&["--color", "always", "scopes", "--json"]);
+    let out = ok(&["--color", "always", "scopes", "--json"]);
     assert!(!out.contains('\x1b'));
     let _: Value = serde_json::from_str(&out).unwrap();
 }

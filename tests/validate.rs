@@ -1,15 +1,11 @@
 //! `authcode validate`: every rule, every format, positions, inputs, pairing and exit codes.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::authcode;
 use serde_json::Value;
-
-fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG").env_remove("NO_COLOR");
-    cmd
-}
 
 /// Runs `authcode validate --format json ARGS` with `stdin`; returns the exit code and report.
 fn report(args: &[&str], stdin: &str) -> (i32, Value) {
