@@ -175,14 +175,11 @@ const WINDOW: usize = 100;
 pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
     let offset = floor_char_boundary(src, offset.min(src.len()));
     let b = src.as_bytes();
-    let start = b[..offset]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |i| i + 1);
+    let start = memchr::memrchr(b'\n', &b[..offset]).map_or(0, |i| i + 1);
     // Enough bytes for the window's characters after `offset`; past them the line's end
     // does not matter (and need not be searched for, once per diagnostic).
     let limit = floor_char_boundary(src, (offset + 4 * (WINDOW + 2)).min(src.len()));
-    let line = match b[offset..limit].iter().position(|&c| c == b'\n') {
+    let line = match memchr::memchr(b'\n', &b[offset..limit]) {
         Some(i) => src[start..offset + i].trim_end_matches('\r'),
         None if limit == src.len() => src[start..].trim_end_matches('\r'),
         None => &src[start..limit],

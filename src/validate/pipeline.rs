@@ -96,6 +96,9 @@ impl Checker<'_> {
                 bytes,
                 first_line,
             } => {
+                // Every verdict holds the path: give this block its own copy, so that two
+                // threads do not bump one shared reference count for every line.
+                let shown: Arc<str> = Arc::from(&*shown);
                 let mut docs = Vec::new();
                 for (n, line) in lines(&bytes).enumerate() {
                     let number = first_line + n;
