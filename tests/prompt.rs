@@ -505,3 +505,14 @@ fn prompt_without_colors_under_no_color() {
     let value: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(value["authSuccessScopes"], json!(["USER_LOGIN_ID"]));
 }
+
+#[test]
+fn validate_without_paths_on_a_terminal_is_a_usage_error_not_a_wait() {
+    // stdin is the terminal: reading it would wait for a person; it must refuse at once.
+    let p = spawn(&["validate", "--color", "never"], None, &[]);
+    let (rest, code) = finish(p);
+    let shown = text(&rest);
+    assert_eq!(code, 2, "{shown}");
+    assert!(shown.contains("error: no input to validate"), "{shown}");
+    assert!(shown.contains("hint: name files or directories"), "{shown}");
+}
