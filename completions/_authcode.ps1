@@ -60,13 +60,13 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;request' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Payload format: JSON, or the JavaScript call a mini program makes')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
             [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
             [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'Grant these scopes and deny the rest (comma-separated)')
-            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes')
+            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes [default: 40006, or the catalog''s first code if it has no 40006]')
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')

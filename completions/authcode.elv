@@ -53,13 +53,13 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;request'= {
             cand --from 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)'
-            cand --format 'Payload format: JSON, or the JavaScript call a mini program makes'
+            cand --format 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]'
             cand -o 'Write the output to FILE (atomically) instead of stdout'
             cand --output 'Write the output to FILE (atomically) instead of stdout'
             cand -s 'Scopes to request (repeatable, comma-separated)'
             cand --scopes 'Scopes to request (repeatable, comma-separated)'
             cand --grant 'Grant these scopes and deny the rest (comma-separated)'
-            cand --error-code 'Error value for denied scopes'
+            cand --error-code 'Error value for denied scopes [default: 40006, or the catalog''s first code if it has no 40006]'
             cand --app-name 'Who asks for consent, shown in the prompt'
             cand --seed 'Make the authCode deterministic (for snapshot tests)'
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'

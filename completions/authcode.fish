@@ -54,7 +54,7 @@ always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes' -r -f -a "json\t''
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
 js\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s o -l output -d 'Write the output to FILE (atomically) instead of stdout' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s s -l scopes -d 'Scopes to request (repeatable, comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
@@ -107,7 +107,7 @@ USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
 USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes' -r -f -a "3\t'Unknown Error'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes [default: 40006, or the catalog\'s first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
 10\t'Empty Data'
 11\t'Unauthorized to Get User Info'
 40006\t'The mini program is not permitted this scope'"

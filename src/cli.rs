@@ -132,16 +132,16 @@ pub struct RequestArgs {
     #[arg(long)]
     pub payload: bool,
 
-    /// Payload format: JSON, or the JavaScript call a mini program makes
-    #[arg(long, value_enum, default_value_t = PayloadFormat::Json, requires = "payload")]
-    pub format: PayloadFormat,
+    /// Payload format: JSON, or the JavaScript call a mini program makes [default: json]
+    #[arg(long, value_enum)]
+    pub format: Option<PayloadFormat>,
 
     /// Grant every requested scope
-    #[arg(long, group = "decision")]
+    #[arg(long, group = "decision", conflicts_with = "payload")]
     pub approve: bool,
 
     /// Grant none of the requested scopes
-    #[arg(long, group = "decision")]
+    #[arg(long, group = "decision", conflicts_with = "payload")]
     pub deny: bool,
 
     /// Grant these scopes and deny the rest (comma-separated)
@@ -151,12 +151,14 @@ pub struct RequestArgs {
         value_delimiter = ',',
         action = ArgAction::Append,
         group = "decision",
-        num_args = 1
+        num_args = 1,
+        conflicts_with = "payload"
     )]
     pub grant: Option<Vec<String>>,
 
-    /// Error value for denied scopes
-    #[arg(long, value_name = "CODE")]
+    /// Error value for denied scopes [default: 40006, or the catalog's first code if it
+    /// has no 40006]
+    #[arg(long, value_name = "CODE", conflicts_with = "payload")]
     pub error_code: Option<String>,
 
     /// Who asks for consent, shown in the prompt
@@ -164,7 +166,7 @@ pub struct RequestArgs {
     pub app_name: String,
 
     /// Make the authCode deterministic (for snapshot tests)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "payload")]
     pub seed: Option<u64>,
 
     /// Print the JSON on one line
@@ -217,8 +219,8 @@ pub struct ValidateArgs {
     pub quiet: bool,
 
     /// Number of threads (default: the number of CPUs)
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<std::num::NonZeroUsize>,
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Args)]

@@ -44,6 +44,11 @@ pub struct RequestConfig {
 
 /// Runs the command; the result goes to stdout or `--output`.
 pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
+    if matches!(&config.decision, Some(Decision::Grant(names)) if names.is_empty()) {
+        return Err(CliError::usage("--grant names no scope")
+            .with_hint("to grant none of the requested scopes, use --deny")
+            .into());
+    }
     let requested = requested_scopes(catalog, config)?;
     let request = Request { scopes: requested };
 
@@ -64,8 +69,8 @@ pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
     let (decision, error_value) = match &config.decision {
         Some(decision) => (decision.clone(), default_error),
         None => {
-            if !can_prompt() {
-                return Err(CliError::usage("no terminal to ask for consent")
+            if let Some(why) = cannot_prompt(&config.source) {
+                return Err(CliError::usage(format!("cannot ask for consent: {why}"))
                     .with_hint("decide without a prompt: --approve, --deny, or --grant SCOPE,...")
                     .into());
             }
@@ -132,10 +137,21 @@ fn check_error_code(catalog: &Catalog, code: &str, config: &RequestConfig) -> Re
     Ok(())
 }
 
-/// The consent prompt needs a person: stdin and stderr are terminals, and this is not CI.
-fn can_prompt() -> bool {
+/// Why the consent prompt cannot run, if it cannot: it needs a person, so stdin and stderr
+/// must be terminals, and this must not be CI.
+fn cannot_prompt(source: &ScopeSource) -> Option<&'static str> {
     let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
-    !in_ci && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    if in_ci {
+        Some("CI is set, and CI has no one to answer")
+    } else if matches!(source, ScopeSource::File(p) if p == Path::new("-")) {
+        Some("stdin holds the request (--from -), not a person's keys")
+    } else if !std::io::stdin().is_terminal() {
+        Some("stdin is not a terminal")
+    } else if !std::io::stderr().is_terminal() {
+        Some("stderr, where the prompt goes, is not a terminal")
+    } else {
+        None
+    }
 }
 
 /// On Ctrl-C (outside the prompt's raw mode) or SIGTERM: show the cursor, remove a
@@ -181,15 +197,21 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
     let mut repeated = Vec::new();
     for name in names {
         if catalog.scope(&name).is_none() {
+            let place = match &config.source {
+                ScopeSource::File(path) => format!("{}: ", shown_input(path)),
+                ScopeSource::Args(_) => String::new(),
+            };
             let mut err = CliError::usage(format!(
-                "unknown scope {} in the {} catalog",
+                "{place}unknown scope {} in the {} catalog",
                 output::brief(&name),
                 sanitize(&catalog.name)
             ));
             if let Some(near) = catalog.suggest(&name) {
-                err = err.with_hint(format!(
-                    "did you mean {near}? (scope names are case-sensitive)"
-                ));
+                err = err.with_hint(if near.eq_ignore_ascii_case(&name) {
+                    format!("did you mean {near}? (scope names are case-sensitive)")
+                } else {
+                    format!("did you mean {near}?")
+                });
             }
             return Err(err
                 .with_hint(format!(
@@ -250,7 +272,7 @@ fn read_request_file(path: &Path, color: ColorMode) -> anyhow::Result<Vec<String
 /// Writes the result to `--output` (atomically) or stdout.
 fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
     match &config.output {
-        Some(path) => {
+        Some(path) if path != Path::new("-") => {
             install_signal_handler();
             output::write_atomic(path, text.as_bytes()).map_err(|e| {
                 CliError::usage(format!(
@@ -261,7 +283,7 @@ fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
                 .into()
             })
         }
-        None => Ok(output::stdout(text.as_bytes())?),
+        _ => Ok(output::stdout(text.as_bytes())?),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::catalog::Catalog;
 use crate::cli::{self, Cli, Command};
@@ -23,7 +23,12 @@ pub fn main() -> ExitCode {
     if std::env::var_os("AUTHCODE_CATALOG").is_some_and(|v| v.is_empty()) {
         std::env::remove_var("AUTHCODE_CATALOG");
     }
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = Cli::command()
+        .color(clap_color(&args))
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout; a closed pipe there is not an error.
@@ -36,6 +41,30 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(report(&err, color)),
     }
+}
+
+/// The `--color` given on the command line, for clap's own help and errors, which are
+/// written before the arguments are parsed.
+fn clap_color(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    let mut choice = clap::ColorChoice::Auto;
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = if arg == "--color" {
+            args.next().and_then(|v| v.to_str())
+        } else {
+            arg.to_str().and_then(|a| a.strip_prefix("--color="))
+        };
+        match value {
+            Some("always") => choice = clap::ColorChoice::Always,
+            Some("never") => choice = clap::ColorChoice::Never,
+            Some("auto") => choice = clap::ColorChoice::Auto,
+            _ => {}
+        }
+    }
+    choice
 }
 
 /// Prints `err` on stderr and returns its exit code.
@@ -92,6 +121,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Request(args) => {
+            // clap counts a flag's default `false` as present, so `requires` cannot say this.
+            if args.format.is_some() && !args.payload {
+                return Err(CliError::usage("--format applies to --payload only")
+                    .with_hint("print the JavaScript call with: --payload --format js")
+                    .into());
+            }
             crate::request::run(&catalog, &request_config(args, color))?;
             Ok(0)
         }
@@ -128,12 +163,16 @@ fn request_config(args: cli::RequestArgs, color: ColorMode) -> RequestConfig {
             None => ScopeSource::Args(args.scopes),
         },
         payload: args.payload.then_some(match args.format {
-            cli::PayloadFormat::Json => PayloadFormat::Json,
-            cli::PayloadFormat::Js => PayloadFormat::Js,
+            Some(cli::PayloadFormat::Js) => PayloadFormat::Js,
+            Some(cli::PayloadFormat::Json) | None => PayloadFormat::Json,
         }),
         decision,
         error_code: args.error_code,
-        app_name: args.app_name,
+        app_name: if args.app_name.trim().is_empty() {
+            "This mini program".to_string()
+        } else {
+            args.app_name
+        },
         code_source: args.seed.map_or(CodeSource::Os, CodeSource::Seeded),
         compact: args.compact,
         output: args.output,

@@ -400,7 +400,7 @@ fn from_a_spec_style_request_checks_names_too() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "error: unknown scope user_login_id",
+            "error: <stdin>: unknown scope user_login_id",
         ))
         .stderr(predicate::str::contains("did you mean USER_LOGIN_ID?"));
 }
@@ -901,4 +901,94 @@ fn version_is_the_crate_version() {
 #[test]
 fn no_subcommand_is_a_usage_error() {
     authcode().assert().code(2).stdout("");
+}
+
+#[test]
+fn second_look_details() {
+    // `-o -` is stdout, as `-` is everywhere else.
+    let dir = tempfile::tempdir().unwrap();
+    let out = authcode()
+        .current_dir(dir.path())
+        .args([
+            "request",
+            "-s",
+            "USER_JOB",
+            "--deny",
+            "-o",
+            "-",
+            "--compact",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(out, b"{\"authErrorScopes\":{\"USER_JOB\":\"40006\"}}\n");
+    assert!(!dir.path().join("-").exists());
+
+    // An empty --grant is a mistake, not a silent denial.
+    authcode()
+        .args(["request", "-s", "USER_JOB", "--grant", ""])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--grant names no scope"))
+        .stderr(predicate::str::contains("use --deny"));
+
+    // The case note only when case is the difference.
+    authcode()
+        .args(["request", "-s", "USER_OFICE_NAME", "--approve"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean USER_OFFICE_NAME?\n"));
+    authcode()
+        .args(["request", "-s", "user_job", "--approve"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean USER_JOB? (scope names are case-sensitive)",
+        ));
+
+    // Flags that --payload would ignore are refused; --format needs --payload.
+    for flag in [
+        &["--approve"][..],
+        &["--deny"],
+        &["--grant", "USER_JOB"],
+        &["--seed", "1"],
+        &["--error-code", "11"],
+    ] {
+        authcode()
+            .args(["request", "-s", "USER_JOB", "--payload"])
+            .args(flag)
+            .assert()
+            .code(2)
+            .stdout("");
+    }
+    authcode()
+        .args(["request", "-s", "USER_JOB", "--format", "js", "--deny"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--format applies to --payload only",
+        ));
+
+    // The refusal to prompt names its real reason.
+    authcode()
+        .env("CI", "true")
+        .args(["request", "-s", "USER_JOB"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: cannot ask for consent: CI is set",
+        ));
+    authcode()
+        .env_remove("CI")
+        .args(["request", "--from", "-"])
+        .write_stdin(r#"{"scopes": ["USER_JOB"]}"#)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: cannot ask for consent: stdin holds the request (--from -)",
+        ));
 }

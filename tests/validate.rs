@@ -804,3 +804,87 @@ fn duplicates_are_found_in_large_objects_and_large_catalogs() {
     let doc = check_one(r#"{"scopes": ["S0", "S64", "S63", "S65"]}"#, &args);
     assert_eq!(doc["valid"], true, "{doc}");
 }
+
+#[test]
+fn second_look_details() {
+    // Nothing to check is not a pass.
+    let dir = tempfile::tempdir().unwrap();
+    authcode()
+        .args(["validate", dir.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "no *.json, *.ndjson or *.jsonl file to validate",
+        ));
+
+    // A trailing comma is pointed at, with a hint.
+    let doc = check_one("{\n  \"scopes\": [\n    \"USER_JOB\",\n  ]\n}", &[]);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(
+        (d["rule"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("syntax"), Some(3), Some(15))
+    );
+    assert_eq!(d["hint"], "JSON allows no trailing comma: remove it");
+
+    // GitHub annotations take repository-relative paths.
+    std::fs::write(dir.path().join("bad.json"), "{}").unwrap();
+    let out = authcode()
+        .current_dir(dir.path())
+        .args(["validate", "--format", "github", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("::error file=bad.json,line=1,col=1,"),
+        "{text}"
+    );
+
+    // In JUnit, an unreadable path is an error of the run, not a failed document.
+    let out = authcode()
+        .args([
+            "validate",
+            "--format",
+            "junit",
+            dir.path().join("missing.json").to_str().unwrap(),
+        ])
+        .arg(dir.path().join("bad.json"))
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let parsed = roxmltree::Document::parse(&xml).unwrap();
+    let suite = parsed
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(
+        (suite.attribute("failures"), suite.attribute("errors")),
+        (Some("1"), Some("1"))
+    );
+    assert_eq!(
+        parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("error"))
+            .count(),
+        1
+    );
+
+    // --request names itself and the catalog in its errors.
+    let request = dir.path().join("request.txt");
+    std::fs::write(&request, r#"{"scopes": ["KYC_INFOS"]}"#).unwrap();
+    authcode()
+        .args(["validate", "--request", request.to_str().unwrap(), "-"])
+        .write_stdin(FAILURE_SAMPLE)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "request.txt: unknown scope KYC_INFOS in the DANA catalog",
+        ))
+        .stderr(predicates::str::contains("did you mean KYC_INFO?"));
+
+    // -j 0 is refused in plain words.
+    authcode()
+        .args(["validate", "-j", "0", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("0 is not in 1..=65535"));
+}

@@ -138,13 +138,12 @@ pub struct Finding<'a> {
 /// What went wrong before any value could be checked.
 #[derive(Debug)]
 pub enum Failure {
-    /// Not JSON: the message, and serde_json's 1-based line and byte column.
+    /// Not JSON: the message, and the byte offset of the fault.
     Syntax {
         rule: Rule,
         message: String,
         hint: Option<String>,
-        line: usize,
-        column: usize,
+        at: usize,
     },
 }
 
@@ -231,8 +230,8 @@ fn syntax_failure(src: &str, e: &serde_json::Error) -> Failure {
         Some(i) => &text[..i],
         None => &text,
     };
-    let (line, column) = (e.line(), e.column());
-    let at = super::locate::byte_at(src, line, column);
+    let at = super::locate::byte_at(src, e.line().max(1), e.column().max(1));
+    let mut fault = at.unwrap_or(src.len());
     let (rule, message, hint) = if src.trim().is_empty() {
         (
             Rule::Syntax,
@@ -269,6 +268,17 @@ fn syntax_failure(src: &str, e: &serde_json::Error) -> Failure {
             "trailing content after the JSON document".to_string(),
             Some("a file holds one document; use .ndjson (or --ndjson) for one per line".into()),
         )
+    } else if bare == "trailing comma" {
+        // serde_json stops at the bracket after the comma; point at the comma itself.
+        let before = src.get(..fault).unwrap_or(src).trim_end();
+        if before.ends_with(',') {
+            fault = before.len() - 1;
+        }
+        (
+            Rule::Syntax,
+            "a comma before the closing bracket".to_string(),
+            Some("JSON allows no trailing comma: remove it".into()),
+        )
     } else if bare == "recursion limit exceeded" {
         (
             Rule::Syntax,
@@ -282,8 +292,7 @@ fn syntax_failure(src: &str, e: &serde_json::Error) -> Failure {
         rule,
         message,
         hint,
-        line,
-        column,
+        at: fault.min(src.len()),
     }
 }
 

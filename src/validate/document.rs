@@ -61,10 +61,8 @@ pub fn check_document(
                 rule,
                 message,
                 hint,
-                line,
-                column,
+                at,
             }) => {
-                let at = locate::byte_at(src, line.max(1), column.max(1)).unwrap_or(src.len());
                 let mut d = located(src, at, rule, message, hint, first_line, options.excerpts);
                 if src.trim().is_empty() {
                     d.source_line = None;

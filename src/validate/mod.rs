@@ -86,13 +86,20 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
     let mut ctx = Context::new(catalog, config.kind);
     if let Some(expect) = &config.expect {
         let scopes = expected_scopes(expect)?;
+        let source = match expect {
+            Expect::Scopes(_) => "--expect-scopes".to_string(),
+            Expect::RequestFile(path) => {
+                format!("--request {}", crate::output::display_path(path))
+            }
+        };
         if scopes.is_empty() {
-            return Err(CliError::usage("--expect-scopes names no scope").into());
+            return Err(CliError::usage(format!("{source} names no scope")).into());
         }
         ctx.expect(&scopes).map_err(|unknown| {
             let mut err = CliError::usage(format!(
-                "unknown scope {} to expect",
-                crate::output::sanitize(&unknown)
+                "{source}: unknown scope {} in the {} catalog",
+                crate::output::brief(&unknown),
+                crate::output::sanitize(&catalog.name)
             ));
             if let Some(near) = catalog.suggest(&unknown) {
                 err = err.with_hint(format!("did you mean {near}?"));
@@ -140,6 +147,14 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
     })?;
     let (summary, unreadable) = (run.summary, run.unreadable);
     reporter.finish(&summary)?;
+    if summary.files == 0 {
+        // A CI step pointed at the wrong folder must not pass for having checked nothing.
+        return Err(
+            CliError::invalid("no *.json, *.ndjson or *.jsonl file to validate")
+                .with_hint("check the paths; files are found by those extensions in directories")
+                .into(),
+        );
+    }
     Ok(if unreadable {
         error::EXIT_USAGE
     } else if summary.invalid > 0 {

@@ -30,7 +30,9 @@ fn escape_property(s: &str) -> String {
 /// One workflow command per diagnostic of `doc`.
 pub fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     {
-        let file = escape_property(&crate::output::sanitize(&doc.path));
+        // Annotations take paths relative to the repository root: no leading "./".
+        let path = doc.path.strip_prefix("./").unwrap_or(&doc.path);
+        let file = escape_property(&crate::output::sanitize(path));
         for d in &doc.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",

@@ -60,6 +60,12 @@ fn describe(doc: &DocResult) -> String {
     text
 }
 
+fn unreadable(doc: &DocResult) -> bool {
+    doc.diagnostics
+        .iter()
+        .any(|d| d.rule == crate::validate::rules::Rule::Io)
+}
+
 impl Reporter for Junit<'_> {
     fn document(&mut self, doc: &DocResult, _rendered: &[u8]) -> io::Result<()> {
         self.docs.push(doc.clone());
@@ -67,17 +73,20 @@ impl Reporter for Junit<'_> {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        // A path that could not be read is an error of the run, not a failed document.
+        let errors = self.docs.iter().filter(|d| unreadable(d)).count();
+        let failures = summary.invalid - errors;
         let o = &mut self.out;
         writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             o,
-            r#"<testsuites name="authcode validate" tests="{}" failures="{}" errors="0">"#,
-            summary.documents, summary.invalid
+            r#"<testsuites name="authcode validate" tests="{}" failures="{failures}" errors="{errors}">"#,
+            summary.documents
         )?;
         writeln!(
             o,
-            r#"  <testsuite name="authcode validate" tests="{}" failures="{}" errors="0" skipped="0">"#,
-            summary.documents, summary.invalid
+            r#"  <testsuite name="authcode validate" tests="{}" failures="{failures}" errors="{errors}" skipped="0">"#,
+            summary.documents
         )?;
         for doc in &self.docs {
             let name = match doc.line {
@@ -102,6 +111,7 @@ impl Reporter for Junit<'_> {
             if doc.valid {
                 writeln!(o, "      <system-out>{}</system-out>", xml(&describe(doc)))?;
             } else {
+                let tag = if unreadable(doc) { "error" } else { "failure" };
                 let first = doc
                     .diagnostics
                     .iter()
@@ -109,7 +119,7 @@ impl Reporter for Junit<'_> {
                     .unwrap_or(&doc.diagnostics[0]);
                 writeln!(
                     o,
-                    r#"      <failure type="{}" message="{}">{}</failure>"#,
+                    r#"      <{tag} type="{}" message="{}">{}</{tag}>"#,
                     first.rule.id(),
                     xml(&first.message),
                     xml(&describe(doc))
