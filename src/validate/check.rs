@@ -554,8 +554,7 @@ fn walk_map<'de, A: MapAccess<'de>>(
     let mut keys = Keys::default();
     let mut n = 0;
     while let Some(key) = map.next_key_seed(KeySeed)? {
-        let occurrence = enter_member(st, &mut keys, key);
-        let _ = occurrence;
+        enter_member(st, &mut keys, key);
         let value = map.next_value_seed(Walk { st: &mut *st });
         st.path.pop();
         value?;
@@ -828,7 +827,8 @@ fn check_scopes_field(st: &mut State<'_, '_>, out: ScopeArrayOut<'_>, field: &st
 /// The known scopes of `authErrorScopes`, and how many members it has.
 #[derive(Debug)]
 struct ErrorMap<'a> {
-    ids: Vec<(u32, Cow<'a, str>, u32)>,
+    /// Known scopes with their keys (first occurrences only).
+    ids: Vec<(u32, Cow<'a, str>)>,
     len: usize,
     is_object: bool,
 }
@@ -908,7 +908,7 @@ impl<'de> Visitor<'de> for ErrorMapSeed<'_, '_, 'de> {
             };
             check_error_value(st, &value);
             if let (Some(id), 0) = (id, occurrence) {
-                out.ids.push((id, key, occurrence));
+                out.ids.push((id, key));
             }
             st.path.pop();
             out.len += 1;
@@ -1161,11 +1161,11 @@ fn response_rules<'a>(st: &mut State<'_, 'a>, fields: &Fields<'a>) {
         }
     }
     let success: &[(u32, usize)] = fields.success.as_ref().map_or(&[], |s| &s.ids);
-    let failed: &[(u32, Cow<'a, str>, u32)] = fields.errors.as_ref().map_or(&[], |e| &e.ids);
-    for (id, key, occurrence) in failed {
+    let failed: &[(u32, Cow<'a, str>)] = fields.errors.as_ref().map_or(&[], |e| &e.ids);
+    for (id, key) in failed {
         if success.iter().any(|(s, _)| s == id) {
             st.path.push(Seg::Key("authErrorScopes".into(), 0));
-            st.path.push(Seg::Key(key.clone(), *occurrence));
+            st.path.push(Seg::Key(key.clone(), 0));
             st.report(
                 Rule::ScopeConflict,
                 Target::Key,
@@ -1192,10 +1192,10 @@ fn response_rules<'a>(st: &mut State<'_, 'a>, fields: &Fields<'a>) {
             st.path.truncate(st.path.len() - 2);
         }
     }
-    for (id, key, occurrence) in failed {
+    for (id, key) in failed {
         if !expected.contains(id) {
             st.path.push(Seg::Key("authErrorScopes".into(), 0));
-            st.path.push(Seg::Key(key.clone(), *occurrence));
+            st.path.push(Seg::Key(key.clone(), 0));
             st.report(
                 Rule::ScopeNotRequested,
                 Target::Key,
@@ -1206,8 +1206,7 @@ fn response_rules<'a>(st: &mut State<'_, 'a>, fields: &Fields<'a>) {
         }
     }
     for id in &expected {
-        let answered =
-            success.iter().any(|(s, _)| s == id) || failed.iter().any(|(f, _, _)| f == id);
+        let answered = success.iter().any(|(s, _)| s == id) || failed.iter().any(|(f, _)| f == id);
         if !answered {
             let name = st.scope_name(*id).to_string();
             st.report(

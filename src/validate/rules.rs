@@ -26,28 +26,6 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 18] = [
-        Rule::Syntax,
-        Rule::Encoding,
-        Rule::Bom,
-        Rule::NotObject,
-        Rule::DuplicateKey,
-        Rule::UnknownKind,
-        Rule::UnknownField,
-        Rule::MissingField,
-        Rule::WrongType,
-        Rule::Empty,
-        Rule::UnknownScope,
-        Rule::DuplicateScope,
-        Rule::ScopeConflict,
-        Rule::InvalidAuthCode,
-        Rule::UnknownErrorCode,
-        Rule::ScopeUnanswered,
-        Rule::ScopeNotRequested,
-        Rule::Io,
-    ];
-
     /// The stable id, as in `error[unknown-scope]`.
     pub fn id(self) -> &'static str {
         match self {
