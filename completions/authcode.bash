@@ -81,7 +81,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__completions)
-            opts="-h --catalog --color --help bash zsh fish powershell elvish"
+            opts="-h --catalog --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

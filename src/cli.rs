@@ -1,9 +1,13 @@
-//! Command-line definitions. Only clap and std here: the rest of the program sees plain
-//! config values built from these in `run.rs`.
+//! Command-line definitions: clap, std, and the few plain value types the program already
+//! has (the document kind, clap_complete's shells). The rest of the program sees config
+//! values built from these in `config.rs`.
 
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+pub(crate) use clap_complete::Shell;
+
+pub(crate) use crate::payload::DocKind;
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -55,7 +59,7 @@ Examples:
 /// Simulate and validate my.getAuthCode for DANA and Alipay+ mini programs.
 #[derive(Debug, Parser)]
 #[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Use this scope catalog instead of DANA's (JSON; see README)
     #[arg(
         long,
@@ -82,7 +86,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// List the scopes and what each grants
     #[command(after_help = SCOPES_EXAMPLES)]
     Scopes(ScopesArgs),
@@ -101,7 +105,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct ScopesArgs {
+pub(crate) struct ScopesArgs {
     /// Show only scopes whose name or description contains this (case-insensitive)
     pub query: Option<String>,
 
@@ -111,7 +115,7 @@ pub struct ScopesArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RequestArgs {
+pub(crate) struct RequestArgs {
     /// Scopes to request (repeatable, comma-separated)
     #[arg(
         short,
@@ -179,7 +183,7 @@ pub struct RequestArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -190,7 +194,7 @@ pub struct ValidateArgs {
 
     /// Check every document as this kind instead of guessing
     #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Option<Kind>,
+    pub kind: Option<DocKind>,
 
     /// Each response must answer exactly these scopes (comma-separated)
     #[arg(
@@ -224,10 +228,10 @@ pub struct ValidateArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// Which payload
     #[arg(value_enum)]
-    pub kind: Kind,
+    pub kind: DocKind,
 
     /// Print the schema on one line
     #[arg(long)]
@@ -235,46 +239,31 @@ pub struct SchemaArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PayloadFormat {
+pub(crate) enum PayloadFormat {
     Json,
     Js,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Kind {
-    Request,
-    Response,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     Human,
     Json,
     Github,
     Junit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-    Elvish,
 }
 
 #[cfg(test)]

@@ -4,20 +4,20 @@
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, CommandFactory, ValueHint};
 
-use crate::catalog::Catalog;
 use crate::cli::Cli;
+use crate::profile::Profile;
 
 /// The completion script for `shell`.
 ///
 /// The values are attached to a copy of the command line used only for generation, so that
 /// parsing still accepts any string (and reports an unknown scope with a did-you-mean hint).
-pub fn generate(shell: clap_complete::Shell, catalog: &Catalog) -> Vec<u8> {
-    let scopes: Vec<PossibleValue> = catalog
+pub(crate) fn generate(shell: clap_complete::Shell, profile: &Profile) -> Vec<u8> {
+    let scopes: Vec<PossibleValue> = profile
         .scopes
         .iter()
         .map(|s| PossibleValue::new(s.scope.clone()).help(s.description.clone()))
         .collect();
-    let errors: Vec<PossibleValue> = catalog
+    let errors: Vec<PossibleValue> = profile
         .errors
         .iter()
         .map(|e| PossibleValue::new(e.code.clone()).help(e.message.clone()))

@@ -1,8 +1,8 @@
 //! The consent decision and the response it leads to. No terminal here: the prompt in
 //! `prompt.rs` produces a [`Decision`], and so do the command-line flags.
 
-use crate::error::CliError;
 use crate::payload::Response;
+use crate::profile::ErrorValue;
 
 /// What the user decided about the requested scopes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,23 +18,19 @@ pub enum Decision {
 impl Decision {
     /// Which of `requested` are granted, position by position.
     ///
-    /// A `Grant` naming a scope that was not requested is a usage error.
-    pub fn granted(&self, requested: &[String]) -> Result<Vec<bool>, CliError> {
+    /// A `Grant` naming a scope that was not requested is refused.
+    pub fn granted(&self, requested: &[String]) -> Result<Vec<bool>, NotRequested> {
         match self {
             Decision::ApproveAll => Ok(vec![true; requested.len()]),
             Decision::DenyAll => Ok(vec![false; requested.len()]),
             Decision::Grant(names) => {
-                if let Some(stray) = names.iter().find(|n| !requested.contains(n)) {
-                    let mut err = CliError::usage(format!(
-                        "--grant names {}, which is not among the requested scopes",
-                        crate::output::brief(stray)
-                    ));
-                    if let Some(near) =
-                        crate::suggest::closest(stray, requested.iter().map(String::as_str))
-                    {
-                        err = err.with_hint(format!("did you mean {near}?"));
-                    }
-                    return Err(err.with_hint(format!("requested: {}", requested.join(", "))));
+                let strays: Vec<String> = names
+                    .iter()
+                    .filter(|n| !requested.contains(n))
+                    .cloned()
+                    .collect();
+                if !strays.is_empty() {
+                    return Err(NotRequested { names: strays });
                 }
                 Ok(requested.iter().map(|r| names.contains(r)).collect())
             }
@@ -42,12 +38,18 @@ impl Decision {
     }
 }
 
+/// A decision granted scopes that were not requested.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotRequested {
+    pub names: Vec<String>,
+}
+
 /// The response for `requested` scopes of which `granted` were granted; denied scopes get
 /// `error_value`. `mint` is called only when a code is needed.
 pub fn respond<E>(
     requested: &[String],
     granted: &[bool],
-    error_value: &str,
+    error_value: &ErrorValue,
     mint: impl FnOnce() -> Result<String, E>,
 ) -> Result<Response, E> {
     let success_scopes: Vec<String> = requested
@@ -60,7 +62,7 @@ pub fn respond<E>(
         .iter()
         .zip(granted)
         .filter(|(_, &g)| !g)
-        .map(|(s, _)| (s.clone(), error_value.to_string()))
+        .map(|(s, _)| (s.clone(), error_value.clone()))
         .collect();
     let auth_code = if success_scopes.is_empty() {
         None
@@ -99,28 +101,32 @@ mod tests {
         );
         let some = Decision::Grant(names(&["C", "A"]));
         assert_eq!(some.granted(&req).unwrap(), [true, false, true]);
-        assert!(Decision::Grant(names(&["D"])).granted(&req).is_err());
+        assert_eq!(
+            Decision::Grant(names(&["D", "A", "E"])).granted(&req),
+            Err(NotRequested {
+                names: names(&["D", "E"])
+            })
+        );
     }
 
     #[test]
     fn partial_response_keeps_request_order() {
         let req = names(&["A", "B", "C"]);
-        let r = respond(&req, &[false, true, false], "11", code).unwrap();
+        let eleven = ErrorValue::Text("11".into());
+        let r = respond(&req, &[false, true, false], &eleven, code).unwrap();
         assert_eq!(r.auth_code.as_deref(), Some("CODE"));
         assert_eq!(r.success_scopes, names(&["B"]));
         assert_eq!(
             r.error_scopes,
-            [
-                ("A".to_string(), "11".to_string()),
-                ("C".to_string(), "11".to_string())
-            ]
+            [("A".to_string(), eleven.clone()), ("C".to_string(), eleven)]
         );
     }
 
     #[test]
     fn denial_mints_nothing() {
         let req = names(&["A"]);
-        let r = respond(&req, &[false], "40006", || -> Result<String, ()> {
+        let code = ErrorValue::Text("40006".into());
+        let r = respond(&req, &[false], &code, || -> Result<String, ()> {
             panic!("no code for a denial")
         })
         .unwrap();

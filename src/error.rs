@@ -4,15 +4,15 @@ use std::fmt;
 use std::io;
 
 /// Exit code for "checked and found invalid" or "nothing matched".
-pub const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_INVALID: u8 = 1;
 /// Exit code for a usage or I/O error.
-pub const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_USAGE: u8 = 2;
 /// Exit code when the user interrupted (Ctrl-C, Esc).
-pub const EXIT_INTERRUPTED: u8 = 130;
+pub(crate) const EXIT_INTERRUPTED: u8 = 130;
 
 /// An error the user sees as `error: ...` plus `hint: ...` lines.
 #[derive(Debug)]
-pub struct CliError {
+pub(crate) struct CliError {
     pub message: String,
     pub hints: Vec<String>,
     pub code: u8,
@@ -20,7 +20,7 @@ pub struct CliError {
 
 impl CliError {
     /// A usage or I/O error (exit 2).
-    pub fn usage(message: impl Into<String>) -> CliError {
+    pub(crate) fn usage(message: impl Into<String>) -> CliError {
         CliError {
             message: message.into(),
             hints: Vec::new(),
@@ -29,7 +29,7 @@ impl CliError {
     }
 
     /// "Nothing matched" or "invalid" (exit 1).
-    pub fn invalid(message: impl Into<String>) -> CliError {
+    pub(crate) fn invalid(message: impl Into<String>) -> CliError {
         CliError {
             code: EXIT_INVALID,
             ..CliError::usage(message)
@@ -37,7 +37,7 @@ impl CliError {
     }
 
     /// Adds a `hint:` line.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> CliError {
         self.hints.push(hint.into());
         self
     }
@@ -53,7 +53,7 @@ impl std::error::Error for CliError {}
 
 /// The user interrupted a prompt; nothing was printed on stdout.
 #[derive(Debug)]
-pub struct Interrupted;
+pub(crate) struct Interrupted;
 
 impl fmt::Display for Interrupted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -64,7 +64,7 @@ impl fmt::Display for Interrupted {
 impl std::error::Error for Interrupted {}
 
 /// Why an I/O operation failed, without Rust's "(os error N)" suffix.
-pub fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     let text = e.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
@@ -73,10 +73,118 @@ pub fn io_reason(e: &io::Error) -> String {
 }
 
 /// Whether the error was caused by writing to a closed pipe (`authcode scopes | head -1`).
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+// The words of the core's errors, chosen here at the edge.
+
+impl From<crate::profile::ProfileError> for CliError {
+    fn from(e: crate::profile::ProfileError) -> CliError {
+        use crate::output::{display_path, sanitize};
+        use crate::profile::ProfileError;
+        match e {
+            ProfileError::Unreadable { path, error } => CliError::usage(format!(
+                "cannot read catalog {}: {}",
+                display_path(&path),
+                io_reason(&error)
+            )),
+            ProfileError::Invalid { path, why } => CliError::usage(format!(
+                "invalid catalog {}: {}",
+                display_path(&path),
+                sanitize(&why)
+            ))
+            .with_hint(
+                r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
+            ),
+        }
+    }
+}
+
+/// A diagnostic of a payload as one line: `FILE:LINE:COL: message`.
+pub(crate) fn located(shown: &str, d: &crate::validate::diagnostic::Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", d.message),
+        _ => format!("{shown}: {}", d.message),
+    }
+}
+
+/// A request payload that the validator refused: its first error, then the others and
+/// the hints.
+pub(crate) fn refused_payload(
+    shown: &str,
+    errors: &[crate::validate::diagnostic::Diagnostic],
+) -> CliError {
+    let Some(first) = errors.first() else {
+        return CliError::usage(format!("{shown}: not a request payload"));
+    };
+    let mut err = CliError::usage(located(shown, first));
+    if let Some(hint) = &first.hint {
+        err = err.with_hint(hint.clone());
+    }
+    for d in &errors[1..] {
+        err = err.with_hint(format!("also {}", located(shown, d)));
+    }
+    err
+}
+
+/// Scopes the profile does not know: the first as the error, each with its hint.
+pub(crate) fn unknown_scopes(
+    profile: &crate::profile::Profile,
+    first: &str,
+    others: &[&String],
+) -> CliError {
+    use crate::output::{brief, sanitize};
+    let wallet = sanitize(&profile.name);
+    let mut err = CliError::usage(format!(
+        "unknown scope {} in the {wallet} catalog",
+        brief(first)
+    ));
+    let hint = |name: &str| {
+        profile.suggest(name).map(|near| {
+            if near.eq_ignore_ascii_case(name) {
+                format!("did you mean {near}? (scope names are case-sensitive)")
+            } else {
+                format!("did you mean {near}?")
+            }
+        })
+    };
+    if let Some(h) = hint(first) {
+        err = err.with_hint(h);
+    }
+    for name in others {
+        let also = match hint(name) {
+            Some(h) => format!("also unknown: {} ({h})", brief(name)),
+            None => format!("also unknown: {}", brief(name)),
+        };
+        err = err.with_hint(also);
+    }
+    err.with_hint(format!(
+        "`authcode scopes` lists the scopes of the {wallet} catalog"
+    ))
+}
+
+/// `--grant` named scopes that were not requested.
+pub(crate) fn not_requested(
+    _profile: &crate::profile::Profile,
+    stray: &crate::consent::NotRequested,
+    requested: &[String],
+) -> CliError {
+    use crate::output::brief;
+    let first = &stray.names[0];
+    let mut err = CliError::usage(format!(
+        "--grant names {}, which is not among the requested scopes",
+        brief(first)
+    ));
+    if let Some(near) = crate::suggest::closest(first, requested.iter().map(String::as_str)) {
+        err = err.with_hint(format!("did you mean {near}?"));
+    }
+    for other in &stray.names[1..] {
+        err = err.with_hint(format!("also not requested: {}", brief(other)));
+    }
+    err.with_hint(format!("requested: {}", requested.join(", ")))
 }

@@ -1,18 +1,37 @@
 //! authcode: simulate and validate `my.getAuthCode` for DANA and Alipay+ mini programs.
+//!
+//! The binary is the product; the library exports only what the integration tests, the
+//! benchmark and the fuzz target need (`unreachable_pub` keeps the rest crate-private).
 
-pub mod catalog;
-pub mod cli;
-pub mod completions;
-pub mod consent;
-pub mod error;
-pub mod mint;
-pub mod output;
-pub mod payload;
-pub mod prompt;
-pub mod reqfile;
-pub mod request;
-pub mod run;
-pub mod schema;
-pub mod scopes;
-pub mod suggest;
+#![warn(unreachable_pub)]
+
+mod cli;
+mod completions;
+mod config;
+mod consent;
+mod error;
+mod mint;
+mod output;
+mod payload;
+mod profile;
+mod prompt;
+mod request;
+mod run;
+mod schema;
+mod scopes;
+mod suggest;
+mod terminal;
 pub mod validate;
+
+pub use payload::DocKind;
+pub use profile::Profile;
+pub use run::main;
+pub use schema::schema;
+
+// For the property tests: minted responses validate against their requests.
+pub use consent::{respond, Decision};
+pub use mint::{mint, CodeSource};
+pub use payload::{to_json, Request, Response};
+// For the tests of atomic writes and of what a signal leaves behind.
+pub use output::{write_atomic_with, Paint};
+pub use terminal::pending_temp;

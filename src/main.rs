@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    authcode::run::main()
+    authcode::main()
 }

@@ -4,7 +4,7 @@ use rand::rngs::{ChaCha8Rng, SysRng};
 use rand::{Rng, SeedableRng, TryRng};
 
 /// Length of a minted authCode.
-pub const CODE_LEN: usize = 32;
+pub(crate) const CODE_LEN: usize = 32;
 
 const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

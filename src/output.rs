@@ -1,8 +1,7 @@
 //! Writing results: colors per stream, terminal-safe text, stdout, and atomic files.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use colored::Colorize;
 
@@ -82,7 +81,7 @@ impl Paint {
 
 /// `text` with control characters (terminal escape sequences among them) made visible, so
 /// that a hostile file name or JSON string cannot drive the user's terminal.
-pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return text.into();
     }
@@ -102,7 +101,7 @@ const BRIEF_CHARS: usize = 80;
 
 /// `text` [`sanitize`]d and, past 80 characters, cut with its length in bytes, for quoting
 /// a value in a one-line message (a 10 MB "scope" must not make a 10 MB error line).
-pub fn brief(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn brief(text: &str) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(BRIEF_CHARS) {
         None => sanitize(text),
         Some((cut, _)) => format!("{}… ({} bytes)", sanitize(&text[..cut]), text.len()).into(),
@@ -110,13 +109,13 @@ pub fn brief(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A path as shown to the user: lossy UTF-8, control characters escaped.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     sanitize(&path.to_string_lossy()).into_owned()
 }
 
 /// A message line on stderr (`warning: ...`); failures to write it are ignored, since
 /// stderr is where we would report them.
-pub fn warn(color: ColorMode, message: &str) {
+pub(crate) fn warn(color: ColorMode, message: &str) {
     let paint = color.stderr();
     let _ = writeln!(
         io::stderr().lock(),
@@ -127,18 +126,15 @@ pub fn warn(color: ColorMode, message: &str) {
 }
 
 /// Writes `bytes` to stdout and flushes.
-pub fn stdout(bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn stdout(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()
 }
 
-/// The temporary file being written, removed by the signal handler on SIGTERM or Ctrl-C.
-pub static PENDING_TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
-
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
 /// rename. A failure leaves no partial file, and any old file at `path` untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |file| file.write_all(bytes))
 }
 
@@ -170,7 +166,7 @@ pub fn write_atomic_with(
         .prefix(".authcode-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    set_pending(Some(temp.path().to_path_buf()));
+    crate::terminal::set_pending_temp(Some(temp.path()));
     let result = fill(temp.as_file_mut())
         .and_then(|()| temp.as_file_mut().sync_all())
         .and_then(|()| {
@@ -183,14 +179,8 @@ pub fn write_atomic_with(
             temp.as_file().set_permissions(perms)
         });
     let result = result.and_then(|()| temp.persist(path).map(drop).map_err(|e| e.error));
-    set_pending(None);
+    crate::terminal::set_pending_temp(None);
     result
-}
-
-fn set_pending(path: Option<PathBuf>) {
-    if let Ok(mut pending) = PENDING_TEMP.lock() {
-        *pending = path;
-    }
 }
 
 #[cfg(unix)]

@@ -3,6 +3,27 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::profile::ErrorValue;
+
+/// The two kinds of getAuthCode document. The one kind type of the program: the command
+/// line (`--kind`, `schema KIND`), the validator and the schema all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Request,
+    Response,
+}
+
+impl DocKind {
+    /// "request" or "response".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Request => "request",
+            DocKind::Response => "response",
+        }
+    }
+}
+
 /// A request payload: `{"scopes": [...]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Request {
@@ -32,12 +53,12 @@ pub struct Response {
     pub auth_code: Option<String>,
     pub success_scopes: Vec<String>,
     /// Failed scopes and their error values, in request order.
-    pub error_scopes: Vec<(String, String)>,
+    pub error_scopes: Vec<(String, ErrorValue)>,
 }
 
 impl Serialize for Response {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct ErrorScopes<'a>(&'a [(String, String)]);
+        struct ErrorScopes<'a>(&'a [(String, ErrorValue)]);
         impl Serialize for ErrorScopes<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.len()))?;
@@ -81,7 +102,7 @@ mod tests {
         let response = Response {
             auth_code: None,
             success_scopes: vec![],
-            error_scopes: vec![("USER_LOGIN_ID".into(), "40006".into())],
+            error_scopes: vec![("USER_LOGIN_ID".into(), ErrorValue::Text("40006".into()))],
         };
         assert_eq!(
             to_json(&response, true),
@@ -94,11 +115,14 @@ mod tests {
         let response = Response {
             auth_code: Some("c".into()),
             success_scopes: vec!["B".into()],
-            error_scopes: vec![("Z".into(), "3".into()), ("A".into(), "3".into())],
+            error_scopes: vec![
+                ("Z".into(), ErrorValue::Number(3)),
+                ("A".into(), ErrorValue::Text("3".into())),
+            ],
         };
         assert_eq!(
             to_json(&response, true),
-            "{\"authCode\":\"c\",\"authSuccessScopes\":[\"B\"],\"authErrorScopes\":{\"Z\":\"3\",\"A\":\"3\"}}\n"
+            "{\"authCode\":\"c\",\"authSuccessScopes\":[\"B\"],\"authErrorScopes\":{\"Z\":3,\"A\":\"3\"}}\n"
         );
     }
 }

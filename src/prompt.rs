@@ -6,34 +6,25 @@ use std::io::{self, Write};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{MultiSelect, Select};
 
-use crate::catalog::{Catalog, Scope};
 use crate::consent::Decision;
 use crate::error::Interrupted;
 use crate::output::{sanitize, Paint};
+use crate::profile::{Profile, Scope};
 
 /// What the user answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
+pub(crate) struct Answer {
     pub decision: Decision,
     /// The error value for denied scopes (`default_error` when nothing was denied).
     pub error_value: String,
 }
 
-/// Shows the cursor again however the prompt ends (dialoguer hides it while it runs).
-struct CursorGuard;
-
-impl Drop for CursorGuard {
-    fn drop(&mut self) {
-        let _ = console::Term::stderr().show_cursor();
-    }
-}
-
 /// Asks the user on stderr which of `scopes` to grant, and with which error value to deny.
 ///
 /// Esc, `q` and Ctrl-C end with [`Interrupted`].
-pub fn ask(
+pub(crate) fn ask(
     app_name: &str,
-    catalog: &Catalog,
+    profile: &Profile,
     scopes: &[&Scope],
     default_error: &str,
     paint: Paint,
@@ -42,13 +33,13 @@ pub fn ask(
     console::set_colors_enabled_stderr(paint.0);
     let theme: &dyn Theme = if paint.0 { &colorful } else { &SimpleTheme };
     let term = console::Term::stderr();
-    let _guard = CursorGuard;
+    let _guard = crate::terminal::CursorGuard;
 
     let width = scopes.iter().map(|s| s.scope.len()).max().unwrap_or(0);
     let mut intro = format!(
         "\n{} wants to access your {} account:\n",
         paint.bold(&sanitize(app_name)),
-        sanitize(&catalog.name)
+        sanitize(&profile.name)
     );
     for s in scopes {
         intro.push_str(&format!(
@@ -105,7 +96,7 @@ pub fn ask(
     let error_value = if decision == Decision::ApproveAll {
         default_error.to_string()
     } else {
-        ask_error_value(theme, &term, catalog, default_error)?
+        ask_error_value(theme, &term, profile, default_error)?
     };
     Ok(Answer {
         decision,
@@ -116,15 +107,15 @@ pub fn ask(
 fn ask_error_value(
     theme: &dyn Theme,
     term: &console::Term,
-    catalog: &Catalog,
+    profile: &Profile,
     default_error: &str,
 ) -> anyhow::Result<String> {
-    let mut codes: Vec<(String, String)> = catalog
+    let mut codes: Vec<(String, String)> = profile
         .errors
         .iter()
         .map(|e| (e.code.clone(), sanitize(&e.message).into_owned()))
         .collect();
-    if catalog.error(default_error).is_none() {
+    if profile.error(default_error).is_none() {
         codes.insert(0, (default_error.to_string(), "not in the catalog".into()));
     }
     let width = codes.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
@@ -211,19 +202,19 @@ fn answered<T>(result: dialoguer::Result<Option<T>>) -> anyhow::Result<T> {
 #[cfg(test)]
 mod tests {
     use super::{fit, granted_summary};
-    use crate::catalog::Catalog;
+    use crate::profile::Profile;
 
     #[test]
     fn summary_names_the_shorter_side() {
-        let catalog = Catalog::dana();
-        let three: Vec<_> = catalog.scopes.iter().take(3).collect();
+        let profile = Profile::dana();
+        let three: Vec<_> = profile.scopes.iter().take(3).collect();
         assert_eq!(granted_summary(&three, &[]), "none");
         assert_eq!(granted_summary(&three, &[0, 1, 2]), "all");
         assert_eq!(
             granted_summary(&three, &[0, 2]),
             "USER_LOGIN_ID, USER_CONTACTINFO_EMAIL"
         );
-        let all: Vec<_> = catalog.scopes.iter().collect();
+        let all: Vec<_> = profile.scopes.iter().collect();
         let most: Vec<usize> = (0..25).filter(|&i| i != 3 && i != 23).collect();
         assert_eq!(
             granted_summary(&all, &most),

@@ -1,18 +1,19 @@
 //! `authcode request`: build the request, decide consent, print the response.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{Catalog, DEFAULT_ERROR_CODE};
 use crate::consent::{self, Decision};
 use crate::error::CliError;
 use crate::mint::{self, CodeSource};
 use crate::output::{self, display_path, sanitize, ColorMode};
 use crate::payload::{self, Request};
+use crate::profile::{ErrorValue, Profile};
+use crate::terminal;
 
 /// Where the requested scopes come from.
 #[derive(Debug, Clone)]
-pub enum ScopeSource {
+pub(crate) enum ScopeSource {
     /// `--scopes`, as given (possibly with blanks around commas).
     Args(Vec<String>),
     /// `--from FILE`; `-` is stdin.
@@ -21,14 +22,14 @@ pub enum ScopeSource {
 
 /// The format of `--payload`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PayloadFormat {
+pub(crate) enum PayloadFormat {
     Json,
     Js,
 }
 
 /// What `authcode request` was asked for.
 #[derive(Debug, Clone)]
-pub struct RequestConfig {
+pub(crate) struct RequestConfig {
     pub source: ScopeSource,
     /// `Some` with `--payload`: print the request only.
     pub payload: Option<PayloadFormat>,
@@ -42,16 +43,63 @@ pub struct RequestConfig {
     pub color: ColorMode,
 }
 
-/// Runs the command; the result goes to stdout or `--output`.
-pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
+/// A request ready to be answered: the scopes asked for, the error value for denied scopes,
+/// and what the user should be warned about (printed by the caller).
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    pub request: Request,
+    pub error_value: ErrorValue,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and checks what was asked for; nothing is printed and no one is asked yet.
+pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Result<Prepared> {
     if matches!(&config.decision, Some(Decision::Grant(names)) if names.is_empty()) {
         return Err(CliError::usage("--grant names no scope")
             .with_hint("to grant none of the requested scopes, use --deny")
             .into());
     }
-    let requested = requested_scopes(catalog, config)?;
-    let request = Request { scopes: requested };
+    let mut warnings = Vec::new();
+    let scopes = requested_scopes(profile, config, &mut warnings)?;
+    let error_value = match &config.error_code {
+        None => profile.default_error.clone(),
+        Some(code) => {
+            let value = profile.error_value(code).map_err(|fault| {
+                CliError::usage(format!(
+                    "--error-code {:?} is not an error value: {}",
+                    sanitize(code),
+                    profile.explain(&fault)
+                ))
+                .with_hint(format!(
+                    "error values of {} look like {}",
+                    sanitize(&profile.name),
+                    profile.example_error()
+                ))
+            })?;
+            if profile.error(code).is_none() {
+                warnings.push(unknown_code_warning(profile, code));
+            }
+            value
+        }
+    };
+    Ok(Prepared {
+        request: Request { scopes },
+        error_value,
+        warnings,
+    })
+}
 
+/// Prints the payload, or decides consent (by flags or the prompt) and prints the response.
+pub(crate) fn answer(
+    profile: &Profile,
+    config: &RequestConfig,
+    prepared: Prepared,
+) -> anyhow::Result<()> {
+    let Prepared {
+        request,
+        mut error_value,
+        ..
+    } = prepared;
     if let Some(format) = config.payload {
         let text = match format {
             PayloadFormat::Json => payload::to_json(&request, config.compact),
@@ -59,39 +107,40 @@ pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
         };
         return emit(config, &text);
     }
-
-    let default_error = config
-        .error_code
-        .clone()
-        .unwrap_or_else(|| default_error(catalog));
-    check_error_code(catalog, &default_error, config)?;
-
-    let (decision, error_value) = match &config.decision {
-        Some(decision) => (decision.clone(), default_error),
+    let decision = match &config.decision {
+        Some(decision) => decision.clone(),
         None => {
-            if let Some(why) = cannot_prompt(&config.source) {
+            let stdin_holds_input =
+                matches!(&config.source, ScopeSource::File(p) if p == Path::new("-"));
+            if let Some(why) = terminal::cannot_prompt(stdin_holds_input) {
                 return Err(CliError::usage(format!("cannot ask for consent: {why}"))
                     .with_hint("decide without a prompt: --approve, --deny, or --grant SCOPE,...")
                     .into());
             }
-            install_signal_handler();
+            terminal::exit_cleanly_on_signals();
             let scopes: Vec<_> = request
                 .scopes
                 .iter()
-                .filter_map(|s| catalog.scope(s))
+                .filter_map(|s| profile.scope(s))
                 .collect();
             let answer = crate::prompt::ask(
                 &config.app_name,
-                catalog,
+                profile,
                 &scopes,
-                &default_error,
+                &error_value.code(),
                 config.color.stderr(),
             )?;
-            (answer.decision, answer.error_value)
+            if answer.decision != Decision::ApproveAll {
+                error_value = profile
+                    .error_value(&answer.error_value)
+                    .unwrap_or(error_value);
+            }
+            answer.decision
         }
     };
-
-    let granted = decision.granted(&request.scopes)?;
+    let granted = decision
+        .granted(&request.scopes)
+        .map_err(|stray| crate::error::not_requested(profile, &stray, &request.scopes))?;
     let response = consent::respond(&request.scopes, &granted, &error_value, || {
         mint::mint(config.code_source, &request.scopes)
     })
@@ -99,144 +148,72 @@ pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
     emit(config, &payload::to_json(&response, config.compact))
 }
 
-/// The error value denied scopes get by default: 40006 as in the spec's failure sample, or
-/// a custom catalog's first code when it does not know 40006.
-fn default_error(catalog: &Catalog) -> String {
-    match (catalog.error(DEFAULT_ERROR_CODE), catalog.errors.first()) {
-        (None, Some(first)) => first.code.clone(),
-        _ => DEFAULT_ERROR_CODE.to_string(),
-    }
-}
-
-fn check_error_code(catalog: &Catalog, code: &str, config: &RequestConfig) -> Result<(), CliError> {
-    if code.is_empty() || code.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(CliError::usage(format!(
-            "--error-code {:?} is not an error value",
-            sanitize(code)
-        ))
-        .with_hint("error values are non-empty strings such as \"40006\" or \"11\""));
-    }
-    // Only a code the user typed deserves a warning: the default 40006 is the spec's own
-    // value even when a custom catalog lists no error codes.
-    if config.error_code.is_some() && catalog.error(code).is_none() {
-        let known = if catalog.errors.is_empty() {
-            "it lists no error codes".to_string()
-        } else {
-            let codes: Vec<_> = catalog.errors.iter().map(|e| sanitize(&e.code)).collect();
-            format!("known: {}", codes.join(", "))
-        };
-        output::warn(
-            config.color,
-            &format!(
-                "error code {} is not in the {} catalog ({known})",
-                sanitize(code),
-                sanitize(&catalog.name),
-            ),
-        );
-    }
-    Ok(())
-}
-
-/// Why the consent prompt cannot run, if it cannot: it needs a person, so stdin and stderr
-/// must be terminals, and this must not be CI.
-fn cannot_prompt(source: &ScopeSource) -> Option<&'static str> {
-    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
-    if in_ci {
-        Some("CI is set, and CI has no one to answer")
-    } else if matches!(source, ScopeSource::File(p) if p == Path::new("-")) {
-        Some("stdin holds the request (--from -), not a person's keys")
-    } else if !std::io::stdin().is_terminal() {
-        Some("stdin is not a terminal")
-    } else if !std::io::stderr().is_terminal() {
-        Some("stderr, where the prompt goes, is not a terminal")
+fn unknown_code_warning(profile: &Profile, code: &str) -> String {
+    let known = if profile.errors.is_empty() {
+        "it lists no error codes".to_string()
     } else {
-        None
-    }
+        let codes: Vec<_> = profile.errors.iter().map(|e| sanitize(&e.code)).collect();
+        format!("known: {}", codes.join(", "))
+    };
+    format!(
+        "error code {} is not in the {} catalog ({known})",
+        sanitize(code),
+        sanitize(&profile.name),
+    )
 }
 
-/// On Ctrl-C (outside the prompt's raw mode) or SIGTERM: show the cursor, remove a
-/// half-written `--output` file, and exit 130 with nothing on stdout.
-fn install_signal_handler() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(pending) = output::PENDING_TEMP.lock() {
-            if let Some(path) = pending.as_ref() {
-                let _ = std::fs::remove_file(path);
-            }
-        }
-        if std::io::stderr().is_terminal() {
-            let _ = console::Term::stderr().show_cursor();
-        }
-        std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
-    });
-}
-
-/// The scopes asked for, checked against the catalog, each kept once in first position.
-fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<Vec<String>> {
+/// The scopes asked for, checked against the profile, each kept once in first position.
+fn requested_scopes(
+    profile: &Profile,
+    config: &RequestConfig,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<Vec<String>> {
     let names: Vec<String> = match &config.source {
         ScopeSource::Args(args) => args
             .iter()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
-        ScopeSource::File(path) => read_request_file(path, config.color)?,
+        ScopeSource::File(path) => return read_request_file(path, profile, warnings),
     };
     if names.is_empty() {
-        let err = match &config.source {
-            ScopeSource::File(path) => CliError::usage(format!(
-                "{}: \"scopes\" is empty, so there is nothing to request",
-                shown_input(path)
-            )),
-            ScopeSource::Args(_) => CliError::usage("no scopes to request"),
-        };
-        return Err(err
-            .with_hint("name them: --scopes USER_LOGIN_ID (`authcode scopes` lists them)")
+        return Err(CliError::usage("no scopes to request")
+            .with_hint(format!(
+                "name them: --scopes {} (`authcode scopes` lists them)",
+                profile.example_scope()
+            ))
             .into());
     }
+    let unknown: Vec<&String> = names
+        .iter()
+        .filter(|n| profile.scope(n).is_none())
+        .collect();
+    if let Some(first) = unknown.first() {
+        return Err(crate::error::unknown_scopes(profile, first, &unknown[1..]).into());
+    }
     let mut kept: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     let mut repeated = Vec::new();
     for name in names {
-        if catalog.scope(&name).is_none() {
-            let place = match &config.source {
-                ScopeSource::File(path) => format!("{}: ", shown_input(path)),
-                ScopeSource::Args(_) => String::new(),
-            };
-            let mut err = CliError::usage(format!(
-                "{place}unknown scope {} in the {} catalog",
-                output::brief(&name),
-                sanitize(&catalog.name)
-            ));
-            if let Some(near) = catalog.suggest(&name) {
-                err = err.with_hint(if near.eq_ignore_ascii_case(&name) {
-                    format!("did you mean {near}? (scope names are case-sensitive)")
-                } else {
-                    format!("did you mean {near}?")
-                });
-            }
-            return Err(err
-                .with_hint(format!(
-                    "`authcode scopes` lists the scopes of the {} catalog",
-                    sanitize(&catalog.name)
-                ))
-                .into());
-        }
-        if seen.insert(name.clone()) {
+        if !kept.contains(&name) {
             kept.push(name);
         } else if !repeated.contains(&name) {
             repeated.push(name);
         }
     }
     for name in repeated {
-        output::warn(
-            config.color,
-            &format!("scope {name} is requested more than once; kept once"),
-        );
+        warnings.push(format!(
+            "scope {name} is requested more than once; kept once"
+        ));
     }
     Ok(kept)
 }
 
-/// The scopes of a request payload file (`-`: stdin).
-fn read_request_file(path: &Path, color: ColorMode) -> anyhow::Result<Vec<String>> {
+/// The scopes of a request payload file (`-`: stdin), read with the validator's rules.
+fn read_request_file(
+    path: &Path,
+    profile: &Profile,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<Vec<String>> {
     let shown = shown_input(path);
     let mut bytes = Vec::new();
     let read = if path == Path::new("-") {
@@ -250,30 +227,23 @@ fn read_request_file(path: &Path, color: ColorMode) -> anyhow::Result<Vec<String
             crate::error::io_reason(&e)
         ))
     })?;
-    crate::reqfile::scopes_of(&bytes)
-        .map_err(|e| {
-            let mut err = CliError::usage(format!("{shown}: {}", e.message));
-            if let Some(hint) = e.hint {
-                err = err.with_hint(hint);
-            }
-            err.into()
-        })
-        .inspect(|doc| {
-            if doc.bom {
-                output::warn(
-                    color,
-                    &format!("{shown} starts with a UTF-8 byte order mark; it was ignored"),
-                );
-            }
-        })
-        .map(|doc| doc.scopes)
+    let index = crate::validate::ScopeIndex::new(profile);
+    let payload = crate::validate::read_request(&bytes, &shown, &index)
+        .map_err(|errors| crate::error::refused_payload(&shown, &errors))?;
+    warnings.extend(
+        payload
+            .warnings
+            .iter()
+            .map(|d| crate::error::located(&shown, d)),
+    );
+    Ok(payload.scopes)
 }
 
 /// Writes the result to `--output` (atomically) or stdout.
 fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
     match &config.output {
         Some(path) if path != Path::new("-") => {
-            install_signal_handler();
+            terminal::exit_cleanly_on_signals();
             output::write_atomic(path, text.as_bytes()).map_err(|e| {
                 CliError::usage(format!(
                     "cannot write {}: {}",

@@ -6,13 +6,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::catalog::Catalog;
-use crate::cli::{self, Cli, Command};
-use crate::consent::Decision;
+use crate::cli::{Cli, Command};
+use crate::config;
 use crate::error::{self, CliError, Interrupted};
-use crate::mint::CodeSource;
 use crate::output::{ColorMode, Paint};
-use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
+use crate::profile::Profile;
 use crate::scopes::ScopesConfig;
 
 /// The whole program: parse, run, report.
@@ -36,7 +34,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(error::EXIT_USAGE));
         }
     };
-    let color = color_mode(cli.color);
+    let color = config::color(cli.color);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(report(&err, color)),
@@ -92,32 +90,23 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
     }
 }
 
-fn color_mode(when: cli::ColorWhen) -> ColorMode {
-    match when {
-        cli::ColorWhen::Auto => ColorMode::Auto,
-        cli::ColorWhen::Always => ColorMode::Always,
-        cli::ColorWhen::Never => ColorMode::Never,
-    }
-}
-
 /// Runs the parsed command line and returns the exit code.
-pub fn run(cli: Cli) -> anyhow::Result<u8> {
-    let color = color_mode(cli.color);
-    if let Command::Completions(args) = &cli.command {
-        let catalog = Catalog::load(cli.catalog.as_deref())?;
-        let script = crate::completions::generate(args.shell.into(), &catalog);
-        crate::output::stdout(&script)?;
-        return Ok(0);
-    }
-    let catalog = Catalog::load(cli.catalog.as_deref())?;
+pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
+    let color = config::color(cli.color);
+    let profile = Profile::load(cli.catalog.as_deref()).map_err(CliError::from)?;
     match cli.command {
+        Command::Completions(args) => {
+            let script = crate::completions::generate(args.shell, &profile);
+            crate::output::stdout(&script)?;
+            Ok(0)
+        }
         Command::Scopes(args) => {
             let config = ScopesConfig {
                 query: args.query,
                 json: args.json,
                 paint: color.stdout(),
             };
-            crate::scopes::run(&catalog, &config, &mut io::stdout().lock())?;
+            crate::scopes::run(&profile, &config, &mut io::stdout().lock())?;
             Ok(0)
         }
         Command::Request(args) => {
@@ -127,83 +116,20 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                     .with_hint("print the JavaScript call with: --payload --format js")
                     .into());
             }
-            crate::request::run(&catalog, &request_config(args, color))?;
+            let config = config::request(args, color);
+            let prepared = crate::request::prepare(&profile, &config)?;
+            for warning in &prepared.warnings {
+                crate::output::warn(color, warning);
+            }
+            crate::request::answer(&profile, &config, prepared)?;
             Ok(0)
         }
-        Command::Validate(args) => crate::validate::run(&catalog, validate_config(args, color)?),
+        Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),
         Command::Schema(args) => {
-            let schema = crate::schema::schema(&catalog, args.kind.into());
+            let schema = crate::schema::schema(&profile, args.kind);
             let text = crate::payload::to_json(&schema, args.compact);
             crate::output::stdout(text.as_bytes())?;
             Ok(0)
-        }
-        Command::Completions(_) => unreachable!("handled above"),
-    }
-}
-
-fn request_config(args: cli::RequestArgs, color: ColorMode) -> RequestConfig {
-    let decision = if args.approve {
-        Some(Decision::ApproveAll)
-    } else if args.deny {
-        Some(Decision::DenyAll)
-    } else {
-        args.grant.map(|names| {
-            Decision::Grant(
-                names
-                    .iter()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            )
-        })
-    };
-    RequestConfig {
-        source: match args.from {
-            Some(path) => ScopeSource::File(path),
-            None => ScopeSource::Args(args.scopes),
-        },
-        payload: args.payload.then_some(match args.format {
-            Some(cli::PayloadFormat::Js) => PayloadFormat::Js,
-            Some(cli::PayloadFormat::Json) | None => PayloadFormat::Json,
-        }),
-        decision,
-        error_code: args.error_code,
-        app_name: if args.app_name.trim().is_empty() {
-            "This mini program".to_string()
-        } else {
-            args.app_name
-        },
-        code_source: args.seed.map_or(CodeSource::Os, CodeSource::Seeded),
-        compact: args.compact,
-        output: args.output,
-        color,
-    }
-}
-
-fn validate_config(
-    args: cli::ValidateArgs,
-    color: ColorMode,
-) -> anyhow::Result<crate::validate::ValidateConfig> {
-    crate::validate::ValidateConfig::from_args(args, color)
-}
-
-impl From<cli::Kind> for crate::schema::Kind {
-    fn from(kind: cli::Kind) -> Self {
-        match kind {
-            cli::Kind::Request => crate::schema::Kind::Request,
-            cli::Kind::Response => crate::schema::Kind::Response,
-        }
-    }
-}
-
-impl From<cli::Shell> for clap_complete::Shell {
-    fn from(shell: cli::Shell) -> Self {
-        match shell {
-            cli::Shell::Bash => clap_complete::Shell::Bash,
-            cli::Shell::Zsh => clap_complete::Shell::Zsh,
-            cli::Shell::Fish => clap_complete::Shell::Fish,
-            cli::Shell::Powershell => clap_complete::Shell::PowerShell,
-            cli::Shell::Elvish => clap_complete::Shell::Elvish,
         }
     }
 }

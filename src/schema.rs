@@ -6,35 +6,29 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::catalog::Catalog;
-
-/// Which payload a schema describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Request,
-    Response,
-}
+use crate::payload::DocKind;
+use crate::profile::{ErrorValueType, Profile};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Whitespace (Unicode `White_Space`) and control characters (`Cc`), which an `authCode`
-/// must not contain. Spelled out rather than `\s`, whose ECMA-262 meaning differs (it
+/// and a string error value must not contain. Spelled out rather than `\s`, whose ECMA-262 meaning differs (it
 /// includes U+FEFF and misses U+0085).
 const AUTH_CODE_PATTERN: &str =
     r"^[^\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$";
 
-/// The schema for `kind` payloads under `catalog`.
-pub fn schema(catalog: &Catalog, kind: Kind) -> Value {
+/// The schema for `kind` payloads under `profile`.
+pub fn schema(profile: &Profile, kind: DocKind) -> Value {
     match kind {
-        Kind::Request => request(catalog),
-        Kind::Response => response(catalog),
+        DocKind::Request => request(profile),
+        DocKind::Response => response(profile),
     }
 }
 
-fn request(catalog: &Catalog) -> Value {
+fn request(profile: &Profile) -> Value {
     json!({
         "$schema": DRAFT,
-        "title": format!("my.getAuthCode request ({})", catalog.name),
+        "title": format!("my.getAuthCode request ({})", profile.name),
         "description": "The payload a mini program passes to my.getAuthCode. \
             Fields other than `scopes` are allowed (authcode validate warns about them), \
             except a response's, which would make the kind ambiguous.",
@@ -54,14 +48,14 @@ fn request(catalog: &Catalog) -> Value {
                 "items": {"$ref": "#/$defs/scope"}
             }
         },
-        "$defs": {"scope": scope(catalog)}
+        "$defs": {"scope": scope(profile)}
     })
 }
 
-fn response(catalog: &Catalog) -> Value {
+fn response(profile: &Profile) -> Value {
     json!({
         "$schema": DRAFT,
-        "title": format!("my.getAuthCode response ({})", catalog.name),
+        "title": format!("my.getAuthCode response ({})", profile.name),
         "description": "What my.getAuthCode returns: on success an authCode with the granted \
             scopes (and authErrorScopes for any refused), on failure only authErrorScopes. \
             Fields not named here are allowed (authcode validate warns about them), \
@@ -102,7 +96,7 @@ fn response(catalog: &Catalog) -> Value {
         "if": {"required": ["authCode"]},
         "then": {
             "required": ["authSuccessScopes"],
-            "allOf": no_conflicts(catalog)
+            "allOf": no_conflicts(profile)
         },
         "else": {
             "required": ["authErrorScopes"],
@@ -110,30 +104,30 @@ fn response(catalog: &Catalog) -> Value {
             "properties": {"authErrorScopes": {"minProperties": 1}}
         },
         "$defs": {
-            "scope": scope(catalog),
-            "errorValue": error_value(catalog)
+            "scope": scope(profile),
+            "errorValue": error_value(profile)
         }
     })
 }
 
 /// A known scope; `anyOf` of `const`s rather than `enum` so that editors show each scope's
 /// description.
-fn scope(catalog: &Catalog) -> Value {
-    let names: Vec<Value> = catalog
+fn scope(profile: &Profile) -> Value {
+    let names: Vec<Value> = profile
         .scopes
         .iter()
         .map(|s| json!({"const": s.scope, "description": s.description}))
         .collect();
     json!({
-        "description": format!("A scope of the {} catalog", catalog.name),
+        "description": format!("A scope of the {} catalog", profile.name),
         "anyOf": names
     })
 }
 
-/// An error value: any non-empty string (a code the catalog does not list is only a warning),
-/// with the catalog's codes offered as examples.
-fn error_value(catalog: &Catalog) -> Value {
-    let known: Vec<String> = catalog
+/// An error value of the profile's type (a code the profile does not list is only a
+/// warning), with the profile's codes offered as examples.
+fn error_value(profile: &Profile) -> Value {
+    let known: Vec<String> = profile
         .errors
         .iter()
         .map(|e| format!("{} ({})", e.code, e.message))
@@ -147,10 +141,22 @@ fn error_value(catalog: &Catalog) -> Value {
             format!("An error value, such as {}", known.join(", "))
         }),
     );
-    value.insert("type".into(), json!("string"));
-    value.insert("minLength".into(), json!(1));
-    if !catalog.errors.is_empty() {
-        let codes: Vec<&str> = catalog.errors.iter().map(|e| e.code.as_str()).collect();
+    match profile.error_values {
+        ErrorValueType::String => {
+            value.insert("type".into(), json!("string"));
+            value.insert("pattern".into(), json!(AUTH_CODE_PATTERN));
+        }
+        ErrorValueType::Number => {
+            value.insert("type".into(), json!("integer"));
+        }
+    }
+    if !profile.errors.is_empty() {
+        let codes: Vec<Value> = profile
+            .errors
+            .iter()
+            .filter_map(|e| profile.error_value(&e.code).ok())
+            .map(|v| json!(v))
+            .collect();
         value.insert("examples".into(), json!(codes));
     }
     Value::Object(value)
@@ -158,8 +164,8 @@ fn error_value(catalog: &Catalog) -> Value {
 
 /// One clause per scope: granted means not also failed. A schema can say this only because
 /// the catalog's scopes are a finite list (an unknown scope is an error by itself).
-fn no_conflicts(catalog: &Catalog) -> Vec<Value> {
-    catalog
+fn no_conflicts(profile: &Profile) -> Vec<Value> {
+    profile
         .scope_names()
         .map(|name| {
             json!({
@@ -181,7 +187,7 @@ mod tests {
 
     #[test]
     fn request_schema_lists_the_catalogs_scopes_in_order() {
-        let s = schema(&Catalog::dana(), Kind::Request);
+        let s = schema(&Profile::dana(), DocKind::Request);
         assert_eq!(s["$schema"], DRAFT);
         let scopes = s["$defs"]["scope"]["anyOf"].as_array().unwrap();
         assert_eq!(scopes.len(), 25);
@@ -191,7 +197,7 @@ mod tests {
 
     #[test]
     fn response_schema_has_one_conflict_clause_per_scope() {
-        let s = schema(&Catalog::dana(), Kind::Response);
+        let s = schema(&Profile::dana(), DocKind::Response);
         assert_eq!(s["then"]["allOf"].as_array().unwrap().len(), 25);
         assert_eq!(
             s["$defs"]["errorValue"]["examples"],

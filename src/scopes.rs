@@ -2,22 +2,22 @@
 
 use std::io::Write;
 
-use crate::catalog::{Catalog, Scope};
 use crate::error::CliError;
 use crate::output::{sanitize, Paint};
+use crate::profile::{Profile, Scope};
 
 /// What `authcode scopes` was asked for.
 #[derive(Debug, Clone)]
-pub struct ScopesConfig {
+pub(crate) struct ScopesConfig {
     pub query: Option<String>,
     pub json: bool,
     pub paint: Paint,
 }
 
 /// The scopes whose name or description contains `query`, case-insensitively.
-pub fn matching<'a>(catalog: &'a Catalog, query: Option<&str>) -> Vec<&'a Scope> {
+pub(crate) fn matching<'a>(profile: &'a Profile, query: Option<&str>) -> Vec<&'a Scope> {
     let needle = query.map(str::to_lowercase).unwrap_or_default();
-    catalog
+    profile
         .scopes
         .iter()
         .filter(|s| {
@@ -29,8 +29,12 @@ pub fn matching<'a>(catalog: &'a Catalog, query: Option<&str>) -> Vec<&'a Scope>
 }
 
 /// Lists the matching scopes on `out`; no match is exit 1.
-pub fn run(catalog: &Catalog, config: &ScopesConfig, out: &mut dyn Write) -> anyhow::Result<()> {
-    let shown = matching(catalog, config.query.as_deref());
+pub(crate) fn run(
+    profile: &Profile,
+    config: &ScopesConfig,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let shown = matching(profile, config.query.as_deref());
     if shown.is_empty() {
         let query = config.query.as_deref().unwrap_or_default();
         return Err(
@@ -65,16 +69,16 @@ mod tests {
 
     #[test]
     fn office_query_finds_the_seven_office_scopes() {
-        let catalog = Catalog::dana();
-        let found = matching(&catalog, Some("OfFiCe"));
+        let profile = Profile::dana();
+        let found = matching(&profile, Some("OfFiCe"));
         assert_eq!(found.len(), 7);
         assert!(found.iter().all(|s| s.scope.starts_with("USER_OFFICE_")));
     }
 
     #[test]
     fn query_matches_descriptions_too() {
-        let catalog = Catalog::dana();
-        let found = matching(&catalog, Some("phone"));
+        let profile = Profile::dana();
+        let found = matching(&profile, Some("phone"));
         assert_eq!(found[0].scope, "USER_LOGIN_ID");
     }
 }

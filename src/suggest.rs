@@ -4,7 +4,10 @@
 ///
 /// A case-insensitive exact match wins (`user_login_id` -> `USER_LOGIN_ID`); otherwise the
 /// most similar name by Jaro-Winkler over upper-cased text, above a threshold.
-pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let wanted = name.to_ascii_uppercase();
     let len = wanted.chars().count();
     let mut best: Option<(&'a str, f64)> = None;

@@ -73,7 +73,7 @@ fn scripts_follow_the_active_catalog() {
 /// The scope names of the DANA catalog that start with `prefix`, in catalog order.
 fn dana_scopes(prefix: &str) -> Vec<String> {
     let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../src/catalog/dana.json")).unwrap();
+        serde_json::from_str(include_str!("../src/profiles/dana.json")).unwrap();
     catalog["scopes"]
         .as_array()
         .unwrap()

@@ -1474,7 +1474,7 @@ fn output_onto_full_and_read_only_file_systems() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.json");
         fs::write(&path, "old").unwrap();
-        let err = authcode::output::write_atomic_with(&path, |f| {
+        let err = authcode::write_atomic_with(&path, |f| {
             f.write_all(b"{\"partial\": ")?;
             Err(std::io::Error::from(kind))
         })
@@ -1482,7 +1482,7 @@ fn output_onto_full_and_read_only_file_systems() {
         assert_eq!(err.kind(), kind);
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(names_in(dir.path()), ["out.json"], "{kind:?}");
-        assert!(authcode::output::PENDING_TEMP.lock().unwrap().is_none());
+        assert!(authcode::pending_temp().is_none());
     }
 }
 
@@ -1492,15 +1492,15 @@ fn output_onto_full_and_read_only_file_systems() {
 fn the_pending_temp_file_is_known_while_it_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("out.json");
-    authcode::output::write_atomic_with(&path, |f| {
-        let pending = authcode::output::PENDING_TEMP.lock().unwrap().clone();
+    authcode::write_atomic_with(&path, |f| {
+        let pending = authcode::pending_temp();
         let pending = pending.expect("the temp file is registered");
         assert!(pending.exists());
         assert_eq!(pending.parent(), Some(dir.path()));
         f.write_all(b"{}")
     })
     .unwrap();
-    assert!(authcode::output::PENDING_TEMP.lock().unwrap().is_none());
+    assert!(authcode::pending_temp().is_none());
     assert_eq!(fs::read_to_string(&path).unwrap(), "{}");
 }
 
@@ -1740,7 +1740,7 @@ fn ten_thousand_os_codes_never_repeat_and_use_every_class() {
     let (mut digit, mut upper, mut lower) = (false, false, false);
     let scopes = vec!["USER_LOGIN_ID".to_string()];
     for _ in 0..10_000 {
-        let code = authcode::mint::mint(authcode::mint::CodeSource::Os, &scopes).unwrap();
+        let code = authcode::mint(authcode::CodeSource::Os, &scopes).unwrap();
         assert_eq!(code.len(), 32);
         assert!(code.bytes().all(|b| b.is_ascii_alphanumeric()), "{code}");
         digit |= code.bytes().any(|b| b.is_ascii_digit());

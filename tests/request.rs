@@ -400,7 +400,7 @@ fn from_a_spec_style_request_checks_names_too() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "error: <stdin>: unknown scope user_login_id",
+            "error: <stdin>:1:13: unknown scope \"user_login_id\"",
         ))
         .stderr(predicate::str::contains("did you mean USER_LOGIN_ID?"));
 }
@@ -521,7 +521,7 @@ fn no_scopes_is_exit_2() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::starts_with(
-            "error: <stdin>: \"scopes\" is empty, so there is nothing to request",
+            "error: <stdin>:1:12: scopes is empty",
         ));
 }
 

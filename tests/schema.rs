@@ -703,7 +703,7 @@ const SEED: u64 = 0x00A7_4C0D;
 
 #[test]
 fn schema_verdicts_equal_validate_verdicts() {
-    let catalog: Value = serde_json::from_str(include_str!("../src/catalog/dana.json")).unwrap();
+    let catalog: Value = serde_json::from_str(include_str!("../src/profiles/dana.json")).unwrap();
     let scopes = catalog["scopes"]
         .as_array()
         .unwrap()

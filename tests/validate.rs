@@ -868,7 +868,7 @@ fn second_look_details() {
         1
     );
 
-    // --request names itself and the catalog in its errors.
+    // --request names itself and the place of the fault.
     let request = dir.path().join("request.txt");
     std::fs::write(&request, r#"{"scopes": ["KYC_INFOS"]}"#).unwrap();
     authcode()
@@ -877,7 +877,7 @@ fn second_look_details() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "request.txt: unknown scope KYC_INFOS in the DANA catalog",
+            "request.txt:1:13: unknown scope \"KYC_INFOS\"",
         ))
         .stderr(predicates::str::contains("did you mean KYC_INFO?"));
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The catalog the responses draw their scopes and error codes from.
-const CATALOG: &str = include_str!("../../src/catalog/dana.json");
+const CATALOG: &str = include_str!("../../src/profiles/dana.json");
 
 /// A small, fast, well-known PRNG; enough to make the corpus reproducible without a crate.
 pub struct SplitMix64(u64);

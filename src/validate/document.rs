@@ -1,20 +1,35 @@
-//! One document's verdict: encoding checks, the rule pass, and, only when something was
-//! found, positions and source excerpts.
+//! One document's verdict: encoding checks, the rule pass, and — only for what the report
+//! shows — positions, pointers and source excerpts.
 
 use std::sync::Arc;
 
-use super::check::{self, Context, Failure, Finding};
+use super::check;
+use super::diagnostic::{Diagnostic, DocResult, Rule, Severity};
+use super::finding::{Finding, Said, MAX_FINDINGS};
+use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
-use super::rules::{Diagnostic, DocResult, Rule, Severity};
+use super::path;
 
-/// How a document is checked besides the catalog.
+/// How a document is checked and how much of the verdict is worked out.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// `--strict`: warnings count as errors.
     pub strict: bool,
+    /// Words, positions and pointers of each diagnostic (not needed when only counts are
+    /// shown, as with `--quiet`).
+    pub detail: bool,
     /// Keep each diagnostic's source line for the caret display (only the human report
     /// shows it).
     pub excerpts: bool,
+}
+
+impl Options {
+    /// Everything worked out, as a caller that shows the diagnostics needs.
+    pub const FULL: Options = Options {
+        strict: false,
+        detail: true,
+        excerpts: true,
+    };
 }
 
 /// Checks `bytes`, one document that starts on line `first_line` of the file `path`.
@@ -23,69 +38,98 @@ pub fn check_document(
     bytes: &[u8],
     path: &Arc<str>,
     first_line: usize,
-    ctx: &Context,
+    index: &ScopeIndex,
+    check: &CheckOptions,
     options: Options,
 ) -> DocResult {
+    verdict(bytes, path, first_line, index, check, options).0
+}
+
+/// The verdict on `bytes` and, for a request, the known scopes it asks for in order.
+pub(super) fn verdict(
+    bytes: &[u8],
+    path: &Arc<str>,
+    first_line: usize,
+    index: &ScopeIndex,
+    check: &CheckOptions,
+    options: Options,
+) -> (DocResult, Vec<ScopeId>) {
     let mut diagnostics = Vec::new();
     let mut bytes = bytes;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         bytes = rest;
         diagnostics.push(plain(
             Rule::Bom,
-            "the file starts with a UTF-8 byte order mark".into(),
-            Some("JSON text must not begin with a BOM (RFC 8259); save the file without it".into()),
+            Said {
+                message: "the file starts with a UTF-8 byte order mark".into(),
+                hint: Some(
+                    "JSON text must not begin with a BOM (RFC 8259); save the file without it"
+                        .into(),
+                ),
+            },
             Some(first_line),
             Some(1),
         ));
     }
     let mut kind = None;
+    let mut scopes = Vec::new();
     match std::str::from_utf8(bytes) {
         Err(e) => {
             let valid = e.valid_up_to();
-            // SAFETY of the slice: `valid_up_to` is a char boundary of valid UTF-8.
+            // `valid_up_to` is a char boundary of valid UTF-8.
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let (line, column) = locate::line_col(prefix, valid);
             diagnostics.push(plain(
                 Rule::Encoding,
-                format!(
-                    "not UTF-8: invalid byte 0x{:02X} at offset {valid}",
-                    bytes[valid]
-                ),
-                Some("JSON text is UTF-8; re-save the file as UTF-8".into()),
+                Said {
+                    message: format!(
+                        "not UTF-8: invalid byte 0x{:02X} at offset {valid}",
+                        bytes[valid]
+                    ),
+                    hint: Some("JSON text is UTF-8; re-save the file as UTF-8".into()),
+                },
                 Some(first_line + line - 1),
                 Some(column),
             ));
         }
-        Ok(src) => match check::check(src, ctx) {
-            Err(Failure::Syntax {
-                rule,
-                message,
-                hint,
-                at,
-            }) => {
-                let mut d = located(src, at, rule, message, hint, first_line, options.excerpts);
-                if src.trim().is_empty() {
-                    d.source_line = None;
-                }
-                diagnostics.push(d);
+        Ok(src) => match check::check(src, index, check, options.detail) {
+            Err(fault) => {
+                let excerpts = options.excerpts && !src.trim().is_empty();
+                diagnostics.push(located(
+                    src, fault.at, fault.rule, fault.said, first_line, excerpts,
+                ));
             }
             Ok(checked) => {
                 kind = checked.kind;
-                let mut found: Vec<(usize, Diagnostic)> = checked
-                    .findings
-                    .into_iter()
-                    .map(|f| locate_finding(src, f, first_line, options.excerpts))
-                    .collect();
-                found.sort_by_key(|(at, _)| *at);
-                diagnostics.extend(found.into_iter().map(|(_, d)| d));
-                if let (n @ 1.., Some(rule)) = (checked.dropped, checked.dropped_rule) {
+                scopes = checked.request_scopes;
+                if options.detail {
+                    let mut found: Vec<(usize, Diagnostic)> = checked
+                        .findings
+                        .kept
+                        .into_iter()
+                        .map(|f| locate_finding(src, f, first_line, options.excerpts))
+                        .collect();
+                    found.sort_by_key(|(at, _)| *at);
+                    diagnostics.extend(found.into_iter().map(|(_, d)| d));
+                } else {
+                    diagnostics.extend(
+                        checked
+                            .findings
+                            .kept
+                            .into_iter()
+                            .map(|f| plain(f.rule, f.said, None, None)),
+                    );
+                }
+                let dropped: usize = checked.findings.dropped.iter().map(|d| d.2).sum();
+                if let Some(&(rule, _, _)) = checked.findings.dropped.first() {
                     diagnostics.push(plain(
                         rule,
-                        format!(
-                            "{n} more problems in this document are not listed (at most {} are)",
-                            check::MAX_FINDINGS
+                        Said {
+                            message: format!(
+                            "{dropped} more problems in this document are not listed (at most {MAX_FINDINGS} are)"
                         ),
-                        None,
+                            hint: None,
+                        },
                         None,
                         None,
                     ));
@@ -99,30 +143,25 @@ pub fn check_document(
         }
     }
     let valid = diagnostics.iter().all(|d| d.severity == Severity::Warning);
-    DocResult {
+    let result = DocResult {
         path: Arc::clone(path),
         line: Some(first_line),
         kind,
         valid,
         diagnostics,
-    }
+    };
+    (result, scopes)
 }
 
-fn plain(
-    rule: Rule,
-    message: String,
-    hint: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-) -> Diagnostic {
+fn plain(rule: Rule, said: Said, line: Option<usize>, column: Option<usize>) -> Diagnostic {
     Diagnostic {
         rule,
         severity: rule.default_severity(),
-        message,
+        message: said.message,
         pointer: None,
         line,
         column,
-        hint,
+        hint: said.hint,
         source_line: None,
         caret: None,
     }
@@ -132,8 +171,7 @@ fn located(
     src: &str,
     at: usize,
     rule: Rule,
-    message: String,
-    hint: Option<String>,
+    said: Said,
     first_line: usize,
     excerpts: bool,
 ) -> Diagnostic {
@@ -145,13 +183,7 @@ fn located(
     Diagnostic {
         source_line,
         caret,
-        ..plain(
-            rule,
-            message,
-            hint,
-            Some(first_line + line - 1),
-            Some(column),
-        )
+        ..plain(rule, said, Some(first_line + line - 1), Some(column))
     }
 }
 
@@ -162,18 +194,26 @@ fn locate_finding(
     excerpts: bool,
 ) -> (usize, Diagnostic) {
     let at = locate::locate(src, &f.path, f.target).unwrap_or(0);
-    let mut d = located(src, at, f.rule, f.message, f.hint, first_line, excerpts);
-    d.pointer = Some(locate::pointer(&f.path));
+    let mut d = located(src, at, f.rule, f.said, first_line, excerpts);
+    d.pointer = Some(path::pointer(&f.path));
     (at, d)
 }
 
 /// The verdict for a path that could not be read.
-pub fn io_failure(path: &Arc<str>, message: String) -> DocResult {
+pub(super) fn io_failure(path: &Arc<str>, message: String) -> DocResult {
     DocResult {
         path: Arc::clone(path),
         line: None,
         kind: None,
         valid: false,
-        diagnostics: vec![plain(Rule::Io, message, None, None, None)],
+        diagnostics: vec![plain(
+            Rule::Io,
+            Said {
+                message,
+                hint: None,
+            },
+            None,
+            None,
+        )],
     }
 }

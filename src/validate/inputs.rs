@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 /// One input, in the order it is reported.
 #[derive(Debug, Clone)]
-pub enum Input {
+pub(super) enum Input {
     Stdin,
     /// A file to read. `ndjson` when its name ends in .ndjson or .jsonl.
     File {
@@ -57,7 +57,7 @@ fn unreadable(path: &Path, reason: impl Into<String>) -> Input {
 /// directory only *.json, *.ndjson and *.jsonl are read, links to files are followed,
 /// links to directories are not (no loops), and anything that is not a regular file is
 /// reported instead of opened (a FIFO would block).
-pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+pub(super) fn collect(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {

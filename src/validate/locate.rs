@@ -2,17 +2,17 @@
 //! pointer path is followed through the text with a small scanner (no recursion, so any
 //! nesting depth is safe), and a byte offset becomes a line and a column.
 
-use super::check::{Seg, Target};
+use super::path::{Step, Target};
 
 /// The byte offset of the value (or member key) at `path` in `src`, a JSON text that has
 /// already parsed successfully.
-pub fn locate(src: &str, path: &[Seg<'_>], target: Target) -> Option<usize> {
+pub(super) fn locate(src: &str, path: &[Step<'_>], target: Target) -> Option<usize> {
     let b = src.as_bytes();
     let mut pos = skip_ws(b, 0);
-    for (depth, seg) in path.iter().enumerate() {
+    for (depth, step) in path.iter().enumerate() {
         let last = depth + 1 == path.len();
-        match seg {
-            Seg::Key(name, occurrence) => {
+        match step {
+            Step::Key { name, occurrence } => {
                 if b.get(pos) != Some(&b'{') {
                     return None;
                 }
@@ -46,7 +46,7 @@ pub fn locate(src: &str, path: &[Seg<'_>], target: Target) -> Option<usize> {
                     }
                 }
             }
-            Seg::Index(index) => {
+            Step::Index(index) => {
                 if b.get(pos) != Some(&b'[') {
                     return None;
                 }
@@ -137,7 +137,7 @@ fn skip_value(b: &[u8], pos: usize) -> Option<usize> {
 }
 
 /// The 1-based line and character column of byte `offset`.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(src, offset.min(src.len()));
     let before = &src.as_bytes()[..offset];
     let line = 1 + before.iter().filter(|&&c| c == b'\n').count();
@@ -147,17 +147,6 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
         .map_or(0, |i| i + 1);
     let column = 1 + src[line_start..offset].chars().count();
     (line, column)
-}
-
-/// The byte offset serde_json's `line`/`column` (1-based line, byte column) point at.
-pub fn byte_at(src: &str, line: usize, column: usize) -> Option<usize> {
-    let b = src.as_bytes();
-    let mut start = 0;
-    for _ in 1..line {
-        start += b.get(start..)?.iter().position(|&c| c == b'\n')? + 1;
-    }
-    let at = start + column.saturating_sub(1);
-    (at <= b.len()).then_some(at)
 }
 
 fn floor_char_boundary(src: &str, mut i: usize) -> usize {
@@ -238,26 +227,13 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
     (text, caret)
 }
 
-/// The JSON pointer (RFC 6901) of `path`.
-pub fn pointer(path: &[Seg<'_>]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        out.push('/');
-        match seg {
-            Seg::Key(k, _) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
-            Seg::Index(i) => out.push_str(&i.to_string()),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::borrow::Cow;
 
-    fn key(k: &str) -> Seg<'_> {
-        Seg::Key(Cow::Borrowed(k), 0)
+    fn key(k: &str) -> Step<'_> {
+        Step::key(k)
     }
 
     #[test]
@@ -265,7 +241,7 @@ mod tests {
         let src = "{\n  \"a\": {\"b\": [1, {\"c\": \"x\"}]},\n  \"d\": 2\n}";
         let at = locate(
             src,
-            &[key("a"), key("b"), Seg::Index(1), key("c")],
+            &[key("a"), key("b"), Step::Index(1), key("c")],
             Target::Value,
         )
         .unwrap();
@@ -279,7 +255,15 @@ mod tests {
     #[test]
     fn finds_the_nth_duplicate_and_escaped_keys() {
         let src = r#"{"k": 1, "\u006b": 2, "s": "a\"b", "t": 3}"#;
-        let second = locate(src, &[Seg::Key(Cow::Borrowed("k"), 1)], Target::Value).unwrap();
+        let second = locate(
+            src,
+            &[Step::Key {
+                name: Cow::Borrowed("k"),
+                occurrence: 1,
+            }],
+            Target::Value,
+        )
+        .unwrap();
         assert_eq!(&src[second..second + 1], "2");
         let t = locate(src, &[key("t")], Target::Value).unwrap();
         assert_eq!(&src[t..t + 1], "3");
@@ -290,14 +274,6 @@ mod tests {
         let src = "{\r\n\"é\": \"x\"\r\n}";
         let at = locate(src, &[key("é")], Target::Value).unwrap();
         assert_eq!(line_col(src, at), (2, 6));
-    }
-
-    #[test]
-    fn pointers_escape() {
-        assert_eq!(
-            pointer(&[key("a/b"), key("m~n"), Seg::Index(3)]),
-            "/a~1b/m~0n/3"
-        );
     }
 
     #[test]

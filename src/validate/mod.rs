@@ -1,24 +1,55 @@
 //! `authcode validate`: check getAuthCode request and response documents.
+//!
+//! How a run flows, one file a step:
+//!
+//! ```text
+//! inputs ──▶ pipeline ──▶ document ──▶ check ─▶ visit ─▶ field_rules
+//! (paths,    (units of    (encoding,   (one serde pass;   document_rules
+//!  walk)      work on      BOM, then    findings with     (kind, cross-field)
+//!             threads,     the pass)    paths, no
+//!             in order)        │        positions)
+//!                              ▼
+//!                           locate ──▶ report (human, json, github, junit)
+//!                    (positions and excerpts,
+//!                     only for what is shown)
+//! ```
+//!
+//! `index` is the profile as the checks look it up, built once and shared by every thread;
+//! `path` is the JSON path type the checks record and `locate` follows; `finding` and
+//! `diagnostic` are a problem before and after it is located; `syntax` puts serde_json's
+//! errors into the user's words. `read_request` is the one reader of request payloads, for
+//! `request --from` and `validate --request` alike.
 
-pub mod check;
-pub mod document;
-pub mod inputs;
-pub mod locate;
+mod check;
+pub mod diagnostic;
+mod document;
+mod document_rules;
+mod field_rules;
+mod finding;
+mod index;
+mod inputs;
+mod locate;
+mod path;
 mod pipeline;
 pub mod report;
-pub mod rules;
+mod syntax;
+mod visit;
+mod walk;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use crate::catalog::Catalog;
-use crate::cli::{self, ValidateArgs};
 use crate::error::{self, CliError};
 use crate::output::ColorMode;
-use check::Context;
-use document::Options;
+use crate::payload::DocKind;
+use crate::profile::Profile;
+use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
 use report::{Format, Reporter};
-use rules::{DocKind, DocResult, Summary};
+
+pub use document::{check_document, Options};
+pub use index::{CheckOptions, ScopeIndex};
+pub use locate::excerpt;
 
 /// What `authcode validate` was asked for.
 #[derive(Debug, Clone)]
@@ -41,51 +72,67 @@ pub enum Expect {
     RequestFile(PathBuf),
 }
 
-impl ValidateConfig {
-    pub fn from_args(args: ValidateArgs, color: ColorMode) -> anyhow::Result<ValidateConfig> {
-        let expect = match (args.expect_scopes, args.request) {
-            (Some(scopes), _) => Some(Expect::Scopes(
-                scopes
-                    .iter()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            )),
-            (None, Some(path)) => Some(Expect::RequestFile(path)),
-            (None, None) => None,
-        };
-        Ok(ValidateConfig {
-            paths: args.paths,
-            ndjson: args.ndjson,
-            kind: args.kind.map(|k| match k {
-                cli::Kind::Request => DocKind::Request,
-                cli::Kind::Response => DocKind::Response,
-            }),
-            expect,
-            strict: args.strict,
-            format: match args.format {
-                cli::ReportFormat::Human => Format::Human,
-                cli::ReportFormat::Json => Format::Json,
-                cli::ReportFormat::Github => Format::Github,
-                cli::ReportFormat::Junit => Format::Junit,
-            },
-            quiet: args.quiet,
-            jobs: args
-                .jobs
-                .map(usize::from)
-                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-                .unwrap_or(1),
-            color,
-        })
+/// A request payload read with the validator's request rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPayload {
+    /// The scopes asked for, in order, each once.
+    pub scopes: Vec<String>,
+    /// What is wrong but does not stop the request: a BOM, a repeated scope, a field the
+    /// specification does not name.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads the request payload `bytes` (shown as `shown` in positions) with the validator's
+/// request rules. Refused with the error diagnostics when it is not a valid request; a
+/// repeated scope is only a warning here, since the request keeps it once.
+pub fn read_request(
+    bytes: &[u8],
+    shown: &str,
+    index: &ScopeIndex,
+) -> Result<RequestPayload, Vec<Diagnostic>> {
+    let check = CheckOptions {
+        kind: Some(DocKind::Request),
+        expected: None,
+    };
+    let options = Options {
+        strict: false,
+        detail: true,
+        excerpts: false,
+    };
+    let first_line = pipeline::first_line(bytes);
+    let (result, ids) =
+        document::verdict(bytes, &Arc::from(shown), first_line, index, &check, options);
+    let (mut errors, mut warnings): (Vec<_>, Vec<_>) = result
+        .diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    let (repeats, errors_left): (Vec<_>, Vec<_>) = errors
+        .drain(..)
+        .partition(|d| d.rule == Rule::DuplicateScope);
+    if !errors_left.is_empty() {
+        return Err(errors_left);
     }
+    warnings.extend(repeats.into_iter().map(|mut d| {
+        d.severity = Severity::Warning;
+        d
+    }));
+    warnings.sort_by_key(|d| (d.line, d.column));
+    Ok(RequestPayload {
+        scopes: ids.iter().map(|&id| index.name(id).to_string()).collect(),
+        warnings,
+    })
 }
 
 /// Runs the command and returns the exit code: 0 all valid, 1 some invalid, 2 when a path
 /// could not be read (the rest are still checked).
-pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
-    let mut ctx = Context::new(catalog, config.kind);
+pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
+    let index = Arc::new(ScopeIndex::new(profile));
+    let mut check = CheckOptions {
+        kind: config.kind,
+        expected: None,
+    };
     if let Some(expect) = &config.expect {
-        let scopes = expected_scopes(expect)?;
+        let scopes = expected_scopes(expect, &index)?;
         let source = match expect {
             Expect::Scopes(_) => "--expect-scopes".to_string(),
             Expect::RequestFile(path) => {
@@ -95,17 +142,17 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
         if scopes.is_empty() {
             return Err(CliError::usage(format!("{source} names no scope")).into());
         }
-        ctx.expect(&scopes).map_err(|unknown| {
+        check.expected = Some(index.ids_of(&scopes).map_err(|unknown| {
             let mut err = CliError::usage(format!(
                 "{source}: unknown scope {} in the {} catalog",
                 crate::output::brief(&unknown),
-                crate::output::sanitize(&catalog.name)
+                crate::output::sanitize(&profile.name)
             ));
-            if let Some(near) = catalog.suggest(&unknown) {
-                err = err.with_hint(format!("did you mean {near}?"));
+            if let Some(hint) = index.hint(&unknown) {
+                err = err.with_hint(hint);
             }
             err
-        })?;
+        })?);
     }
     let mut paths = config.paths.clone();
     if paths.is_empty() {
@@ -122,9 +169,11 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
     let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let mut reporter = report::reporter(config.format, config.quiet, config.color.stdout(), out);
     let checker = pipeline::Checker {
-        ctx: &ctx,
+        index: &index,
+        check: &check,
         options: Options {
             strict: config.strict,
+            detail: !config.quiet,
             excerpts: config.format == Format::Human && !config.quiet,
         },
         ndjson: config.ndjson,
@@ -164,7 +213,7 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
     })
 }
 
-fn expected_scopes(expect: &Expect) -> anyhow::Result<Vec<String>> {
+fn expected_scopes(expect: &Expect, index: &ScopeIndex) -> anyhow::Result<Vec<String>> {
     match expect {
         Expect::Scopes(scopes) => Ok(scopes.clone()),
         Expect::RequestFile(path) => {
@@ -172,14 +221,9 @@ fn expected_scopes(expect: &Expect) -> anyhow::Result<Vec<String>> {
             let bytes = std::fs::read(path).map_err(|e| {
                 CliError::usage(format!("cannot read {shown}: {}", error::io_reason(&e)))
             })?;
-            let doc = crate::reqfile::scopes_of(&bytes).map_err(|e| {
-                let err = CliError::usage(format!("--request {shown}: {}", e.message));
-                match e.hint {
-                    Some(hint) => err.with_hint(hint),
-                    None => err,
-                }
-            })?;
-            Ok(doc.scopes)
+            let payload = read_request(&bytes, &shown, index)
+                .map_err(|errors| error::refused_payload(&format!("--request {shown}"), &errors))?;
+            Ok(payload.scopes)
         }
     }
 }
@@ -192,7 +236,7 @@ struct Run<'r, 'w> {
 
 impl Run<'_, '_> {
     fn emit(&mut self, doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
-        if doc.diagnostics.iter().any(|d| d.rule == rules::Rule::Io) {
+        if doc.diagnostics.iter().any(|d| d.rule == Rule::Io) {
             self.unreadable = true;
         }
         self.summary.add(doc);

@@ -9,11 +9,11 @@ use std::ops::Range;
 use std::sync::mpsc::{self, TrySendError};
 use std::sync::{Arc, Mutex};
 
-use super::check::Context;
+use super::diagnostic::DocResult;
 use super::document::{self, Options};
+use super::index::{CheckOptions, ScopeIndex};
 use super::inputs::Input;
 use super::report::Renderer;
-use super::rules::DocResult;
 use crate::error;
 
 /// Files per unit of work: enough to keep thread hand-offs rare.
@@ -34,14 +34,15 @@ enum Work {
     },
     /// A whole document read from stdin.
     Whole { shown: Arc<str>, bytes: Vec<u8> },
-    /// A verdict known without checking (a read that failed).
-    Done(DocResult),
+    /// A verdict known without checking: a read that failed.
+    Unreadable(DocResult),
 }
 
 /// What the workers need, shared by reference.
 #[derive(Clone, Copy)]
-pub struct Checker<'a> {
-    pub ctx: &'a Context,
+pub(super) struct Checker<'a> {
+    pub index: &'a ScopeIndex,
+    pub check: &'a CheckOptions,
     pub options: Options,
     /// `--ndjson`: every input holds one document per line.
     pub ndjson: bool,
@@ -113,7 +114,8 @@ impl Checker<'_> {
                         line,
                         &shown,
                         number,
-                        self.ctx,
+                        self.index,
+                        self.check,
                         self.options,
                     ));
                 }
@@ -123,10 +125,11 @@ impl Checker<'_> {
                 &bytes,
                 &shown,
                 first_line(&bytes),
-                self.ctx,
+                self.index,
+                self.check,
                 self.options,
             )],
-            Work::Done(doc) => vec![doc],
+            Work::Unreadable(doc) => vec![doc],
         }
     }
 
@@ -155,7 +158,8 @@ impl Checker<'_> {
                     &bytes,
                     shown,
                     first_line(&bytes),
-                    self.ctx,
+                    self.index,
+                    self.check,
                     self.options,
                 ),
                 Err(e) => document::io_failure(shown, error::io_reason(&e)),
@@ -167,7 +171,7 @@ impl Checker<'_> {
 
     /// Checks `inputs` on `jobs` threads, passing every verdict and its rendered report
     /// part to `emit` in input order.
-    pub fn run(
+    pub(super) fn run(
         &self,
         inputs: &[Input],
         jobs: usize,
@@ -279,7 +283,7 @@ impl Iterator for Units<'_> {
                     Err(e) => {
                         let shown = Arc::clone(&reading.shown);
                         self.reading = None;
-                        return Some(Work::Done(document::io_failure(
+                        return Some(Work::Unreadable(document::io_failure(
                             &shown,
                             error::io_reason(&e),
                         )));
@@ -305,7 +309,7 @@ impl Iterator for Units<'_> {
                 Input::File { path, shown, .. } => match std::fs::File::open(path) {
                     Ok(f) => (Box::new(f), Arc::clone(shown)),
                     Err(e) => {
-                        return Some(Work::Done(document::io_failure(
+                        return Some(Work::Unreadable(document::io_failure(
                             shown,
                             error::io_reason(&e),
                         )))
@@ -389,7 +393,8 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 /// The line a whole-file document starts on (after leading blank lines).
-fn first_line(bytes: &[u8]) -> usize {
+/// The line a whole document starts on: that of its first non-blank byte.
+pub(super) fn first_line(bytes: &[u8]) -> usize {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())

@@ -3,14 +3,14 @@
 use std::io::{self, Write};
 
 use super::Reporter;
-use crate::validate::rules::{DocResult, Severity, Summary};
+use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub struct Github<'w> {
+pub(super) struct Github<'w> {
     out: Box<dyn Write + 'w>,
 }
 
 impl<'w> Github<'w> {
-    pub fn new(out: Box<dyn Write + 'w>) -> Github<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>) -> Github<'w> {
         Github { out }
     }
 }
@@ -28,7 +28,7 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One workflow command per diagnostic of `doc`.
-pub fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
+pub(super) fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     {
         // Annotations take paths relative to the repository root: no leading "./".
         let path = doc.path.strip_prefix("./").unwrap_or(&doc.path);

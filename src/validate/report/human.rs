@@ -5,21 +5,21 @@ use std::io::{self, Write};
 
 use super::Reporter;
 use crate::output::{sanitize, Paint};
-use crate::validate::rules::{DocResult, Severity, Summary};
+use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub struct Human<'w> {
+pub(super) struct Human<'w> {
     out: Box<dyn Write + 'w>,
     paint: Paint,
 }
 
 impl<'w> Human<'w> {
-    pub fn new(out: Box<dyn Write + 'w>, paint: Paint) -> Human<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>, paint: Paint) -> Human<'w> {
         Human { out, paint }
     }
 }
 
 /// One document's diagnostics, each with its place, source line, caret and hint.
-pub fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result<()> {
+pub(super) fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result<()> {
     if doc.diagnostics.is_empty() {
         return Ok(());
     }

@@ -4,21 +4,21 @@
 use std::io::{self, Write};
 
 use super::Reporter;
-use crate::validate::rules::{DocResult, Summary};
+use crate::validate::diagnostic::{DocResult, Summary};
 
-pub struct Json<'w> {
+pub(super) struct Json<'w> {
     out: Box<dyn Write + 'w>,
     count: usize,
 }
 
 impl<'w> Json<'w> {
-    pub fn new(out: Box<dyn Write + 'w>) -> Json<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>) -> Json<'w> {
         Json { out, count: 0 }
     }
 }
 
 /// `doc` as one JSON object.
-pub fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
+pub(super) fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     serde_json::to_writer(out, doc).map_err(io::Error::from)
 }
 

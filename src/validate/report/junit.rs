@@ -4,15 +4,15 @@
 use std::io::{self, Write};
 
 use super::Reporter;
-use crate::validate::rules::{DocResult, Severity, Summary};
+use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub struct Junit<'w> {
+pub(super) struct Junit<'w> {
     out: Box<dyn Write + 'w>,
     docs: Vec<DocResult>,
 }
 
 impl<'w> Junit<'w> {
-    pub fn new(out: Box<dyn Write + 'w>) -> Junit<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>) -> Junit<'w> {
         Junit {
             out,
             docs: Vec::new(),
@@ -63,7 +63,7 @@ fn describe(doc: &DocResult) -> String {
 fn unreadable(doc: &DocResult) -> bool {
     doc.diagnostics
         .iter()
-        .any(|d| d.rule == crate::validate::rules::Rule::Io)
+        .any(|d| d.rule == crate::validate::diagnostic::Rule::Io)
 }
 
 impl Reporter for Junit<'_> {
@@ -94,8 +94,8 @@ impl Reporter for Junit<'_> {
                 None => doc.path.to_string(),
             };
             let kind = doc.kind.map_or("unknown", |k| match k {
-                crate::validate::rules::DocKind::Request => "request",
-                crate::validate::rules::DocKind::Response => "response",
+                crate::payload::DocKind::Request => "request",
+                crate::payload::DocKind::Response => "response",
             });
             write!(
                 o,

@@ -7,7 +7,7 @@ mod junit;
 
 use std::io::{self, Write};
 
-use super::rules::{DocResult, Summary};
+use super::diagnostic::{DocResult, Summary};
 use crate::output::Paint;
 
 /// The report formats of `--format`.

@@ -1,4 +1,5 @@
-//! The rules `validate` checks, and the diagnostics it reports.
+//! What `validate` reports: the rule ids, severities, located diagnostics, each document's
+//! verdict and the run's totals.
 
 use serde::Serialize;
 
@@ -81,14 +82,6 @@ impl Severity {
     }
 }
 
-/// The kind of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DocKind {
-    Request,
-    Response,
-}
-
 /// One problem found in a document, located in its file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -117,7 +110,7 @@ pub struct DocResult {
     pub path: std::sync::Arc<str>,
     /// The line the document starts on.
     pub line: Option<usize>,
-    pub kind: Option<DocKind>,
+    pub kind: Option<crate::payload::DocKind>,
     pub valid: bool,
     pub diagnostics: Vec<Diagnostic>,
 }

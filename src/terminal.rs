@@ -1,0 +1,64 @@
+//! The terminal and the process around it: whether a person can be asked, what to undo
+//! when a signal ends the program, and the cursor. The only place that exits the process
+//! outside `main`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The temporary file being written, removed by the signal handler on SIGTERM or Ctrl-C.
+static PENDING_TEMP: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Notes the temporary file being written (or that none is), for the signal handler.
+pub(crate) fn set_pending_temp(path: Option<&Path>) {
+    if let Ok(mut pending) = PENDING_TEMP.lock() {
+        *pending = path.map(Path::to_path_buf);
+    }
+}
+
+/// The temporary file being written now, if any.
+pub fn pending_temp() -> Option<PathBuf> {
+    PENDING_TEMP.lock().ok().and_then(|p| p.clone())
+}
+
+/// On Ctrl-C (outside the prompt's raw mode) or SIGTERM: show the cursor, remove a
+/// half-written `--output` file, and exit 130 with nothing on stdout.
+pub(crate) fn exit_cleanly_on_signals() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING_TEMP.lock() {
+            if let Some(path) = pending.as_ref() {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        if std::io::stderr().is_terminal() {
+            let _ = console::Term::stderr().show_cursor();
+        }
+        std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
+    });
+}
+
+/// Why a prompt cannot run, if it cannot: it needs a person, so stdin and stderr must be
+/// terminals, stdin must not hold the input, and this must not be CI.
+pub(crate) fn cannot_prompt(stdin_holds_input: bool) -> Option<&'static str> {
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if in_ci {
+        Some("CI is set, and CI has no one to answer")
+    } else if stdin_holds_input {
+        Some("stdin holds the request (--from -), not a person's keys")
+    } else if !std::io::stdin().is_terminal() {
+        Some("stdin is not a terminal")
+    } else if !std::io::stderr().is_terminal() {
+        Some("stderr, where the prompt goes, is not a terminal")
+    } else {
+        None
+    }
+}
+
+/// Shows the cursor again however a prompt ends (dialoguer hides it while it runs).
+pub(crate) struct CursorGuard;
+
+impl Drop for CursorGuard {
+    fn drop(&mut self) {
+        let _ = console::Term::stderr().show_cursor();
+    }
+}

@@ -1,0 +1,190 @@
+//! The rules on the document as a whole, applied once the pass is over: which kind it is,
+//! the findings that belong to that kind, fields of the other kind, missing fields, and the
+//! rules that span several fields (conflicts, the scopes a response must answer).
+
+use std::borrow::Cow;
+
+use super::check::Walker;
+use super::diagnostic::Rule;
+use super::finding::{say, Belongs};
+use super::index::ScopeId;
+use super::path::{Step, Target};
+use super::visit::{Document, Fields};
+use crate::payload::DocKind;
+
+/// Decides the kind, keeps the findings that belong to it, and applies the document rules.
+/// Returns the kind and, for a request, the known scopes it asks for.
+pub(super) fn finish<'a>(
+    w: &mut Walker<'_, 'a>,
+    document: Document<'a>,
+) -> (Option<DocKind>, Vec<ScopeId>) {
+    let fields = match document {
+        Document::Other(v) => {
+            w.findings.retain(|b| b == Belongs::Always);
+            w.report(Rule::NotObject, Target::Value, || {
+                say(format!(
+                    "a getAuthCode payload is a JSON object, found {}",
+                    v.type_name()
+                ))
+            });
+            return (None, Vec::new());
+        }
+        Document::Object(fields) => fields,
+    };
+    let has_scopes = fields.scopes.is_some();
+    let is_response =
+        fields.auth_code.is_some() || fields.success.is_some() || fields.errors.is_some();
+    let kind = match (w.options.kind, has_scopes, is_response) {
+        (Some(kind), _, _) => kind,
+        (None, true, false) => DocKind::Request,
+        (None, false, true) => DocKind::Response,
+        (None, has_scopes, _) => {
+            w.findings.retain(|b| b == Belongs::Always);
+            w.report(Rule::UnknownKind, Target::Value, || {
+                if has_scopes {
+                    say("the object has both a request's scopes and a response's fields")
+                        .hint("check it as one kind with --kind request or --kind response")
+                } else {
+                    say("neither a request (no scopes) nor a response (no authCode, authSuccessScopes or authErrorScopes)")
+                        .hint("a request is {\"scopes\": [...]}; a response has authCode and authSuccessScopes, or authErrorScopes")
+                }
+            });
+            return (None, Vec::new());
+        }
+    };
+    let own = match kind {
+        DocKind::Request => Belongs::Request,
+        DocKind::Response => Belongs::Response,
+    };
+    w.findings.retain(|b| b == Belongs::Always || b == own);
+    foreign_fields(w, &fields, kind);
+    match kind {
+        DocKind::Request => {
+            if !has_scopes {
+                missing(w, "scopes", "a request needs \"scopes\": [...]");
+            }
+        }
+        DocKind::Response => response_rules(w, &fields),
+    }
+    let scopes = fields
+        .scopes
+        .map(|list| list.listed.iter().map(|l| l.id).collect())
+        .unwrap_or_default();
+    (Some(kind), scopes)
+}
+
+/// Fields of the other kind, and fields the profile does not name.
+fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind) {
+    let profile_fields = w.index.profile.fields();
+    let foreign: Vec<Cow<'a, str>> = fields
+        .known
+        .iter()
+        .map(|&i| profile_fields[i])
+        .filter(|f| f.kind != kind)
+        .map(|f| Cow::Borrowed(f.name))
+        .chain(fields.unknown.iter().cloned())
+        .collect();
+    for key in foreign {
+        let shown = crate::output::brief(&key).into_owned();
+        w.report_at(&[Step::key(key)], Rule::UnknownField, Target::Key, || {
+            say(format!(
+                "{shown:?} is not a field of a getAuthCode {}",
+                kind.as_str()
+            ))
+        });
+    }
+}
+
+fn missing(w: &mut Walker<'_, '_>, field: &str, why: &str) {
+    w.report(Rule::MissingField, Target::Value, || {
+        say(format!("missing field {field}: {why}"))
+    });
+}
+
+fn response_rules<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>) {
+    let has_code = fields.auth_code.is_some();
+    match (has_code, &fields.success, &fields.errors) {
+        (false, Some(_), _) => missing(
+            w,
+            "authCode",
+            "a response with authSuccessScopes carries the authorization code",
+        ),
+        (true, None, _) => missing(
+            w,
+            "authSuccessScopes",
+            "a response with authCode lists the granted scopes",
+        ),
+        (false, None, None) => missing(
+            w,
+            "authErrorScopes",
+            "a response has authCode and authSuccessScopes, or authErrorScopes",
+        ),
+        _ => {}
+    }
+    if let Some(errors) = &fields.errors {
+        if errors.is_object && errors.len == 0 && !has_code {
+            w.report_at(&[Step::key("authErrorScopes")], Rule::Empty, Target::Value, || {
+                say("authErrorScopes is empty and there is no authCode: the response grants nothing and names no failure")
+            });
+        }
+    }
+    let success = fields.success.as_ref().map_or(&[][..], |s| &s.listed[..]);
+    let failed = fields.errors.as_ref().map_or(&[][..], |e| &e.failed[..]);
+    for f in failed {
+        if success.iter().any(|s| s.id == f.id) {
+            let key = f.key.clone();
+            w.report_at(
+                &[Step::key("authErrorScopes"), Step::key(f.key.clone())],
+                Rule::ScopeConflict,
+                Target::Key,
+                || {
+                    say(format!(
+                        "{key} is both granted (authSuccessScopes) and failed (authErrorScopes)"
+                    ))
+                },
+            );
+        }
+    }
+    let options = w.options;
+    let Some(expected) = options.expected.as_deref() else {
+        return;
+    };
+    let index = w.index;
+    for s in success {
+        if !expected.contains(&s.id) {
+            w.report_at(
+                &[Step::key("authSuccessScopes"), Step::Index(s.index)],
+                Rule::ScopeNotRequested,
+                Target::Value,
+                || {
+                    say(format!(
+                        "{} is granted but was not requested",
+                        index.name(s.id)
+                    ))
+                },
+            );
+        }
+    }
+    for f in failed {
+        if !expected.contains(&f.id) {
+            let key = f.key.clone();
+            w.report_at(
+                &[Step::key("authErrorScopes"), Step::key(f.key.clone())],
+                Rule::ScopeNotRequested,
+                Target::Key,
+                || say(format!("{key} is answered but was not requested")),
+            );
+        }
+    }
+    for &id in expected {
+        let answered = success.iter().any(|s| s.id == id) || failed.iter().any(|f| f.id == id);
+        if !answered {
+            w.report(Rule::ScopeUnanswered, Target::Value, || {
+                say(format!(
+                    "{} was requested but is neither in authSuccessScopes nor in authErrorScopes",
+                    index.name(id)
+                ))
+            });
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! What the checks record about a document before anything is located: the rule, the words,
+//! the path of the offending value, and which kind of document the finding belongs to.
+
+use super::diagnostic::Rule;
+use super::path::{Step, Target};
+
+/// Which kind of document a top-level field belongs to; a finding inside a field counts
+/// only when the document turns out to be of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Belongs {
+    /// To any document (syntax-level faults such as a repeated key).
+    Always,
+    Request,
+    Response,
+    /// To neither: a field the specification does not name.
+    Neither,
+}
+
+/// The words of a finding: a message and an optional hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Said {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// A finding's words, without a hint.
+pub(super) fn say(message: impl Into<String>) -> Said {
+    Said {
+        message: message.into(),
+        hint: None,
+    }
+}
+
+impl Said {
+    /// The same words with a hint.
+    pub(super) fn hint(mut self, hint: impl Into<String>) -> Said {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same words with a hint, when there is one.
+    pub(super) fn maybe_hint(mut self, hint: Option<String>) -> Said {
+        self.hint = hint;
+        self
+    }
+}
+
+/// A problem found while parsing, not yet located.
+#[derive(Debug, Clone)]
+pub(super) struct Finding<'a> {
+    pub rule: Rule,
+    /// Empty when the report shows no details (`--quiet`): only the rule is counted.
+    pub said: Said,
+    pub path: Vec<Step<'a>>,
+    pub target: Target,
+    pub belongs: Belongs,
+}
+
+/// Findings kept per document; past this they are only counted.
+pub(super) const MAX_FINDINGS: usize = 100;
+
+/// The findings of one document: the first [`MAX_FINDINGS`] kept, the rest counted.
+#[derive(Debug, Default)]
+pub(super) struct Findings<'a> {
+    pub kept: Vec<Finding<'a>>,
+    /// Findings past the cap, by rule, in the order first met.
+    pub dropped: Vec<(Rule, Belongs, usize)>,
+}
+
+impl<'a> Findings<'a> {
+    pub(super) fn push(&mut self, finding: Finding<'a>) {
+        if self.kept.len() < MAX_FINDINGS {
+            self.kept.push(finding);
+            return;
+        }
+        match self
+            .dropped
+            .iter_mut()
+            .find(|(rule, belongs, _)| *rule == finding.rule && *belongs == finding.belongs)
+        {
+            Some(entry) => entry.2 += 1,
+            None => self.dropped.push((finding.rule, finding.belongs, 1)),
+        }
+    }
+
+    /// Keeps only the findings for which `keep` holds, kept and dropped alike.
+    pub(super) fn retain(&mut self, keep: impl Fn(Belongs) -> bool) {
+        self.kept.retain(|f| keep(f.belongs));
+        self.dropped.retain(|(_, b, _)| keep(*b));
+    }
+}

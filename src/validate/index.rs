@@ -1,0 +1,138 @@
+//! The profile as the checks look it up: scope names to small ids, the error codes, the
+//! did-you-mean hints already worked out. Built once per run and shared (behind an `Arc`)
+//! by every thread, whatever options each check runs with.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
+
+use crate::payload::DocKind;
+use crate::profile::Profile;
+
+/// FNV-1a: the profile's tables are small and fixed, so a fast hash beats SipHash's DoS
+/// resistance here (a lookup of a hostile name costs at most a scan of one bucket).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// A scope of the profile, by its position in the profile.
+pub(super) type ScopeId = u32;
+
+/// Hints remembered at most; a hostile input of distinct names must not grow them without end.
+const HINTS_KEPT: usize = 4096;
+
+/// The profile, indexed for the checks.
+#[derive(Debug)]
+pub struct ScopeIndex {
+    pub profile: Profile,
+    ids: HashMap<String, ScopeId, FnvBuild>,
+    error_codes: HashSet<String, FnvBuild>,
+    /// The hint of `unknown-error-code`, made once.
+    pub known_codes_hint: String,
+    /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
+    hints: Mutex<HashMap<String, Option<String>>>,
+}
+
+impl ScopeIndex {
+    pub fn new(profile: &Profile) -> ScopeIndex {
+        ScopeIndex {
+            ids: profile
+                .scope_names()
+                .enumerate()
+                .map(|(i, s)| (s.to_string(), i as ScopeId))
+                .collect(),
+            error_codes: profile.errors.iter().map(|e| e.code.clone()).collect(),
+            known_codes_hint: format!(
+                "known error codes: {}",
+                profile
+                    .errors
+                    .iter()
+                    .map(|e| e.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            hints: Mutex::default(),
+            profile: profile.clone(),
+        }
+    }
+
+    /// The id of the scope `name`.
+    pub fn id(&self, name: &str) -> Option<ScopeId> {
+        self.ids.get(name).copied()
+    }
+
+    /// The name of scope `id`.
+    pub fn name(&self, id: ScopeId) -> &str {
+        &self.profile.scopes[id as usize].scope
+    }
+
+    pub fn scope_count(&self) -> usize {
+        self.profile.scopes.len()
+    }
+
+    /// Whether the profile lists the error code `code`.
+    pub fn knows_error(&self, code: &str) -> bool {
+        self.error_codes.contains(code)
+    }
+
+    /// The did-you-mean hint for the unknown scope `name`.
+    pub fn hint(&self, name: &str) -> Option<String> {
+        if let Some(hint) = self.hints.lock().ok()?.get(name) {
+            return hint.clone();
+        }
+        let hint = self.profile.suggest(name).map(|near| {
+            if near.eq_ignore_ascii_case(name) {
+                format!("did you mean {near}? (scope names are case-sensitive)")
+            } else {
+                format!("did you mean {near}?")
+            }
+        });
+        if let Ok(mut hints) = self.hints.lock() {
+            if hints.len() >= HINTS_KEPT {
+                hints.clear();
+            }
+            if name.len() <= 256 {
+                hints.insert(name.to_string(), hint.clone());
+            }
+        }
+        hint
+    }
+
+    /// The ids of `scopes`, each once; an unknown name is returned as the error.
+    pub fn ids_of(&self, scopes: &[String]) -> Result<Vec<ScopeId>, String> {
+        let mut ids = Vec::new();
+        for s in scopes {
+            match self.id(s) {
+                Some(id) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => return Err(s.clone()),
+            }
+        }
+        Ok(ids)
+    }
+}
+
+/// The options of one check, apart from the shared index.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// `--kind`: the kind every document is checked as.
+    pub kind: Option<DocKind>,
+    /// `--expect-scopes` / `--request`: the scopes each response must answer.
+    pub expected: Option<Vec<ScopeId>>,
+}

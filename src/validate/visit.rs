@@ -1,0 +1,312 @@
+//! The visitors that read a getAuthCode document in one serde pass: the top-level object,
+//! scope arrays and the `authErrorScopes` map. They collect what the rules need and hand
+//! each value to its rule in `field_rules.rs`; they hold no rules themselves.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::check::Walker;
+use super::field_rules;
+use super::finding::Belongs;
+use super::index::ScopeId;
+use super::path::Step;
+use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape};
+use crate::payload::DocKind;
+use crate::profile::FieldRole;
+
+/// The top level of a document.
+pub(super) enum Document<'a> {
+    Object(Fields<'a>),
+    /// Not an object: its shape.
+    Other(Shape<'a>),
+}
+
+/// What the top-level object holds, as far as the document rules need it.
+#[derive(Default)]
+pub(super) struct Fields<'a> {
+    /// A request's `scopes` (the last one when repeated), or `None` when absent.
+    pub scopes: Option<ScopeList>,
+    pub auth_code: Option<Shape<'a>>,
+    pub success: Option<ScopeList>,
+    pub errors: Option<ErrorMap<'a>>,
+    /// The profile's fields the object has, by their index in `Profile::fields`.
+    pub known: Vec<usize>,
+    /// Top-level members the profile does not name (first occurrences).
+    pub unknown: Vec<Cow<'a, str>>,
+}
+
+/// A scope of a scope array that the profile knows.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Listed {
+    pub id: ScopeId,
+    /// Its index in the array.
+    pub index: usize,
+}
+
+/// The known scopes of a scope array, each once.
+#[derive(Debug, Default)]
+pub(super) struct ScopeList {
+    pub listed: Vec<Listed>,
+}
+
+/// A known scope of `authErrorScopes`.
+#[derive(Debug, Clone)]
+pub(super) struct Failed<'a> {
+    pub id: ScopeId,
+    /// Its key as written (first occurrence).
+    pub key: Cow<'a, str>,
+}
+
+/// The known scopes of `authErrorScopes`, and how many members it has.
+#[derive(Debug, Default)]
+pub(super) struct ErrorMap<'a> {
+    pub failed: Vec<Failed<'a>>,
+    pub len: usize,
+    pub is_object: bool,
+}
+
+/// Reads the whole document.
+pub(super) struct DocumentSeed<'w, 'c, 'a> {
+    pub walker: &'w mut Walker<'c, 'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_, 'de> {
+    type Value = Document<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> DocumentSeed<'_, '_, 'de> {
+    fn scalar(self, v: Shape<'de>) -> Document<'de> {
+        Document::Other(v)
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
+    type Value = Document<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+    scalar_visits!();
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        walk_seq(self.walker, seq).map(Document::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let walker = self.walker;
+        let profile_fields = walker.index.profile.fields();
+        let mut keys = KeyCounter::default();
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let field = profile_fields.iter().position(|f| f.name == key);
+            let step = keys.member(walker, key.clone());
+            let first = matches!(step, Step::Key { occurrence: 0, .. });
+            let belongs = match field.map(|i| profile_fields[i].kind) {
+                Some(DocKind::Request) => Belongs::Request,
+                Some(DocKind::Response) => Belongs::Response,
+                None => Belongs::Neither,
+            };
+            if first {
+                match field {
+                    Some(i) => fields.known.push(i),
+                    None => fields.unknown.push(key.clone()),
+                }
+            }
+            let role = field.map(|i| profile_fields[i].role);
+            walker.within(step, |w| {
+                w.in_field(belongs, |w| read_field(w, &mut map, role, &mut fields))
+            })?;
+        }
+        Ok(Document::Object(fields))
+    }
+}
+
+/// Reads the value of a top-level field and applies its rule.
+fn read_field<'de, A: MapAccess<'de>>(
+    w: &mut Walker<'_, 'de>,
+    map: &mut A,
+    role: Option<FieldRole>,
+    fields: &mut Fields<'de>,
+) -> Result<(), A::Error> {
+    match role {
+        Some(FieldRole::Scopes) => {
+            let list = map.next_value_seed(ScopeArraySeed {
+                walker: &mut *w,
+                field: "scopes",
+            })?;
+            fields.scopes = Some(field_rules::scope_array(w, list, "scopes"));
+        }
+        Some(FieldRole::SuccessScopes) => {
+            let list = map.next_value_seed(ScopeArraySeed {
+                walker: &mut *w,
+                field: "authSuccessScopes",
+            })?;
+            fields.success = Some(field_rules::scope_array(w, list, "authSuccessScopes"));
+        }
+        Some(FieldRole::ErrorScopes) => {
+            fields.errors = Some(map.next_value_seed(ErrorMapSeed { walker: &mut *w })?);
+        }
+        Some(FieldRole::AuthCode) => {
+            let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
+            field_rules::auth_code(w, &v);
+            fields.auth_code = Some(v);
+        }
+        Some(FieldRole::ErrorNumber) => {
+            let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
+            field_rules::error_number(w, &v);
+        }
+        Some(FieldRole::ErrorMessage) => {
+            let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
+            field_rules::error_message(w, &v);
+        }
+        Some(FieldRole::Callback) | None => {
+            map.next_value_seed(AnyValue { walker: &mut *w })?;
+        }
+    }
+    Ok(())
+}
+
+/// A scope array (`scopes`, `authSuccessScopes`).
+struct ScopeArraySeed<'w, 'c, 'a> {
+    walker: &'w mut Walker<'c, 'a>,
+    field: &'static str,
+}
+
+/// A scope array as read: the known scopes and the array's length, or the value found
+/// instead of an array.
+pub(super) enum ScopeArray<'a> {
+    List(ScopeList, usize),
+    Other(Shape<'a>),
+}
+
+impl<'de> DeserializeSeed<'de> for ScopeArraySeed<'_, '_, 'de> {
+    type Value = ScopeArray<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> ScopeArraySeed<'_, '_, 'de> {
+    fn scalar(self, v: Shape<'de>) -> ScopeArray<'de> {
+        ScopeArray::Other(v)
+    }
+}
+
+impl<'de> Visitor<'de> for ScopeArraySeed<'_, '_, 'de> {
+    type Value = ScopeArray<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of scope names")
+    }
+    scalar_visits!();
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        walk_map(self.walker, map).map(ScopeArray::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let walker = self.walker;
+        let mut list = ScopeList::default();
+        let mut seen = ScopeSet::new(walker.index.scope_count());
+        let mut n = 0;
+        loop {
+            let more = walker.within(Step::Index(n), |w| {
+                let Some(item) = seq.next_element_seed(AnyValue { walker: &mut *w })? else {
+                    return Ok(false);
+                };
+                field_rules::scope_item(w, item, n, self.field, &mut list, &mut seen);
+                Ok(true)
+            })?;
+            if !more {
+                break;
+            }
+            n += 1;
+        }
+        Ok(ScopeArray::List(list, n))
+    }
+}
+
+/// The scopes seen in one scope array: a bit set for profiles of up to 64 scopes.
+pub(super) enum ScopeSet {
+    Bits(u64),
+    Flags(Vec<bool>),
+}
+
+impl ScopeSet {
+    fn new(scopes: usize) -> ScopeSet {
+        if scopes <= 64 {
+            ScopeSet::Bits(0)
+        } else {
+            ScopeSet::Flags(vec![false; scopes])
+        }
+    }
+
+    pub(super) fn contains(&self, id: ScopeId) -> bool {
+        match self {
+            ScopeSet::Bits(bits) => bits & (1u64 << id) != 0,
+            ScopeSet::Flags(flags) => flags[id as usize],
+        }
+    }
+
+    pub(super) fn insert(&mut self, id: ScopeId) {
+        match self {
+            ScopeSet::Bits(bits) => *bits |= 1u64 << id,
+            ScopeSet::Flags(flags) => flags[id as usize] = true,
+        }
+    }
+}
+
+/// `authErrorScopes`.
+struct ErrorMapSeed<'w, 'c, 'a> {
+    walker: &'w mut Walker<'c, 'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for ErrorMapSeed<'_, '_, 'de> {
+    type Value = ErrorMap<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> ErrorMapSeed<'_, '_, 'de> {
+    fn scalar(self, v: Shape<'de>) -> ErrorMap<'de> {
+        field_rules::not_an_error_map(self.walker, &v);
+        ErrorMap::default()
+    }
+}
+
+impl<'de> Visitor<'de> for ErrorMapSeed<'_, '_, 'de> {
+    type Value = ErrorMap<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of scope errors")
+    }
+    scalar_visits!();
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        let walker = self.walker;
+        let v = walk_seq(walker, seq)?;
+        field_rules::not_an_error_map(walker, &v);
+        Ok(ErrorMap::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let walker = self.walker;
+        let mut keys = KeyCounter::default();
+        let mut out = ErrorMap {
+            is_object: true,
+            ..ErrorMap::default()
+        };
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let step = keys.member(walker, key.clone());
+            let first = matches!(step, Step::Key { occurrence: 0, .. });
+            walker.within(step, |w| {
+                let id = field_rules::failed_scope(w, &key);
+                let value = map.next_value_seed(AnyValue { walker: &mut *w })?;
+                field_rules::error_value(w, &value);
+                if let (Some(id), true) = (id, first) {
+                    out.failed.push(Failed { id, key });
+                }
+                Ok(())
+            })?;
+            out.len += 1;
+        }
+        Ok(out)
+    }
+}
