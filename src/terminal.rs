@@ -62,3 +62,26 @@ impl Drop for CursorGuard {
         let _ = console::Term::stderr().show_cursor();
     }
 }
+
+/// Whether fd 1 was closed when the process started (`authcode request >&-`).
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether stdout is open. The binary calls this before Rust's runtime starts (from
+/// `.init_array`, as std itself notes its arguments): the runtime reopens a closed stdout on
+/// /dev/null, after which writes to it "succeed" and the response would silently be lost.
+pub extern "C" fn note_stdout_at_start() {
+    #[cfg(unix)]
+    {
+        // SAFETY: F_GETFD on a descriptor number touches no memory; it fails with EBADF when
+        // fd 1 is not open.
+        let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether stdout was closed when the process started (always `false` where that cannot be
+/// noted before the runtime starts).
+pub(crate) fn stdout_was_closed() -> bool {
+    STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed)
+}
