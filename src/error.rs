@@ -127,7 +127,11 @@ pub(crate) fn refused_payload(
         err = err.with_hint(hint.clone());
     }
     for d in &errors[1..] {
-        err = err.with_hint(format!("also {}", located(shown, d)));
+        // Each fault keeps its own hint (a did-you-mean), as `unknown_scopes` gives it.
+        err = err.with_hint(match &d.hint {
+            Some(hint) => format!("also {} ({hint})", located(shown, d)),
+            None => format!("also {}", located(shown, d)),
+        });
     }
     err
 }

@@ -279,8 +279,10 @@ fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
     if to_stdout(config) {
         return output::stdout(text.as_bytes()).map_err(|e| {
             let err = if e.kind() == std::io::ErrorKind::BrokenPipe {
-                CliError::usage("stdout was closed before the output was written: it was not delivered")
-                    .with_hint("write it to a file with -o FILE")
+                CliError::usage(
+                    "stdout was closed before the output was written: it was not delivered",
+                )
+                .with_hint("write it to a file with -o FILE")
             } else {
                 CliError::usage(format!(
                     "cannot write to stdout: {}",

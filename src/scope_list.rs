@@ -79,7 +79,14 @@ mod tests {
     #[test]
     fn repeats_are_kept_once_and_named_once() {
         let dana = Profile::dana();
-        let given = strings(&["KYC_INFO", " USER_JOB", "", "KYC_INFO", "KYC_INFO", "USER_JOB"]);
+        let given = strings(&[
+            "KYC_INFO",
+            " USER_JOB",
+            "",
+            "KYC_INFO",
+            "KYC_INFO",
+            "USER_JOB",
+        ]);
         let list = read(&dana, &given).unwrap();
         assert_eq!(list.names, strings(&["KYC_INFO", "USER_JOB"]));
         assert_eq!(list.repeated, strings(&["KYC_INFO", "USER_JOB"]));
