@@ -21,10 +21,12 @@ pub fn pending_temp() -> Option<PathBuf> {
     PENDING_TEMP.lock().ok().and_then(|p| p.clone())
 }
 
-/// On Ctrl-C (outside the prompt's raw mode) or SIGTERM: show the cursor, remove a
-/// half-written `--output` file, and exit 130 with nothing on stdout.
+/// On Ctrl-C or SIGTERM: clear the prompt being shown, show the cursor, remove a
+/// half-written `--output` file, and exit 130 with nothing on stdout. (In the prompt's raw
+/// mode Ctrl-C is a key; `console` then raises SIGINT itself, after the read returns.)
 pub(crate) fn exit_cleanly_on_signals() {
     let _ = ctrlc::set_handler(|| {
+        clear_prompt();
         if let Ok(pending) = PENDING_TEMP.lock() {
             if let Some(path) = pending.as_ref() {
                 let _ = std::fs::remove_file(path);
@@ -35,6 +37,28 @@ pub(crate) fn exit_cleanly_on_signals() {
         }
         std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
     });
+}
+
+/// How many lines at the bottom of stderr the prompt being shown takes (0: none, or not
+/// known). Whoever ends the prompt on Ctrl-C — the prompt's own error path or the signal
+/// handler, which race — clears them, once, holding the lock while it writes.
+static PROMPT_LINES: Mutex<usize> = Mutex::new(0);
+
+/// Notes how many lines the prompt being shown takes (0 once it is answered).
+pub(crate) fn set_prompt_lines(lines: usize) {
+    if let Ok(mut shown) = PROMPT_LINES.lock() {
+        *shown = lines;
+    }
+}
+
+/// Clears the lines of the prompt being shown, if any, so that only answered lines stay.
+pub(crate) fn clear_prompt() {
+    if let Ok(mut shown) = PROMPT_LINES.lock() {
+        if *shown > 0 {
+            let _ = console::Term::stderr().clear_last_lines(*shown);
+            *shown = 0;
+        }
+    }
 }
 
 /// Why a prompt cannot run, if it cannot: it needs a person, so stdin and stderr must be
