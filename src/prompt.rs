@@ -146,8 +146,11 @@ pub(crate) fn ask(
             .with_prompt(screen.question(&["Your decision"], choices.len()))
             .items(choices)
             .default(0)
+            .report(false)
             .interact_on_opt(&screen.term)
     })?;
+    // Reported here rather than by dialoguer, which would let a long line wrap.
+    screen.answer(&theme, "Your decision", choices[choice])?;
     let decision = match choice {
         0 => Decision::ApproveAll,
         2 => Decision::DenyAll,
