@@ -8,14 +8,14 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 /// The prompt's theme.
 pub(super) enum PromptTheme {
-    Colorful(ColorfulTheme),
+    Colorful(Box<ColorfulTheme>),
     Plain,
 }
 
 impl PromptTheme {
     pub(super) fn new(colors: bool) -> PromptTheme {
         if colors {
-            PromptTheme::Colorful(ColorfulTheme::default())
+            PromptTheme::Colorful(Box::default())
         } else {
             PromptTheme::Plain
         }
@@ -23,7 +23,7 @@ impl PromptTheme {
 
     fn inner(&self) -> &dyn Theme {
         match self {
-            PromptTheme::Colorful(theme) => theme,
+            PromptTheme::Colorful(theme) => theme.as_ref(),
             PromptTheme::Plain => &SimpleTheme,
         }
     }
