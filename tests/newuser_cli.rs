@@ -468,6 +468,57 @@ fn a_repeated_scope_is_warned_about_wherever_a_list_is_read() {
     assert!(report.contains("error[duplicate-scope]"), "{report}");
 }
 
+/// A catalog is checked once, fully, when it is loaded: each fault is refused by every
+/// command, even one that never uses the faulty field, with the file and the field named.
+#[test]
+fn a_broken_catalog_is_refused_at_load_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = write(dir.path(), "doc.json", r#"{"scopes": ["A"]}"#);
+    let faults = [
+        (r#""errors": []"#, "\"errors\" is empty"),
+        (
+            r#""errors": [{"code": "40 06", "message": "spaced"}]"#,
+            "errors[0].code \"40 06\"",
+        ),
+        (
+            r#""errors": [{"code": "1", "message": ""}, {"code": "", "message": ""}]"#,
+            "errors[1].code",
+        ),
+        (
+            r#""errors": [{"code": "1", "message": ""}], "defaultError": "2""#,
+            "defaultError \"2\"",
+        ),
+    ];
+    for (i, (errors, field)) in faults.into_iter().enumerate() {
+        let catalog = write(
+            dir.path(),
+            &format!("wallet{i}.json"),
+            &format!(
+                r#"{{"name": "W", "scopes": [{{"scope": "A", "description": "a"}}], {errors}}}"#
+            ),
+        );
+        for command in [
+            &["scopes"][..],
+            &["schema", "request"],
+            &["completions", "bash"],
+            &["validate", &doc],
+            &["request", "--scopes", "A", "--approve"],
+        ] {
+            let mut args = vec!["--catalog", catalog.as_str()];
+            args.extend_from_slice(command);
+            let stderr = refused(&args);
+            assert!(
+                stderr.starts_with(&format!("error: invalid catalog {catalog}: ")),
+                "{command:?}: {stderr}"
+            );
+            assert!(
+                stderr.contains(field),
+                "{command:?}: {field} not named: {stderr}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Results nobody receives
 // ---------------------------------------------------------------------------------------
