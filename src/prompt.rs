@@ -1,5 +1,11 @@
 //! The consent prompt on stderr, in the spirit of the wallet's consent page. It only asks:
 //! it returns a [`Decision`] and an error value, and never builds a response.
+//!
+//! It fits the terminal it is shown in (`layout`): whatever dialoguer redraws takes one row
+//! per line, and the header's scope rows are cut by the same rule as the list's; the title
+//! and the answers wrap by words. After any answer — Enter, Esc, Ctrl-C — the screen holds
+//! the header and the answered lines only. `theme` marks the active row of the scope list
+//! with a glyph, with or without colors.
 
 mod layout;
 mod theme;
