@@ -107,12 +107,12 @@ USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
 USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes [default: 40006, or the catalog\'s first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes, so refused when none is denied [default: 40006, or the catalog\'s first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
 10\t'Empty Data'
 11\t'Unauthorized to Get User Info'
 40006\t'The mini program is not permitted this scope'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -120,7 +120,7 @@ never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l payload -d 'Print only the request payload, without asking for consent'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l approve -d 'Grant every requested scope'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l deny -d 'Grant none of the requested scopes'
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l compact -d 'Print the JSON on one line'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l compact -d 'Print the output on one line (the JSON, or the --format js call)'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l kind -d 'Check every document as this kind instead of guessing' -r -f -a "request\t''
 response\t''"

@@ -160,20 +160,25 @@ pub(crate) struct RequestArgs {
     )]
     pub grant: Option<Vec<String>>,
 
-    /// Error value for denied scopes [default: 40006, or the catalog's first code if it
-    /// has no 40006]
+    /// Error value for denied scopes, so refused when none is denied [default: 40006, or the
+    /// catalog's first code if it has no 40006]
     #[arg(long, value_name = "CODE", conflicts_with = "payload")]
     pub error_code: Option<String>,
 
-    /// Who asks for consent, shown in the prompt
-    #[arg(long, value_name = "NAME", default_value = "This mini program")]
+    /// Who asks for consent, shown in the prompt (so not with --payload or a decision flag)
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "This mini program",
+        conflicts_with_all = ["payload", "decision"]
+    )]
     pub app_name: String,
 
-    /// Make the authCode deterministic (for snapshot tests)
+    /// Make the authCode deterministic (for snapshot tests), so refused when none is granted
     #[arg(long, value_name = "N", conflicts_with = "payload")]
     pub seed: Option<u64>,
 
-    /// Print the JSON on one line
+    /// Print the output on one line (the JSON, or the --format js call)
     #[arg(long)]
     pub compact: bool,
 

@@ -3,6 +3,7 @@
 
 use crate::cli::{self, ColorWhen, RequestArgs, ValidateArgs};
 use crate::consent::Decision;
+use crate::error::CliError;
 use crate::mint::CodeSource;
 use crate::output::ColorMode;
 use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
@@ -26,8 +27,24 @@ fn names(list: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// What `authcode request` was asked for.
-pub(crate) fn request(args: RequestArgs, color: ColorMode) -> RequestConfig {
+/// What `authcode request` was asked for. A flag that cannot apply is refused here when the
+/// flags alone show it (clap's `conflicts_with` says the rest of those in cli.rs); when it
+/// takes the requested scopes to know, `request::answer` refuses it.
+pub(crate) fn request(args: RequestArgs, color: ColorMode) -> Result<RequestConfig, CliError> {
+    // clap counts a flag's default `false` as present, so `requires` cannot say this.
+    if let (Some(format), false) = (args.format, args.payload) {
+        let name = match format {
+            cli::PayloadFormat::Json => "json",
+            cli::PayloadFormat::Js => "js",
+        };
+        return Err(CliError::usage(format!(
+            "--format {name} applies to --payload only: it picks how the request payload is printed"
+        ))
+        .with_hint("the response is always JSON; leave out --format")
+        .with_hint(format!(
+            "to print the request payload instead: --payload --format {name}"
+        )));
+    }
     let decision = if args.approve {
         Some(Decision::ApproveAll)
     } else if args.deny {
@@ -35,7 +52,7 @@ pub(crate) fn request(args: RequestArgs, color: ColorMode) -> RequestConfig {
     } else {
         args.grant.map(|list| Decision::Grant(names(&list)))
     };
-    RequestConfig {
+    Ok(RequestConfig {
         source: match args.from {
             Some(path) => ScopeSource::File(path),
             None => ScopeSource::Args(args.scopes),
@@ -55,7 +72,7 @@ pub(crate) fn request(args: RequestArgs, color: ColorMode) -> RequestConfig {
         compact: args.compact,
         output: args.output,
         color,
-    }
+    })
 }
 
 /// What `authcode validate` was asked for.

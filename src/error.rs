@@ -127,32 +127,34 @@ pub(crate) fn refused_payload(
         err = err.with_hint(hint.clone());
     }
     for d in &errors[1..] {
-        err = err.with_hint(format!("also {}", located(shown, d)));
+        // Each fault keeps its own hint (a did-you-mean), as `unknown_scopes` gives it.
+        err = err.with_hint(match &d.hint {
+            Some(hint) => format!("also {} ({hint})", located(shown, d)),
+            None => format!("also {}", located(shown, d)),
+        });
     }
     err
 }
 
-/// Scopes the profile does not know: the first as the error, each with its hint.
+/// Scopes the profile does not know, typed in `flag` (`None`: the request's own `--scopes`):
+/// the first as the error, every other as an `also unknown` hint, each with its did-you-mean.
 pub(crate) fn unknown_scopes(
     profile: &crate::profile::Profile,
-    first: &str,
-    others: &[&String],
+    flag: Option<&str>,
+    unknown: &crate::scope_list::UnknownScopes,
 ) -> CliError {
     use crate::output::{brief, sanitize};
     let wallet = sanitize(&profile.name);
+    let hint = |name: &str| crate::suggest::did_you_mean(name, profile.scope_names());
+    let (first, others) = match unknown.0.split_first() {
+        Some((first, others)) => (first.as_str(), others),
+        None => ("", &[][..]),
+    };
+    let prefix = flag.map(|f| format!("{f}: ")).unwrap_or_default();
     let mut err = CliError::usage(format!(
-        "unknown scope {} in the {wallet} catalog",
+        "{prefix}unknown scope {} in the {wallet} catalog",
         brief(first)
     ));
-    let hint = |name: &str| {
-        profile.suggest(name).map(|near| {
-            if near.eq_ignore_ascii_case(name) {
-                format!("did you mean {near}? (scope names are case-sensitive)")
-            } else {
-                format!("did you mean {near}?")
-            }
-        })
-    };
     if let Some(h) = hint(first) {
         err = err.with_hint(h);
     }
@@ -180,8 +182,8 @@ pub(crate) fn not_requested(
         "--grant names {}, which is not among the requested scopes",
         brief(first)
     ));
-    if let Some(near) = crate::suggest::closest(first, requested.iter().map(String::as_str)) {
-        err = err.with_hint(format!("did you mean {near}?"));
+    if let Some(hint) = crate::suggest::did_you_mean(first, requested.iter().map(String::as_str)) {
+        err = err.with_hint(hint);
     }
     for other in &stray.names[1..] {
         err = err.with_hint(format!("also not requested: {}", brief(other)));

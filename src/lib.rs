@@ -18,6 +18,7 @@ mod prompt;
 mod request;
 mod run;
 mod schema;
+mod scope_list;
 mod scopes;
 mod suggest;
 mod terminal;
@@ -34,4 +35,4 @@ pub use mint::{mint, CodeSource};
 pub use payload::{to_json, Request, Response};
 // For the tests of atomic writes and of what a signal leaves behind.
 pub use output::{write_atomic_with, Paint};
-pub use terminal::pending_temp;
+pub use terminal::{note_stdout_at_start, pending_temp};

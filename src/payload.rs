@@ -32,17 +32,23 @@ pub struct Request {
 
 impl Request {
     /// The JavaScript call a mini program makes for this request, shaped like the spec's
-    /// request sample.
-    pub fn to_js(&self) -> String {
+    /// request sample; `compact` puts it on one line, as `--compact` does the JSON.
+    pub fn to_js(&self, compact: bool) -> String {
         let scopes: Vec<String> = self
             .scopes
             .iter()
             .map(|s| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")))
             .collect();
-        format!(
-            "my.getAuthCode({{\n  scopes: [{}],\n  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n",
-            scopes.join(", ")
-        )
+        let scopes = scopes.join(", ");
+        if compact {
+            format!(
+                "my.getAuthCode({{ scopes: [{scopes}], success: (res) => {{ my.alert({{ content: res.authCode }}); }}, fail: (res) => {{ console.log(res.authErrorScopes); }} }});\n"
+            )
+        } else {
+            format!(
+                "my.getAuthCode({{\n  scopes: [{scopes}],\n  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n"
+            )
+        }
     }
 }
 
@@ -108,6 +114,25 @@ mod tests {
             to_json(&response, true),
             "{\"authErrorScopes\":{\"USER_LOGIN_ID\":\"40006\"}}\n"
         );
+    }
+
+    #[test]
+    fn compact_js_is_the_same_call_on_one_line() {
+        let request = Request {
+            scopes: vec!["A".into(), "it's".into()],
+        };
+        let pretty = request.to_js(false);
+        let compact = request.to_js(true);
+        assert_eq!(compact.lines().count(), 1, "{compact}");
+        assert!(compact.starts_with("my.getAuthCode({ scopes: ['A', 'it\\'s'],"));
+        // The same tokens, whitespace and trailing commas aside.
+        let tokens = |s: &str| -> String {
+            s.replace(",\n", "")
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',')
+                .collect()
+        };
+        assert_eq!(tokens(&pretty), tokens(&compact));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::mint::{self, CodeSource};
 use crate::output::{self, display_path, sanitize, ColorMode};
 use crate::payload::{self, Request};
 use crate::profile::{ErrorValue, Profile};
+use crate::scope_list;
 use crate::terminal;
 
 /// Where the requested scopes come from.
@@ -61,6 +62,11 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
     }
     let mut warnings = Vec::new();
     let scopes = requested_scopes(profile, config, &mut warnings)?;
+    if let Some(Decision::Grant(names)) = &config.decision {
+        let granted = scope_list::read(profile, names)
+            .map_err(|unknown| crate::error::unknown_scopes(profile, Some("--grant"), &unknown))?;
+        warnings.extend(granted.warnings("--grant"));
+    }
     let error_value = match &config.error_code {
         None => profile.default_error.clone(),
         Some(code) => {
@@ -100,10 +106,18 @@ pub(crate) fn answer(
         mut error_value,
         ..
     } = prepared;
+    if to_stdout(config) && terminal::stdout_was_closed() {
+        // Before any prompt: whatever is decided would be lost.
+        return Err(CliError::usage(
+            "stdout is closed: what authcode request prints would not be delivered",
+        )
+        .with_hint("write it to a file with -o FILE")
+        .into());
+    }
     if let Some(format) = config.payload {
         let text = match format {
             PayloadFormat::Json => payload::to_json(&request, config.compact),
-            PayloadFormat::Js => request.to_js(),
+            PayloadFormat::Js => request.to_js(config.compact),
         };
         return emit(config, &text);
     }
@@ -141,11 +155,41 @@ pub(crate) fn answer(
     let granted = decision
         .granted(&request.scopes)
         .map_err(|stray| crate::error::not_requested(profile, &stray, &request.scopes))?;
+    refuse_unused_flags(config, &granted)?;
     let response = consent::respond(&request.scopes, &granted, &error_value, || {
         mint::mint(config.code_source, &request.scopes)
     })
     .map_err(|e| CliError::usage(format!("cannot get random bytes from the OS: {e}")))?;
     emit(config, &payload::to_json(&response, config.compact))
+}
+
+/// `--error-code` when no scope is denied, `--seed` when none is granted: a flag the
+/// decision leaves without effect is refused, not ignored. The prompt is not judged so: it
+/// offers `--error-code` as its preselected value, and the person may still grant a scope.
+fn refuse_unused_flags(config: &RequestConfig, granted: &[bool]) -> Result<(), CliError> {
+    let Some(decision) = &config.decision else {
+        return Ok(());
+    };
+    if let Some(code) = &config.error_code {
+        if granted.iter().all(|&g| g) {
+            let why = match decision {
+                Decision::ApproveAll => "--approve denies no scope",
+                _ => "--grant grants every requested scope, so none is denied",
+            };
+            return Err(CliError::usage(format!(
+                "--error-code {} cannot apply: {why}",
+                sanitize(code)
+            ))
+            .with_hint("--error-code is the value of denied scopes: leave it out, or deny some with --grant SCOPE,... or --deny"));
+        }
+    }
+    if matches!(config.code_source, CodeSource::Seeded(_)) && !granted.contains(&true) {
+        return Err(CliError::usage(
+            "--seed cannot apply: --deny grants no scope, so no authCode is made",
+        )
+        .with_hint("--seed makes the authCode repeatable: leave it out, or grant some scopes with --approve or --grant SCOPE,..."));
+    }
+    Ok(())
 }
 
 fn unknown_code_warning(profile: &Profile, code: &str) -> String {
@@ -184,28 +228,10 @@ fn requested_scopes(
             ))
             .into());
     }
-    let unknown: Vec<&String> = names
-        .iter()
-        .filter(|n| profile.scope(n).is_none())
-        .collect();
-    if let Some(first) = unknown.first() {
-        return Err(crate::error::unknown_scopes(profile, first, &unknown[1..]).into());
-    }
-    let mut kept: Vec<String> = Vec::new();
-    let mut repeated = Vec::new();
-    for name in names {
-        if !kept.contains(&name) {
-            kept.push(name);
-        } else if !repeated.contains(&name) {
-            repeated.push(name);
-        }
-    }
-    for name in repeated {
-        warnings.push(format!(
-            "scope {name} is requested more than once; kept once"
-        ));
-    }
-    Ok(kept)
+    let list = scope_list::read(profile, &names)
+        .map_err(|unknown| crate::error::unknown_scopes(profile, None, &unknown))?;
+    warnings.extend(list.warnings("--scopes"));
+    Ok(list.names)
 }
 
 /// The scopes of a request payload file (`-`: stdin), read with the validator's rules.
@@ -239,22 +265,43 @@ fn read_request_file(
     Ok(payload.scopes)
 }
 
-/// Writes the result to `--output` (atomically) or stdout.
+/// Whether the result goes to stdout (no `--output`, or `-o -`).
+fn to_stdout(config: &RequestConfig) -> bool {
+    config
+        .output
+        .as_deref()
+        .is_none_or(|path| path == Path::new("-"))
+}
+
+/// Writes the result to `--output` (atomically) or stdout. Unlike a listing, a response cut
+/// off by a closed pipe was not delivered: that is an error (exit 2), not a quiet end.
 fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
-    match &config.output {
-        Some(path) if path != Path::new("-") => {
-            terminal::exit_cleanly_on_signals();
-            output::write_atomic(path, text.as_bytes()).map_err(|e| {
+    if to_stdout(config) {
+        return output::stdout(text.as_bytes()).map_err(|e| {
+            let err = if e.kind() == std::io::ErrorKind::BrokenPipe {
+                CliError::usage(
+                    "stdout was closed before the output was written: it was not delivered",
+                )
+                .with_hint("write it to a file with -o FILE")
+            } else {
                 CliError::usage(format!(
-                    "cannot write {}: {}",
-                    display_path(path),
+                    "cannot write to stdout: {}",
                     crate::error::io_reason(&e)
                 ))
-                .into()
-            })
-        }
-        _ => Ok(output::stdout(text.as_bytes())?),
+            };
+            err.into()
+        });
     }
+    let path = config.output.as_deref().unwrap_or(Path::new("-"));
+    terminal::exit_cleanly_on_signals();
+    output::write_atomic(path, text.as_bytes()).map_err(|e| {
+        CliError::usage(format!(
+            "cannot write {}: {}",
+            display_path(path),
+            crate::error::io_reason(&e)
+        ))
+        .into()
+    })
 }
 
 /// An input path as shown in messages (`<stdin>` for `-`).

@@ -110,13 +110,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Request(args) => {
-            // clap counts a flag's default `false` as present, so `requires` cannot say this.
-            if args.format.is_some() && !args.payload {
-                return Err(CliError::usage("--format applies to --payload only")
-                    .with_hint("print the JavaScript call with: --payload --format js")
-                    .into());
-            }
-            let config = config::request(args, color);
+            let config = config::request(args, color)?;
             let prepared = crate::request::prepare(&profile, &config)?;
             for warning in &prepared.warnings {
                 crate::output::warn(color, warning);

@@ -36,6 +36,11 @@ pub(crate) fn run(
 ) -> anyhow::Result<()> {
     let shown = matching(profile, config.query.as_deref());
     if shown.is_empty() {
+        if config.json {
+            // A JSON reader gets a JSON answer: nothing matched is an empty array.
+            out.write_all(b"[]\n")?;
+            out.flush()?;
+        }
         let query = config.query.as_deref().unwrap_or_default();
         return Err(
             CliError::invalid(format!("no scope matches {:?}", sanitize(query)))

@@ -1,4 +1,4 @@
-//! Did-you-mean suggestions for misspelled scope names.
+//! Did-you-mean suggestions for misspelled scope names, and the one wording of their hint.
 
 /// The candidate closest to `name`, if it is close enough to be what the user meant.
 ///
@@ -31,9 +31,37 @@ pub(crate) fn closest<'a>(
     best.map(|(c, _)| c)
 }
 
+/// The did-you-mean hint for the unknown scope `name`, the same wherever a scope is read: a
+/// fix that differs only in case says that scope names are case-sensitive.
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    closest(name, candidates).map(|near| {
+        if near.eq_ignore_ascii_case(name) {
+            format!("did you mean {near}? (scope names are case-sensitive)")
+        } else {
+            format!("did you mean {near}?")
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, did_you_mean};
+
+    #[test]
+    fn the_case_note_comes_with_a_case_fix_only() {
+        assert_eq!(
+            did_you_mean("kyc_info", NAMES.into_iter()).as_deref(),
+            Some("did you mean KYC_INFO? (scope names are case-sensitive)")
+        );
+        assert_eq!(
+            did_you_mean("KYC_INF", NAMES.into_iter()).as_deref(),
+            Some("did you mean KYC_INFO?")
+        );
+        assert_eq!(did_you_mean("PAYMENT", NAMES.into_iter()), None);
+    }
 
     const NAMES: [&str; 4] = ["USER_LOGIN_ID", "KYC_INFO", "USER_OFFICE_NAME", "USER_JOB"];
 

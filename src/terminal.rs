@@ -21,10 +21,12 @@ pub fn pending_temp() -> Option<PathBuf> {
     PENDING_TEMP.lock().ok().and_then(|p| p.clone())
 }
 
-/// On Ctrl-C (outside the prompt's raw mode) or SIGTERM: show the cursor, remove a
-/// half-written `--output` file, and exit 130 with nothing on stdout.
+/// On Ctrl-C or SIGTERM: clear the prompt being shown, show the cursor, remove a
+/// half-written `--output` file, and exit 130 with nothing on stdout. (In the prompt's raw
+/// mode Ctrl-C is a key; `console` then raises SIGINT itself, after the read returns.)
 pub(crate) fn exit_cleanly_on_signals() {
     let _ = ctrlc::set_handler(|| {
+        clear_prompt();
         if let Ok(pending) = PENDING_TEMP.lock() {
             if let Some(path) = pending.as_ref() {
                 let _ = std::fs::remove_file(path);
@@ -35,6 +37,28 @@ pub(crate) fn exit_cleanly_on_signals() {
         }
         std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
     });
+}
+
+/// How many lines at the bottom of stderr the prompt being shown takes (0: none, or not
+/// known). Whoever ends the prompt on Ctrl-C — the prompt's own error path or the signal
+/// handler, which race — clears them, once, holding the lock while it writes.
+static PROMPT_LINES: Mutex<usize> = Mutex::new(0);
+
+/// Notes how many lines the prompt being shown takes (0 once it is answered).
+pub(crate) fn set_prompt_lines(lines: usize) {
+    if let Ok(mut shown) = PROMPT_LINES.lock() {
+        *shown = lines;
+    }
+}
+
+/// Clears the lines of the prompt being shown, if any, so that only answered lines stay.
+pub(crate) fn clear_prompt() {
+    if let Ok(mut shown) = PROMPT_LINES.lock() {
+        if *shown > 0 {
+            let _ = console::Term::stderr().clear_last_lines(*shown);
+            *shown = 0;
+        }
+    }
 }
 
 /// Why a prompt cannot run, if it cannot: it needs a person, so stdin and stderr must be
@@ -61,4 +85,27 @@ impl Drop for CursorGuard {
     fn drop(&mut self) {
         let _ = console::Term::stderr().show_cursor();
     }
+}
+
+/// Whether fd 1 was closed when the process started (`authcode request >&-`).
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether stdout is open. The binary calls this before Rust's runtime starts (from
+/// `.init_array`, as std itself notes its arguments): the runtime reopens a closed stdout on
+/// /dev/null, after which writes to it "succeed" and the response would silently be lost.
+pub extern "C" fn note_stdout_at_start() {
+    #[cfg(unix)]
+    {
+        // SAFETY: F_GETFD on a descriptor number touches no memory; it fails with EBADF when
+        // fd 1 is not open.
+        let closed = unsafe { libc::fcntl(1, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Whether stdout was closed when the process started (always `false` where that cannot be
+/// noted before the runtime starts).
+pub(crate) fn stdout_was_closed() -> bool {
+    STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed)
 }

@@ -851,7 +851,7 @@ fn a_failed_run_leaves_an_old_output_file_untouched() {
 }
 
 #[test]
-fn closed_stdout_is_a_quiet_exit_0() {
+fn closed_stdout_loses_the_response_and_exits_2() {
     let bin = assert_cmd::cargo::cargo_bin("authcode");
     let mut child = StdCommand::new("sh")
         .arg("-c")
@@ -864,8 +864,9 @@ fn closed_stdout_is_a_quiet_exit_0() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.is_empty(), "{stderr}");
+    // The response never reached anyone (issue 14): not a quiet exit, unlike a listing.
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("it was not delivered"), "{stderr}");
 }
 
 #[test]
@@ -970,7 +971,7 @@ fn second_look_details() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "--format applies to --payload only",
+            "--format js applies to --payload only",
         ));
 
     // The refusal to prompt names its real reason.

@@ -96,13 +96,7 @@ impl ScopeIndex {
         if let Some(hint) = self.hints.lock().ok()?.get(name) {
             return hint.clone();
         }
-        let hint = self.profile.suggest(name).map(|near| {
-            if near.eq_ignore_ascii_case(name) {
-                format!("did you mean {near}? (scope names are case-sensitive)")
-            } else {
-                format!("did you mean {near}?")
-            }
-        });
+        let hint = crate::suggest::did_you_mean(name, self.profile.scope_names());
         if let Ok(mut hints) = self.hints.lock() {
             if hints.len() >= HINTS_KEPT {
                 hints.clear();

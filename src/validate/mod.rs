@@ -132,7 +132,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         expected: None,
     };
     if let Some(expect) = &config.expect {
-        let scopes = expected_scopes(expect, &index)?;
+        let scopes = expected_scopes(expect, &index, config.color)?;
         let source = match expect {
             Expect::Scopes(_) => "--expect-scopes".to_string(),
             Expect::RequestFile(path) => {
@@ -213,9 +213,22 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
     })
 }
 
-fn expected_scopes(expect: &Expect, index: &ScopeIndex) -> anyhow::Result<Vec<String>> {
+fn expected_scopes(
+    expect: &Expect,
+    index: &ScopeIndex,
+    color: ColorMode,
+) -> anyhow::Result<Vec<String>> {
     match expect {
-        Expect::Scopes(scopes) => Ok(scopes.clone()),
+        // Read as every scope list typed on the command line is (`scope_list`).
+        Expect::Scopes(scopes) => {
+            let list = crate::scope_list::read(&index.profile, scopes).map_err(|unknown| {
+                error::unknown_scopes(&index.profile, Some("--expect-scopes"), &unknown)
+            })?;
+            for warning in list.warnings("--expect-scopes") {
+                crate::output::warn(color, &warning);
+            }
+            Ok(list.names)
+        }
         Expect::RequestFile(path) => {
             let shown = crate::output::display_path(path);
             let bytes = std::fs::read(path).map_err(|e| {
