@@ -18,8 +18,10 @@
 //! `path` is the JSON path type the checks record and `locate` follows; `finding` and
 //! `diagnostic` are a problem before and after it is located; `syntax` puts serde_json's
 //! errors into the user's words. `read_request` is the one reader of request payloads, for
-//! `request --from` and `validate --request` alike.
+//! `request --from` and `validate --request` alike. `across` is `--wallet all`: the same
+//! pipeline once per built-in wallet, the verdicts joined per document.
 
+mod across;
 mod check;
 pub mod diagnostic;
 mod document;
@@ -47,6 +49,7 @@ use crate::profile::Profile;
 use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
 use report::{Format, Reporter};
 
+pub(crate) use across::run_all;
 pub use document::{check_document, Options};
 pub use index::{CheckOptions, ScopeIndex};
 pub use locate::excerpt;
