@@ -11,7 +11,9 @@ use serde_json::{json, Value};
 
 fn authcode() -> Command {
     let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG").env_remove("NO_COLOR");
+    cmd.env_remove("AUTHCODE_CATALOG")
+        .env_remove("AUTHCODE_WALLET")
+        .env_remove("NO_COLOR");
     cmd
 }
 
