@@ -15,7 +15,7 @@ Examples:
   authcode request --scopes USER_LOGIN_ID         Ask for consent in the terminal
   authcode request --scopes USER_LOGIN_ID --deny  Print the spec's failure sample
   authcode validate fixtures/                     Check every fixture in CI
-  authcode validate --wallet all fixtures/        Which wallets accept each fixture
+  authcode validate --wallet gcash,tng fixtures/  Check fixtures for two wallets at once
   authcode schema response > response.schema.json";
 
 const SCOPES_EXAMPLES: &str = "\
@@ -48,10 +48,12 @@ Examples:
   authcode validate --format github fixtures/      Annotations in GitHub Actions
   cat responses.ndjson | authcode validate --ndjson
   authcode validate --wallet all fixtures/         Which wallets accept each document
+  authcode validate --wallet gcash,tng fixtures/   Fixtures that must pass on both
 
-With --wallet all, each document is checked against every built-in wallet and one line says
-which accept it; the exit code is 0 only when every wallet accepts every document, 1 when a
-wallet refuses one, 2 when a path cannot be read. It reads files, not stdin.";
+With --wallet all (or several wallets, --wallet gcash,tng), each document is checked against
+each of them and one line says which accept it. Exit code: 0 only when every one of them
+accepts every document, 1 when one refuses one, 2 when a path cannot be read. It reads files,
+not stdin. DANA shares no scope with the other wallets, so name the wallets you ship to.";
 
 const SCHEMA_EXAMPLES: &str = "\
 Examples:
@@ -74,7 +76,8 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
 pub(crate) struct Cli {
-    /// The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)
+    /// The wallet whose profile to use (`authcode wallets` lists them); validate also takes
+    /// several (A,B) or all
     #[arg(
         long,
         global = true,
@@ -85,7 +88,8 @@ pub(crate) struct Cli {
     )]
     pub wallet: String,
 
-    /// Use this profile file instead of a built-in wallet's (JSON; see README)
+    /// Use this profile file instead of a built-in wallet (see README; not with a --wallet
+    /// flag)
     #[arg(
         long,
         global = true,

@@ -100,8 +100,8 @@ pub(crate) enum ProfileChoice {
     Builtin(&'static str),
     /// A profile file (`--catalog`).
     File(PathBuf),
-    /// `--wallet all`: every built-in wallet (validate only).
-    All,
+    /// `--wallet all` or `--wallet A,B`: several built-in wallets (validate only).
+    Several(Vec<&'static str>),
 }
 
 /// Where a profile option's value came from.
@@ -150,11 +150,24 @@ pub(crate) fn profile_choice(
     wallet_named(wallet)
 }
 
-/// The built-in wallet `name`, or `all`; an unknown name is a usage error with a
-/// did-you-mean and the list.
+/// The built-in wallet `name`, `all`, or names joined by commas; an unknown name is a usage
+/// error with a did-you-mean and the list.
 pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
     if name == "all" {
-        return Ok(ProfileChoice::All);
+        return Ok(ProfileChoice::Several(
+            BUILTIN.iter().map(|b| b.name).collect(),
+        ));
+    }
+    if name.contains(',') {
+        let mut several = Vec::new();
+        for one in name.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match wallet_named(one)? {
+                ProfileChoice::Builtin(b) if !several.contains(&b) => several.push(b),
+                ProfileChoice::Builtin(_) => {}
+                _ => return Err(CliError::usage("`all` stands alone in --wallet")),
+            }
+        }
+        return Ok(ProfileChoice::Several(several));
     }
     if let Some(b) = BUILTIN.iter().find(|b| b.name == name) {
         return Ok(ProfileChoice::Builtin(b.name));
@@ -166,7 +179,7 @@ pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
         err = err.with_hint(format!("did you mean {near}?"));
     }
     Err(err.with_hint(format!(
-        "wallets: {}, or all (validate only); `authcode wallets` describes them",
+        "wallets: {}; validate also takes several (A,B) or all",
         names.collect::<Vec<_>>().join(", ")
     )))
 }
@@ -198,8 +211,14 @@ mod tests {
         assert!(f("gcash", Given::Flag, file(), Given::Flag).is_err());
         assert_eq!(
             f("all", Given::Flag, None, Given::Default).unwrap(),
-            ProfileChoice::All
+            ProfileChoice::Several(BUILTIN.iter().map(|b| b.name).collect())
         );
+        assert_eq!(
+            f("tng, gcash,tng", Given::Flag, None, Given::Default).unwrap(),
+            ProfileChoice::Several(vec!["tng", "gcash"])
+        );
+        assert!(f("tng,all", Given::Flag, None, Given::Default).is_err());
+        assert!(f("tng,gcahs", Given::Flag, None, Given::Default).is_err());
         let err = f("Gcahs", Given::Flag, None, Given::Default).unwrap_err();
         assert_eq!(err.code, crate::error::EXIT_USAGE);
         assert_eq!(err.hints[0], "did you mean gcash?");

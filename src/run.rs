@@ -106,12 +106,17 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
         ProfileChoice::File(path) => Profile::load(&path).map_err(CliError::from)?,
-        ProfileChoice::All => {
+        ProfileChoice::Several(names) => {
             return match cli.command {
-                Command::Validate(args) => crate::validate::run_all(config::validate(args, color)),
-                _ => Err(CliError::usage("--wallet all applies to validate only")
-                    .with_hint("name one wallet: `authcode wallets` lists them")
-                    .into()),
+                Command::Validate(args) => {
+                    crate::validate::run_across(&names, config::validate(args, color))
+                }
+                _ => Err(CliError::usage(format!(
+                    "--wallet {} applies to validate only",
+                    crate::output::brief(&cli.wallet)
+                ))
+                .with_hint("name one wallet: `authcode wallets` lists them")
+                .into()),
             }
         }
     };

@@ -1,8 +1,8 @@
-//! `validate --wallet all`: every document checked against every built-in wallet, and one
-//! line per document saying which accept it. The inputs are checked once per wallet by the
+//! `validate --wallet all` (or `--wallet A,B`): every document checked against each chosen
+//! built-in wallet, and one line per document saying which accept it. The inputs are checked once per wallet by the
 //! same pipeline as a one-wallet run; the verdicts are then joined document by document.
 //!
-//! Exit code: 0 when every wallet accepts every document, 1 when some wallet refuses one,
+//! Exit code: 0 when every chosen wallet accepts every document, 1 when one refuses one,
 //! 2 when a path cannot be read. Stdin is refused: it could be read only once.
 
 use std::io::{self, BufWriter, Write};
@@ -50,26 +50,28 @@ struct Totals {
     none: usize,
 }
 
-/// Runs `validate --wallet all` and returns the exit code.
-pub(crate) fn run_all(config: ValidateConfig) -> anyhow::Result<u8> {
+/// Runs `validate` against the built-in wallets `wallets` and returns the exit code.
+pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> anyhow::Result<u8> {
     if config.expect.is_some() {
         return Err(CliError::usage(
-            "--wallet all cannot pair responses with requested scopes (--expect-scopes, --request)",
+            "validate with several wallets cannot pair responses with requested scopes (--expect-scopes, --request)",
         )
         .with_hint("pair them with one wallet: --wallet NAME")
         .into());
     }
     if !matches!(config.format, Format::Human | Format::Json) {
-        return Err(
-            CliError::usage("--wallet all reports in --format human or json")
-                .with_hint("for GitHub or JUnit reports, run once per wallet: --wallet NAME")
-                .into(),
-        );
+        return Err(CliError::usage(
+            "validate with several wallets reports in --format human or json",
+        )
+        .with_hint("for GitHub or JUnit reports, run once per wallet: --wallet NAME")
+        .into());
     }
     if config.paths.is_empty() || config.paths.iter().any(|p| p == Path::new("-")) {
-        return Err(CliError::usage("--wallet all reads files, not stdin")
-            .with_hint("name files or directories (authcode validate --wallet all fixtures/)")
-            .into());
+        return Err(
+            CliError::usage("validate with several wallets reads files, not stdin")
+                .with_hint("name files or directories (authcode validate --wallet all fixtures/)")
+                .into(),
+        );
     }
     let inputs = inputs::collect(&config.paths);
     let check = CheckOptions {
@@ -77,7 +79,11 @@ pub(crate) fn run_all(config: ValidateConfig) -> anyhow::Result<u8> {
         expected: None,
     };
     let mut verdicts: Vec<Vec<DocResult>> = Vec::new();
-    for builtin in BUILTIN {
+    let chosen: Vec<_> = BUILTIN
+        .iter()
+        .filter(|b| wallets.contains(&b.name))
+        .collect();
+    for builtin in &chosen {
         let index = ScopeIndex::new(&builtin.profile());
         let checker = pipeline::Checker {
             index: &index,
@@ -101,7 +107,8 @@ pub(crate) fn run_all(config: ValidateConfig) -> anyhow::Result<u8> {
         })?;
         verdicts.push(docs);
     }
-    let rows = join(&verdicts);
+    let names: Vec<&'static str> = chosen.iter().map(|b| b.name).collect();
+    let rows = join(&names, &verdicts);
     let mut totals = Totals {
         files: inputs.len(),
         ..Totals::default()
@@ -119,7 +126,7 @@ pub(crate) fn run_all(config: ValidateConfig) -> anyhow::Result<u8> {
     let paint = config.color.stdout();
     let mut out = BufWriter::new(io::stdout().lock());
     match config.format {
-        Format::Json => write_json(&mut out, &rows, &totals)?,
+        Format::Json => write_json(&mut out, &names, &rows, &totals)?,
         _ => write_human(&mut out, &rows, &totals, config.quiet, paint)?,
     }
     out.flush()?;
@@ -139,8 +146,8 @@ pub(crate) fn run_all(config: ValidateConfig) -> anyhow::Result<u8> {
     })
 }
 
-/// The verdicts of each wallet (in [`BUILTIN`] order), joined document by document.
-fn join(verdicts: &[Vec<DocResult>]) -> Vec<Across> {
+/// The verdicts of each wallet (`names`, in [`BUILTIN`] order), joined document by document.
+fn join(names: &[&'static str], verdicts: &[Vec<DocResult>]) -> Vec<Across> {
     let count = verdicts.first().map_or(0, Vec::len);
     (0..count)
         .map(|i| {
@@ -156,10 +163,10 @@ fn join(verdicts: &[Vec<DocResult>]) -> Vec<Across> {
             if row.unreadable.is_some() {
                 return row;
             }
-            for (builtin, docs) in BUILTIN.iter().zip(verdicts) {
+            for (&name, docs) in names.iter().zip(verdicts) {
                 let doc = &docs[i];
                 if doc.valid {
-                    row.accepted.push(builtin.name);
+                    row.accepted.push(name);
                 } else {
                     let mut rules: Vec<&'static str> = Vec::new();
                     for d in &doc.diagnostics {
@@ -168,7 +175,7 @@ fn join(verdicts: &[Vec<DocResult>]) -> Vec<Across> {
                         }
                     }
                     row.refused.push(Refusal {
-                        wallet: builtin.name,
+                        wallet: name,
                         rules,
                     });
                 }
@@ -240,8 +247,12 @@ fn totals_line(t: &Totals) -> String {
     )
 }
 
-fn write_json(out: &mut dyn Write, rows: &[Across], totals: &Totals) -> io::Result<()> {
-    let wallets: Vec<&str> = BUILTIN.iter().map(|b| b.name).collect();
+fn write_json(
+    out: &mut dyn Write,
+    wallets: &[&str],
+    rows: &[Across],
+    totals: &Totals,
+) -> io::Result<()> {
     let report = serde_json::json!({
         "wallets": wallets,
         "documents": rows,

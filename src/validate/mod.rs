@@ -18,7 +18,7 @@
 //! `path` is the JSON path type the checks record and `locate` follows; `finding` and
 //! `diagnostic` are a problem before and after it is located; `syntax` puts serde_json's
 //! errors into the user's words. `read_request` is the one reader of request payloads, for
-//! `request --from` and `validate --request` alike. `across` is `--wallet all`: the same
+//! `request --from` and `validate --request` alike. `across` is `--wallet all` (or `A,B`): the same
 //! pipeline once per built-in wallet, the verdicts joined per document.
 
 mod across;
@@ -49,7 +49,7 @@ use crate::profile::Profile;
 use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
 use report::{Format, Reporter};
 
-pub(crate) use across::run_all;
+pub(crate) use across::run_across;
 pub use document::{check_document, Options};
 pub use index::{CheckOptions, ScopeIndex};
 pub use locate::excerpt;
