@@ -157,7 +157,7 @@ fn each_difference_between_wallets_passes_under_one_and_fails_under_another() {
             r#"{"success": "function"}"#,
             "alipayplus",
             "dana",
-            "missing-field",
+            "unknown-kind",
         ),
         (
             "required parameter",
@@ -579,10 +579,10 @@ fn validate_across_wallets_exits_0_only_when_each_accepts_every_document() {
         None,
     );
     assert_eq!(code, 2, "{err}");
-    let (code, _, err) = run(&["validate", "--wallet", "gcash,tgn", p], None);
+    let (code, _, err) = run(&["validate", "--wallet", "gcash,alipyhk", p], None);
     assert_eq!(code, 2);
     assert!(
-        err.contains("unknown wallet tgn") && err.contains("did you mean tng?"),
+        err.contains("unknown wallet alipyhk") && err.contains("did you mean alipayhk?"),
         "{err}"
     );
 }
@@ -858,6 +858,8 @@ fn the_prompt_names_the_wallet_and_skips_silent_scopes() {
             "auth_base,USER_NAME",
             "--app-name",
             "Shop",
+            "--color",
+            "never",
             "--seed",
             "1",
         ])
