@@ -191,8 +191,8 @@ fn each_difference_between_wallets_passes_under_one_and_fails_under_another() {
             "error alone",
             r#"{"error": 4, "errorMessage": "no permission"}"#,
             "alipaycn",
-            "tng",
-            "missing-field",
+            "gcash",
+            "unknown-kind",
         ),
         (
             "error alone",
