@@ -63,7 +63,7 @@ impl Serialize for Call<'_> {
 
 impl Call<'_> {
     /// The JavaScript call a mini program makes, shaped like the spec's request sample.
-    pub(crate) fn to_js(&self) -> String {
+    pub(crate) fn to_js(self) -> String {
         let scopes: Vec<String> = self.request.scopes.iter().map(|s| js_string(s)).collect();
         let params: String = self
             .params
