@@ -47,7 +47,7 @@ fn request(profile: &Profile) -> Value {
     if profile.publishes("error") {
         response_fields.push(json!({"required": ["error"]}));
     }
-    json!({
+    let mut schema = json!({
         "$schema": DRAFT,
         "title": format!("my.getAuthCode request ({})", profile.name),
         "description": "The payload a mini program passes to my.getAuthCode. \
@@ -58,7 +58,15 @@ fn request(profile: &Profile) -> Value {
         "not": {"anyOf": response_fields},
         "properties": properties,
         "$defs": {"scope": scope(profile)}
-    })
+    });
+    if !profile.default_scopes.is_empty() {
+        // Without `scopes`, an object is a request only when it has no response field.
+        schema["anyOf"] = json!([
+            {"required": ["scopes"]},
+            {"not": {"anyOf": [{"required": ["error"]}, {"required": ["errorMessage"]}]}}
+        ]);
+    }
+    schema
 }
 
 /// A request's `scopes`: an array, or also a string where the profile allows it.

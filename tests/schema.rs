@@ -721,7 +721,8 @@ fn excluded(line: &str) -> Option<&'static str> {
 
 /// The kind by validate's rule: `scopes` makes a request, any response field a response
 /// (`error` too where the wallet publishes it), and both make neither; where scopes are
-/// optional (default scopes), an object without a response field is a request.
+/// optional (default scopes), an object without any response field (`error` and
+/// `errorMessage` included) is a request.
 fn kind(doc: &Value, profile: &Value) -> Option<&'static str> {
     let obj = doc.as_object()?;
     let has_scopes = obj.contains_key("scopes");
@@ -732,11 +733,19 @@ fn kind(doc: &Value, profile: &Value) -> Option<&'static str> {
         .iter()
         .any(|k| obj.contains_key(*k))
         || (publishes_error && obj.contains_key("error"));
-    let request = has_scopes || !profile["defaultScopes"].is_null();
+    let any_response_field = [
+        "authCode",
+        "authSuccessScopes",
+        "authErrorScopes",
+        "error",
+        "errorMessage",
+    ]
+    .iter()
+    .any(|k| obj.contains_key(*k));
+    let request = has_scopes || (!profile["defaultScopes"].is_null() && !any_response_field);
     match (request, response) {
         (true, false) => Some("request"),
         (false, true) => Some("response"),
-        (true, true) if !has_scopes => Some("response"),
         _ => None,
     }
 }

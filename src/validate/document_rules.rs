@@ -34,17 +34,21 @@ pub(super) fn finish<'a>(
     let profile = &w.index.profile;
     let has_scopes = fields.scopes.is_some();
     // A failure may be `error` alone where the wallet publishes it (Alipay CN's fail
-    // callback); an object without a response field is a request where scopes are optional.
+    // callback); an object without any response field (`error` and `errorMessage` count)
+    // is a request where scopes are optional.
     let is_response = fields.auth_code.is_some()
         || fields.success.is_some()
         || fields.errors.is_some()
         || (fields.error && profile.publishes("error"));
-    let is_request = has_scopes || !profile.default_scopes.is_empty();
+    let any_response_field = fields
+        .known
+        .iter()
+        .any(|&i| profile.fields()[i].kind == DocKind::Response);
+    let is_request = has_scopes || (!profile.default_scopes.is_empty() && !any_response_field);
     let kind = match (w.options.kind, is_request, is_response) {
         (Some(kind), _, _) => kind,
         (None, true, false) => DocKind::Request,
         (None, false, true) => DocKind::Response,
-        (None, true, true) if !has_scopes => DocKind::Response,
         (None, has_scopes, _) => {
             w.findings.retain(|b| b == Belongs::Always);
             w.report(Rule::UnknownKind, Target::Value, || {
