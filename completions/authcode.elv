@@ -18,9 +18,9 @@ set edit:completion:arg-completer[authcode] = {|@words|
     }
     var completions = [
         &'authcode'= {
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -34,33 +34,33 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;scopes'= {
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --json 'Print a JSON array instead of a table'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;schema'= {
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --compact 'Print the schema on one line'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;wallets'= {
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --json 'Print a JSON array instead of a table'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;completions'= {
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -76,9 +76,9 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --param 'A request parameter the wallet requires besides scopes (repeatable)'
             cand --app-name 'Who asks for consent, shown in the prompt'
             cand --seed 'Make the authCode deterministic (for snapshot tests)'
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --payload 'Print only the request payload, without asking for consent'
             cand --approve 'Grant every requested scope'
             cand --deny 'Grant none of the requested scopes'
@@ -93,9 +93,9 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --expect-scopes 'Each response must answer exactly these scopes (comma-separated)'
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
-            cand --catalog 'Use this profile file instead of a built-in wallet''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --ndjson 'Treat every input as one JSON document per non-empty line'
             cand --strict 'Treat warnings as errors'
             cand -q 'Print only the summary line of the errors'

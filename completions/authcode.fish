@@ -24,11 +24,11 @@ function __fish_authcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_needs_command" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_needs_command" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -45,11 +45,11 @@ complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d '
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -59,11 +59,11 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l json -d 'Print a JSON array instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -73,11 +73,11 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l compact -d 'Print the schema on one line'
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -87,11 +87,11 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l json -d 'Print a JSON array instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -161,11 +161,11 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d 'A request parameter the wallet requires besides scopes (repeatable)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests)' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -211,11 +211,11 @@ USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number info
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them; `all`: validate only)' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
