@@ -80,7 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]')
             [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]')
             [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'Grant these scopes and deny the rest (comma-separated)')
-            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes [default: 40006, or the catalog''s first code if it has no 40006]')
+            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes [default: the profile''s defaultError, else 40006, or its first code if it has no 40006]')
             [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A request parameter the wallet requires besides scopes (repeatable)')
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests)')

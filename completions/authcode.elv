@@ -72,7 +72,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -s 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
             cand --scopes 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
             cand --grant 'Grant these scopes and deny the rest (comma-separated)'
-            cand --error-code 'Error value for denied scopes [default: 40006, or the catalog''s first code if it has no 40006]'
+            cand --error-code 'Error value for denied scopes [default: the profile''s defaultError, else 40006, or its first code if it has no 40006]'
             cand --param 'A request parameter the wallet requires besides scopes (repeatable)'
             cand --app-name 'Who asks for consent, shown in the prompt'
             cand --seed 'Make the authCode deterministic (for snapshot tests)'

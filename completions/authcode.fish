@@ -154,7 +154,7 @@ USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
 USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes [default: 40006, or the catalog\'s first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes [default: the profile\'s defaultError, else 40006, or its first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
 10\t'Empty Data'
 11\t'Unauthorized to Get User Info'
 40006\t'The mini program is not permitted this scope'"

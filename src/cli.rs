@@ -203,8 +203,8 @@ pub(crate) struct RequestArgs {
     )]
     pub grant: Option<Vec<String>>,
 
-    /// Error value for denied scopes [default: 40006, or the catalog's first code if it
-    /// has no 40006]
+    /// Error value for denied scopes [default: the profile's defaultError, else 40006, or
+    /// its first code if it has no 40006]
     #[arg(long, value_name = "CODE", conflicts_with = "payload")]
     pub error_code: Option<String>,
 

@@ -771,7 +771,28 @@ fn request_follows_the_wallet() {
 }
 
 #[test]
-fn what_request_prints_validates_under_the_same_wallet_only() {
+fn a_request_without_scopes_pairs_with_the_default_scopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let request = dir.path().join("request.json");
+    std::fs::write(&request, "{}").unwrap();
+    let r = request.to_str().unwrap();
+    let granted = r#"{"authCode": "c", "authSuccessScopes": ["auth_base"]}"#;
+    let (code, out, err) = run(
+        &["--wallet", "tng", "validate", "--request", r, "-"],
+        Some(granted),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let other = r#"{"authCode": "c", "authSuccessScopes": ["USER_NAME"]}"#;
+    let (code, out, _) = run(
+        &["--wallet", "tng", "validate", "--request", r, "-"],
+        Some(other),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("error[scope-not-requested]"), "{out}");
+}
+
+#[test]
+fn what_request_prints_validates_under_the_same_wallet() {
     for wallet in WALLETS {
         let (_, scopes, _) = run(&["--wallet", wallet, "scopes", "--json"], None);
         let scopes: Value = serde_json::from_str(&scopes).unwrap();

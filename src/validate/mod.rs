@@ -226,6 +226,10 @@ fn expected_scopes(expect: &Expect, index: &ScopeIndex) -> anyhow::Result<Vec<St
             })?;
             let payload = read_request(&bytes, &shown, index)
                 .map_err(|errors| error::refused_payload(&format!("--request {shown}"), &errors))?;
+            // A request without scopes asks for the wallet's default scopes.
+            if payload.scopes.is_empty() {
+                return Ok(index.profile.default_scopes.clone());
+            }
             Ok(payload.scopes)
         }
     }
