@@ -3,7 +3,9 @@
 //! same pipeline as a one-wallet run; the verdicts are then joined document by document.
 //!
 //! Exit code: 0 when every chosen wallet accepts every document, 1 when one refuses one,
-//! 2 when a path cannot be read. Stdin is refused: it could be read only once.
+//! 2 when a path cannot be read. Stdin is refused: it could be read only once. Unlike a
+//! one-wallet run, the verdicts are kept until every wallet is done (memory grows with the
+//! number of documents): a fixture set, not a stream, is what this is for.
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
