@@ -626,6 +626,29 @@ fn request_follows_the_wallet() {
     let doc: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["authSuccessScopes"], json!(["auth_base"]));
     assert_eq!(doc["authErrorScopes"], json!({"USER_NAME": "40006"}));
+    // Only silent scopes: nothing to ask, so no terminal is needed.
+    let (code, out, err) = run(
+        &[
+            "--wallet",
+            "gcash",
+            "request",
+            "--scopes",
+            "auth_base",
+            "--seed",
+            "1",
+            "--compact",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["authSuccessScopes"], json!(["auth_base"]));
+    let (code, _, err) = run(
+        &["--wallet", "gcash", "request", "--scopes", "auth_user"],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: cannot ask for consent"), "{err}");
     // Alipay+ Connect's success carries an empty authErrorScopes; Alipay+'s does not.
     let success = |wallet: &str| {
         run(
