@@ -167,6 +167,10 @@ pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
                 _ => return Err(CliError::usage("`all` stands alone in --wallet")),
             }
         }
+        if several.is_empty() {
+            return Err(CliError::usage("--wallet names no wallet")
+                .with_hint("name them: --wallet gcash,tng (or --wallet all)"));
+        }
         return Ok(ProfileChoice::Several(several));
     }
     if let Some(b) = BUILTIN.iter().find(|b| b.name == name) {
@@ -218,6 +222,7 @@ mod tests {
             ProfileChoice::Several(vec!["tng", "gcash"])
         );
         assert!(f("tng,all", Given::Flag, None, Given::Default).is_err());
+        assert!(f(" , ", Given::Flag, None, Given::Default).is_err());
         assert!(f("tng,gcahs", Given::Flag, None, Given::Default).is_err());
         let err = f("Gcahs", Given::Flag, None, Given::Default).unwrap_err();
         assert_eq!(err.code, crate::error::EXIT_USAGE);
