@@ -153,6 +153,10 @@ pub(crate) fn profile_choice(
 /// The built-in wallet `name`, `all`, or names joined by commas; an unknown name is a usage
 /// error with a did-you-mean and the list.
 pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
+    if name.trim().is_empty() {
+        return Err(CliError::usage("--wallet names no wallet")
+            .with_hint("`authcode wallets` lists them (the default is dana)"));
+    }
     if name == "all" {
         return Ok(ProfileChoice::Several(
             BUILTIN.iter().map(|b| b.name).collect(),
