@@ -21,14 +21,16 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'authcode' {
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('scopes', 'scopes', [CompletionResultType]::ParameterValue, 'List the scopes and what each grants')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
+            [CompletionResult]::new('wallets', 'wallets', [CompletionResultType]::ParameterValue, 'List the built-in wallet profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
@@ -36,26 +38,38 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;scopes' {
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authcode;schema' {
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Print the schema on one line')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'authcode;wallets' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authcode;completions' {
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authcode;request' {
@@ -63,14 +77,16 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
-            [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]')
+            [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]')
             [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'Grant these scopes and deny the rest (comma-separated)')
-            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes, so refused when none is denied [default: 40006, or the catalog''s first code if it has no 40006]')
+            [CompletionResult]::new('--error-code', '--error-code', [CompletionResultType]::ParameterName, 'Error value for denied scopes, so refused when none is denied [default: the profile''s defaultError, else 40006, or its first code if it has no 40006]')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A request parameter the wallet requires besides scopes (repeatable)')
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests), so refused when none is granted')
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Print only the request payload, without asking for consent')
             [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Grant every requested scope')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Grant none of the requested scopes')
@@ -86,8 +102,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--expect-scopes', '--expect-scopes', [CompletionResultType]::ParameterName, 'Each response must answer exactly these scopes (comma-separated)')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
-            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Treat every input as one JSON document per non-empty line')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the summary line of the errors')
@@ -99,6 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;help' {
             [CompletionResult]::new('scopes', 'scopes', [CompletionResultType]::ParameterValue, 'List the scopes and what each grants')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
+            [CompletionResult]::new('wallets', 'wallets', [CompletionResultType]::ParameterValue, 'List the built-in wallet profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
@@ -109,6 +127,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;schema' {
+            break
+        }
+        'authcode;help;wallets' {
             break
         }
         'authcode;help;completions' {

@@ -34,6 +34,9 @@ _authcode() {
             authcode,validate)
                 cmd="authcode__subcmd__validate"
                 ;;
+            authcode,wallets)
+                cmd="authcode__subcmd__wallets"
+                ;;
             authcode__subcmd__help,completions)
                 cmd="authcode__subcmd__help__subcmd__completions"
                 ;;
@@ -52,6 +55,9 @@ _authcode() {
             authcode__subcmd__help,validate)
                 cmd="authcode__subcmd__help__subcmd__validate"
                 ;;
+            authcode__subcmd__help,wallets)
+                cmd="authcode__subcmd__help__subcmd__wallets"
+                ;;
             *)
                 ;;
         esac
@@ -59,7 +65,7 @@ _authcode() {
 
     case "${cmd}" in
         authcode)
-            opts="-h -V --catalog --color --help --version scopes schema completions request validate help"
+            opts="-h -V --catalog --color --wallet --help --version scopes schema wallets completions request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -73,6 +79,10 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -81,7 +91,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__completions)
-            opts="-h --catalog --color --help bash elvish fish powershell zsh"
+            opts="-h --catalog --color --wallet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -95,6 +105,10 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -103,7 +117,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help)
-            opts="scopes schema completions request validate help"
+            opts="scopes schema wallets completions request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,8 +214,22 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__help__subcmd__wallets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__request)
-            opts="-o -s -h --from --payload --format --approve --deny --compact --output --scopes --grant --error-code --app-name --seed --catalog --color --help"
+            opts="-o -s -h --from --payload --format --approve --deny --compact --output --scopes --grant --error-code --param --app-name --seed --catalog --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,6 +267,13 @@ _authcode() {
                     COMPREPLY=($(compgen -W "3 10 11 40006" -- "${cur}"))
                     return 0
                     ;;
+                --param)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --app-name)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -261,6 +296,10 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -269,7 +308,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__schema)
-            opts="-h --compact --catalog --color --help request response"
+            opts="-h --compact --catalog --color --wallet --help request response"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,6 +320,10 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -291,7 +334,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__scopes)
-            opts="-h --json --catalog --color --help"
+            opts="-h --json --catalog --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -305,6 +348,10 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -313,7 +360,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__validate)
-            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --help"
+            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,6 +402,36 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__wallets)
+            opts="-h --json --catalog --color --wallet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)

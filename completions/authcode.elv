@@ -18,52 +18,67 @@ set edit:completion:arg-completer[authcode] = {|@words|
     }
     var completions = [
         &'authcode'= {
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand scopes 'List the scopes and what each grants'
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+            cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;scopes'= {
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --json 'Print a JSON array instead of a table'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;schema'= {
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --compact 'Print the schema on one line'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;wallets'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand --json 'Print a JSON array instead of a table'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;completions'= {
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;request'= {
             cand --from 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)'
             cand --format 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]'
             cand -o 'Write the output to FILE (atomically) instead of stdout'
             cand --output 'Write the output to FILE (atomically) instead of stdout'
-            cand -s 'Scopes to request (repeatable, comma-separated)'
-            cand --scopes 'Scopes to request (repeatable, comma-separated)'
+            cand -s 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
+            cand --scopes 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
             cand --grant 'Grant these scopes and deny the rest (comma-separated)'
-            cand --error-code 'Error value for denied scopes, so refused when none is denied [default: 40006, or the catalog''s first code if it has no 40006]'
+            cand --error-code 'Error value for denied scopes, so refused when none is denied [default: the profile''s defaultError, else 40006, or its first code if it has no 40006]'
+            cand --param 'A request parameter the wallet requires besides scopes (repeatable)'
             cand --app-name 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)'
             cand --seed 'Make the authCode deterministic (for snapshot tests), so refused when none is granted'
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --payload 'Print only the request payload, without asking for consent'
             cand --approve 'Grant every requested scope'
             cand --deny 'Grant none of the requested scopes'
@@ -78,8 +93,9 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --expect-scopes 'Each response must answer exactly these scopes (comma-separated)'
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
-            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --ndjson 'Treat every input as one JSON document per non-empty line'
             cand --strict 'Treat warnings as errors'
             cand -q 'Print only the summary line of the errors'
@@ -90,6 +106,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help'= {
             cand scopes 'List the scopes and what each grants'
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+            cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
@@ -98,6 +115,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;scopes'= {
         }
         &'authcode;help;schema'= {
+        }
+        &'authcode;help;wallets'= {
         }
         &'authcode;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authcode_global_optspecs
-    string join \n catalog= color= h/help V/version
+    string join \n catalog= color= wallet= h/help V/version
 end
 
 function __fish_authcode_needs_command
@@ -24,40 +24,87 @@ function __fish_authcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_needs_command" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_needs_command" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
+complete -c authcode -n "__fish_authcode_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_needs_command" -s V -l version -d 'Print version'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "scopes" -d 'List the scopes and what each grants'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "wallets" -d 'List the built-in wallet profiles'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l json -d 'Print a JSON array instead of a table'
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help'
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l compact -d 'Print the schema on one line'
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help'
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l json -d 'Print a JSON array instead of a table'
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
 js\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s o -l output -d 'Write the output to FILE (atomically) instead of stdout' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand request" -s s -l scopes -d 'Scopes to request (repeatable, comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -s s -l scopes -d 'Scopes to request (repeatable, comma-separated) [default: the wallet\'s default scopes, where it has them]' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
 KYC_INFO\t'Authorized to obtain users\' KYC information'
 USER_CONTACTINFO_EMAIL\t'Authorized to obtain users\' email information'
 USER_BIOLOGICAL_MOTHER_NAME\t'Authorized to obtain users\' biological mother\'s name information'
@@ -107,16 +154,25 @@ USER_BANK_NAME\t'Authorized to obtain users\' bank name information'
 USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number information'
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes, so refused when none is denied [default: 40006, or the catalog\'s first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code -d 'Error value for denied scopes, so refused when none is denied [default: the profile\'s defaultError, else 40006, or its first code if it has no 40006]' -r -f -a "3\t'Unknown Error'
 10\t'Empty Data'
 11\t'Unauthorized to Get User Info'
 40006\t'The mini program is not permitted this scope'"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d 'A request parameter the wallet requires besides scopes (repeatable)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l payload -d 'Print only the request payload, without asking for consent'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l approve -d 'Grant every requested scope'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l deny -d 'Grant none of the requested scopes'
@@ -155,17 +211,26 @@ USER_BANK_ACCOUNT_NUMBER\t'Authorized to obtain users\' bank account number info
 USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name information'
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l ndjson -d 'Treat every input as one JSON document per non-empty line'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the summary line of the errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "wallets" -d 'List the built-in wallet profiles'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -15,6 +15,7 @@ Examples:
   authcode request --scopes USER_LOGIN_ID         Ask for consent in the terminal
   authcode request --scopes USER_LOGIN_ID --deny  Print the spec's failure sample
   authcode validate fixtures/                     Check every fixture in CI
+  authcode validate --wallet gcash,tng fixtures/  Check fixtures for two wallets at once
   authcode schema response > response.schema.json";
 
 const SCOPES_EXAMPLES: &str = "\
@@ -36,19 +37,34 @@ Examples:
   authcode request --from request.json --approve --seed 7
       Deterministic code for snapshot tests
   authcode request --scopes USER_LOGIN_ID --payload --format js
-      The JavaScript call a mini program makes";
+      The JavaScript call a mini program makes
+  authcode --wallet alipayhk request --scopes USER_NAME --param authClientId=ID --approve
+      A wallet's required request parameter";
 
 const VALIDATE_EXAMPLES: &str = "\
 Examples:
   authcode validate fixtures/                      Every *.json, *.ndjson, *.jsonl below it
   authcode validate response.json --expect-scopes USER_LOGIN_ID
   authcode validate --format github fixtures/      Annotations in GitHub Actions
-  cat responses.ndjson | authcode validate --ndjson";
+  cat responses.ndjson | authcode validate --ndjson
+  authcode validate --wallet all fixtures/         Which wallets accept each document
+  authcode validate --wallet gcash,tng fixtures/   Fixtures that must pass on both
+
+With --wallet all (or several wallets, --wallet gcash,tng), each document is checked against
+each of them and one line says which accept it. Exit code: 0 only when every one of them
+accepts every document, 1 when one refuses one, 2 when a path cannot be read. It reads files,
+not stdin. DANA shares no scope with the other wallets, so name the wallets you ship to.";
 
 const SCHEMA_EXAMPLES: &str = "\
 Examples:
   authcode schema request > request.schema.json
   authcode schema response --catalog other-wallet.json";
+
+const WALLETS_EXAMPLES: &str = "\
+Examples:
+  authcode wallets                    The built-in wallets
+  authcode --wallet gcash scopes      GCash's scopes
+  authcode wallets --json             The same as a JSON array";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -60,7 +76,20 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
 pub(crate) struct Cli {
-    /// Use this scope catalog instead of DANA's (JSON; see README)
+    /// The wallet whose profile to use (`authcode wallets` lists them); validate also takes
+    /// several (A,B) or all
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        env = "AUTHCODE_WALLET",
+        default_value = "dana",
+        help_heading = "Global options"
+    )]
+    pub wallet: String,
+
+    /// Use this profile file instead of a built-in wallet (see README; not with a --wallet
+    /// flag)
     #[arg(
         long,
         global = true,
@@ -99,6 +128,9 @@ pub(crate) enum Command {
     /// Print a JSON Schema (draft 2020-12) for request or response payloads
     #[command(after_help = SCHEMA_EXAMPLES)]
     Schema(SchemaArgs),
+    /// List the built-in wallet profiles
+    #[command(after_help = WALLETS_EXAMPLES)]
+    Wallets(WalletsArgs),
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -115,18 +147,29 @@ pub(crate) struct ScopesArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct WalletsArgs {
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
-    /// Scopes to request (repeatable, comma-separated)
+    /// Scopes to request (repeatable, comma-separated) [default: the wallet's default
+    /// scopes, where it has them]
     #[arg(
         short,
         long,
         value_name = "SCOPE",
         value_delimiter = ',',
         action = ArgAction::Append,
-        required_unless_present = "from",
         conflicts_with = "from"
     )]
     pub scopes: Vec<String>,
+
+    /// A request parameter the wallet requires besides scopes (repeatable)
+    #[arg(long, value_name = "NAME=VALUE", action = ArgAction::Append, conflicts_with = "from")]
+    pub param: Vec<String>,
 
     /// Read the scopes from a request payload {"scopes": [...]} ('-' for stdin)
     #[arg(long, value_name = "FILE")]
@@ -160,8 +203,8 @@ pub(crate) struct RequestArgs {
     )]
     pub grant: Option<Vec<String>>,
 
-    /// Error value for denied scopes, so refused when none is denied [default: 40006, or the
-    /// catalog's first code if it has no 40006]
+    /// Error value for denied scopes, so refused when none is denied [default: the profile's
+    /// defaultError, else 40006, or its first code if it has no 40006]
     #[arg(long, value_name = "CODE", conflicts_with = "payload")]
     pub error_code: Option<String>,
 

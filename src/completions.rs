@@ -1,11 +1,12 @@
-//! Shell completion scripts, with the active catalog's scope names for `--scopes`, `--grant`
-//! and `--expect-scopes`, and its error codes for `--error-code`.
+//! Shell completion scripts, with the active profile's scope names for `--scopes`, `--grant`
+//! and `--expect-scopes`, its error codes for `--error-code`, its request parameters for
+//! `--param`, and the built-in wallets for `--wallet`.
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, CommandFactory, ValueHint};
 
 use crate::cli::Cli;
-use crate::profile::Profile;
+use crate::profile::{Profile, BUILTIN};
 
 /// The completion script for `shell`.
 ///
@@ -25,13 +26,33 @@ pub(crate) fn generate(shell: clap_complete::Shell, profile: &Profile) -> Vec<u8
     let scope_values = |a: Arg| a.value_parser(PossibleValuesParser::new(scopes.clone()));
     // Free text and numbers: without this hint the scripts would offer file names.
     let free = |a: Arg| a.value_hint(ValueHint::Other);
+    let wallets: Vec<PossibleValue> = BUILTIN
+        .iter()
+        .map(|b| PossibleValue::new(b.name).help(b.profile().name))
+        .chain([PossibleValue::new("all").help("every wallet (validate only)")])
+        .collect();
+    let params: Vec<PossibleValue> = profile
+        .request_params
+        .iter()
+        .map(|p| PossibleValue::new(format!("{}=", p.name)).help(p.description.clone()))
+        .collect();
     let mut command = Cli::command()
+        .mut_arg("wallet", |a| {
+            a.value_parser(PossibleValuesParser::new(wallets.clone()))
+        })
         .mut_subcommand("request", |request| {
             request
                 .mut_arg("scopes", scope_values)
                 .mut_arg("grant", scope_values)
                 .mut_arg("error_code", |a| {
                     a.value_parser(PossibleValuesParser::new(errors.clone()))
+                })
+                .mut_arg("param", |a| {
+                    if params.is_empty() {
+                        a.value_hint(ValueHint::Other)
+                    } else {
+                        a.value_parser(PossibleValuesParser::new(params.clone()))
+                    }
                 })
                 .mut_arg("app_name", free)
                 .mut_arg("seed", free)

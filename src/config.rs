@@ -1,11 +1,15 @@
 //! The parsed command line turned into plain config values, in one place: past this
 //! module no clap type reaches the logic.
 
+use std::path::PathBuf;
+
 use crate::cli::{self, ColorWhen, RequestArgs, ValidateArgs};
 use crate::consent::Decision;
 use crate::error::CliError;
 use crate::mint::CodeSource;
+use crate::output::brief;
 use crate::output::ColorMode;
+use crate::profile::BUILTIN;
 use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
 use crate::validate::report::Format;
 use crate::validate::{Expect, ValidateConfig};
@@ -57,6 +61,7 @@ pub(crate) fn request(args: RequestArgs, color: ColorMode) -> Result<RequestConf
             Some(path) => ScopeSource::File(path),
             None => ScopeSource::Args(args.scopes),
         },
+        params: args.param,
         payload: args.payload.then_some(match args.format {
             Some(cli::PayloadFormat::Js) => PayloadFormat::Js,
             Some(cli::PayloadFormat::Json) | None => PayloadFormat::Json,
@@ -101,5 +106,147 @@ pub(crate) fn validate(args: ValidateArgs, color: ColorMode) -> ValidateConfig {
             .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
             .unwrap_or(1),
         color,
+    }
+}
+
+/// Which profile(s) the command runs with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ProfileChoice {
+    /// A built-in wallet, by its `--wallet` name.
+    Builtin(&'static str),
+    /// A profile file (`--catalog`).
+    File(PathBuf),
+    /// `--wallet all` or `--wallet A,B`: several built-in wallets (validate only).
+    Several(Vec<&'static str>),
+}
+
+/// Where a profile option's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Given {
+    Flag,
+    Env,
+    Default,
+}
+
+impl Given {
+    /// How clap got the value of `id`.
+    pub(crate) fn of(matches: &clap::ArgMatches, id: &str) -> Given {
+        match matches.value_source(id) {
+            Some(clap::parser::ValueSource::CommandLine) => Given::Flag,
+            Some(clap::parser::ValueSource::EnvVariable) => Given::Env,
+            _ => Given::Default,
+        }
+    }
+}
+
+/// The profile `--wallet` and `--catalog` choose. The command line beats the environment;
+/// both flags on one command line are refused, since neither obviously wins; with both only
+/// in the environment, `AUTHCODE_CATALOG` (the more specific) wins.
+pub(crate) fn profile_choice(
+    wallet: &str,
+    wallet_given: Given,
+    catalog: Option<PathBuf>,
+    catalog_given: Given,
+) -> Result<ProfileChoice, CliError> {
+    let catalog_wins = match (catalog.is_some(), catalog_given, wallet_given) {
+        (false, _, _) => false,
+        (true, Given::Flag, Given::Flag) => {
+            return Err(
+                CliError::usage("--catalog and --wallet both choose a profile; give one")
+                    .with_hint("--catalog FILE loads a profile file, --wallet NAME a built-in one"),
+            )
+        }
+        (true, Given::Flag, _) => true,
+        (true, _, Given::Flag) => false,
+        (true, _, _) => true,
+    };
+    if catalog_wins {
+        return Ok(ProfileChoice::File(catalog.unwrap_or_default()));
+    }
+    wallet_named(wallet)
+}
+
+/// The built-in wallet `name`, `all`, or names joined by commas; an unknown name is a usage
+/// error with a did-you-mean and the list.
+pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
+    if name.trim().is_empty() {
+        return Err(CliError::usage("--wallet names no wallet")
+            .with_hint("`authcode wallets` lists them (the default is dana)"));
+    }
+    if name == "all" {
+        return Ok(ProfileChoice::Several(
+            BUILTIN.iter().map(|b| b.name).collect(),
+        ));
+    }
+    if name.contains(',') {
+        let mut several = Vec::new();
+        for one in name.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match wallet_named(one)? {
+                ProfileChoice::Builtin(b) if !several.contains(&b) => several.push(b),
+                ProfileChoice::Builtin(_) => {}
+                _ => return Err(CliError::usage("`all` stands alone in --wallet")),
+            }
+        }
+        if several.is_empty() {
+            return Err(CliError::usage("--wallet names no wallet")
+                .with_hint("name them: --wallet gcash,tng (or --wallet all)"));
+        }
+        return Ok(ProfileChoice::Several(several));
+    }
+    if let Some(b) = BUILTIN.iter().find(|b| b.name == name) {
+        return Ok(ProfileChoice::Builtin(b.name));
+    }
+    let names = BUILTIN.iter().map(|b| b.name);
+    let lower = name.to_lowercase();
+    let mut err = CliError::usage(format!("unknown wallet {}", brief(name)));
+    if let Some(near) = crate::suggest::closest(&lower, names.clone()) {
+        err = err.with_hint(format!("did you mean {near}?"));
+    }
+    Err(err.with_hint(format!(
+        "wallets: {}; validate also takes several (A,B) or all",
+        names.collect::<Vec<_>>().join(", ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_beat_the_environment_and_two_flags_are_refused() {
+        let file = || Some(PathBuf::from("w.json"));
+        let f = |w, wg, c, cg| profile_choice(w, wg, c, cg);
+        assert_eq!(
+            f("gcash", Given::Flag, file(), Given::Env).unwrap(),
+            ProfileChoice::Builtin("gcash")
+        );
+        assert_eq!(
+            f("gcash", Given::Env, file(), Given::Flag).unwrap(),
+            ProfileChoice::File("w.json".into())
+        );
+        assert_eq!(
+            f("gcash", Given::Env, file(), Given::Env).unwrap(),
+            ProfileChoice::File("w.json".into())
+        );
+        assert_eq!(
+            f("dana", Given::Default, file(), Given::Env).unwrap(),
+            ProfileChoice::File("w.json".into())
+        );
+        assert!(f("gcash", Given::Flag, file(), Given::Flag).is_err());
+        assert_eq!(
+            f("all", Given::Flag, None, Given::Default).unwrap(),
+            ProfileChoice::Several(BUILTIN.iter().map(|b| b.name).collect())
+        );
+        assert_eq!(
+            f("tng, gcash,tng", Given::Flag, None, Given::Default).unwrap(),
+            ProfileChoice::Several(vec!["tng", "gcash"])
+        );
+        assert!(f("tng,all", Given::Flag, None, Given::Default).is_err());
+        assert!(f(" , ", Given::Flag, None, Given::Default).is_err());
+        assert!(f("tng,gcahs", Given::Flag, None, Given::Default).is_err());
+        let err = f("Gcahs", Given::Flag, None, Given::Default).unwrap_err();
+        assert_eq!(err.code, crate::error::EXIT_USAGE);
+        assert_eq!(err.hints[0], "did you mean gcash?");
+        assert!(err.hints[1].contains("dana, alipayplus"));
     }
 }

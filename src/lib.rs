@@ -23,6 +23,7 @@ mod scopes;
 mod suggest;
 mod terminal;
 pub mod validate;
+mod wallets;
 
 pub use payload::DocKind;
 pub use profile::Profile;

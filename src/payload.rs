@@ -34,22 +34,78 @@ impl Request {
     /// The JavaScript call a mini program makes for this request, shaped like the spec's
     /// request sample; `compact` puts it on one line, as `--compact` does the JSON.
     pub fn to_js(&self, compact: bool) -> String {
-        let scopes: Vec<String> = self
-            .scopes
-            .iter()
-            .map(|s| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")))
-            .collect();
+        Call {
+            request: self,
+            params: &[],
+        }
+        .to_js(compact)
+    }
+}
+
+/// A request with the parameters a wallet requires besides `scopes` (AlipayHK's
+/// `authClientId`), in the profile's order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Call<'a> {
+    pub(crate) request: &'a Request,
+    pub(crate) params: &'a [(String, String)],
+}
+
+impl Serialize for Call<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1 + self.params.len()))?;
+        map.serialize_entry("scopes", &self.request.scopes)?;
+        for (name, value) in self.params {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Call<'_> {
+    /// The JavaScript call a mini program makes, shaped like the spec's request sample;
+    /// `compact` puts it on one line.
+    pub(crate) fn to_js(self, compact: bool) -> String {
+        let scopes: Vec<String> = self.request.scopes.iter().map(|s| js_string(s)).collect();
         let scopes = scopes.join(", ");
         if compact {
-            format!(
-                "my.getAuthCode({{ scopes: [{scopes}], success: (res) => {{ my.alert({{ content: res.authCode }}); }}, fail: (res) => {{ console.log(res.authErrorScopes); }} }});\n"
-            )
-        } else {
-            format!(
-                "my.getAuthCode({{\n  scopes: [{scopes}],\n  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n"
-            )
+            let params: String = self
+                .params
+                .iter()
+                .map(|(name, value)| format!(" {name}: {},", js_string(value)))
+                .collect();
+            return format!(
+                "my.getAuthCode({{ scopes: [{scopes}],{params} success: (res) => {{ my.alert({{ content: res.authCode }}); }}, fail: (res) => {{ console.log(res.authErrorScopes); }} }});\n"
+            );
+        }
+        let params: String = self
+            .params
+            .iter()
+            .map(|(name, value)| format!("  {name}: {},\n", js_string(value)))
+            .collect();
+        format!(
+            "my.getAuthCode({{\n  scopes: [{scopes}],\n{params}  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n"
+        )
+    }
+}
+
+/// `text` as a single-quoted JavaScript string.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
         }
     }
+    out.push('\'');
+    out
 }
 
 /// A response document: granted scopes with a code, failed scopes with their error values.
@@ -64,6 +120,24 @@ pub struct Response {
 
 impl Serialize for Response {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Shown {
+            response: self,
+            empty_error_scopes: false,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A response as a wallet writes it: with `empty_error_scopes`, a success that denied
+/// nothing still carries `"authErrorScopes": {}` (Alipay+ Connect's sample does).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shown<'a> {
+    pub(crate) response: &'a Response,
+    pub(crate) empty_error_scopes: bool,
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct ErrorScopes<'a>(&'a [(String, ErrorValue)]);
         impl Serialize for ErrorScopes<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -75,13 +149,15 @@ impl Serialize for Response {
             }
         }
 
+        let r = self.response;
         let mut map = serializer.serialize_map(None)?;
-        if let Some(code) = &self.auth_code {
+        if let Some(code) = &r.auth_code {
             map.serialize_entry("authCode", code)?;
-            map.serialize_entry("authSuccessScopes", &self.success_scopes)?;
+            map.serialize_entry("authSuccessScopes", &r.success_scopes)?;
         }
-        if !self.error_scopes.is_empty() {
-            map.serialize_entry("authErrorScopes", &ErrorScopes(&self.error_scopes))?;
+        let empty_but_shown = self.empty_error_scopes && r.auth_code.is_some();
+        if !r.error_scopes.is_empty() || empty_but_shown {
+            map.serialize_entry("authErrorScopes", &ErrorScopes(&r.error_scopes))?;
         }
         map.end()
     }
@@ -133,6 +209,47 @@ mod tests {
                 .collect()
         };
         assert_eq!(tokens(&pretty), tokens(&compact));
+    }
+
+    #[test]
+    fn a_call_carries_its_parameters_in_json_and_js() {
+        let request = Request {
+            scopes: vec!["USER_NAME".into()],
+        };
+        let params = [("authClientId".to_string(), "it's".to_string())];
+        let call = Call {
+            request: &request,
+            params: &params,
+        };
+        assert_eq!(
+            to_json(&call, true),
+            "{\"scopes\":[\"USER_NAME\"],\"authClientId\":\"it's\"}\n"
+        );
+        assert!(call
+            .to_js(false)
+            .contains("  scopes: ['USER_NAME'],\n  authClientId: 'it\\'s',\n  success:"));
+        assert_eq!(
+            request.to_js(false).lines().nth(2),
+            Some("  success: (res) => {")
+        );
+    }
+
+    #[test]
+    fn a_success_shows_empty_error_scopes_when_asked() {
+        let response = Response {
+            auth_code: Some("c".into()),
+            success_scopes: vec!["A".into()],
+            error_scopes: vec![],
+        };
+        let shown = Shown {
+            response: &response,
+            empty_error_scopes: true,
+        };
+        assert_eq!(
+            to_json(&shown, true),
+            "{\"authCode\":\"c\",\"authSuccessScopes\":[\"A\"],\"authErrorScopes\":{}}\n"
+        );
+        assert!(!to_json(&response, true).contains("authErrorScopes"));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub(crate) enum PayloadFormat {
 #[derive(Debug, Clone)]
 pub(crate) struct RequestConfig {
     pub source: ScopeSource,
+    /// `--param NAME=VALUE`, as given.
+    pub params: Vec<String>,
     /// `Some` with `--payload`: print the request only.
     pub payload: Option<PayloadFormat>,
     /// The decision given by flags; `None` means ask in the terminal.
@@ -49,6 +51,8 @@ pub(crate) struct RequestConfig {
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     pub request: Request,
+    /// The profile's request parameters with their values, in the profile's order.
+    pub params: Vec<(String, String)>,
     pub error_value: ErrorValue,
     pub warnings: Vec<String>,
 }
@@ -61,7 +65,8 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
             .into());
     }
     let mut warnings = Vec::new();
-    let scopes = requested_scopes(profile, config, &mut warnings)?;
+    let (scopes, from_file) = requested_scopes(profile, config, &mut warnings)?;
+    let params = request_params(profile, &config.params, from_file)?;
     if let Some(Decision::Grant(names)) = &config.decision {
         let granted = scope_list::read(profile, names)
             .map_err(|unknown| crate::error::unknown_scopes(profile, Some("--grant"), &unknown))?;
@@ -90,6 +95,7 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
     };
     Ok(Prepared {
         request: Request { scopes },
+        params,
         error_value,
         warnings,
     })
@@ -103,6 +109,7 @@ pub(crate) fn answer(
 ) -> anyhow::Result<()> {
     let Prepared {
         request,
+        params,
         mut error_value,
         ..
     } = prepared;
@@ -115,14 +122,26 @@ pub(crate) fn answer(
         .into());
     }
     if let Some(format) = config.payload {
+        let call = payload::Call {
+            request: &request,
+            params: &params,
+        };
         let text = match format {
-            PayloadFormat::Json => payload::to_json(&request, config.compact),
-            PayloadFormat::Js => request.to_js(config.compact),
+            PayloadFormat::Json => payload::to_json(&call, config.compact),
+            PayloadFormat::Js => call.to_js(config.compact),
         };
         return emit(config, &text);
     }
+    // Silent scopes are granted without a consent page: there is nothing to ask about them.
+    let to_ask: Vec<_> = request
+        .scopes
+        .iter()
+        .filter_map(|s| profile.scope(s))
+        .filter(|s| !s.silent)
+        .collect();
     let decision = match &config.decision {
         Some(decision) => decision.clone(),
+        None if to_ask.is_empty() => Decision::ApproveAll,
         None => {
             let stdin_holds_input =
                 matches!(&config.source, ScopeSource::File(p) if p == Path::new("-"));
@@ -132,15 +151,10 @@ pub(crate) fn answer(
                     .into());
             }
             terminal::exit_cleanly_on_signals();
-            let scopes: Vec<_> = request
-                .scopes
-                .iter()
-                .filter_map(|s| profile.scope(s))
-                .collect();
             let answer = crate::prompt::ask(
                 &config.app_name,
                 profile,
-                &scopes,
+                &to_ask,
                 &error_value.code(),
                 config.color.stderr(),
             )?;
@@ -152,15 +166,22 @@ pub(crate) fn answer(
             answer.decision
         }
     };
-    let granted = decision
+    let mut granted = decision
         .granted(&request.scopes)
         .map_err(|stray| crate::error::not_requested(profile, &stray, &request.scopes))?;
+    for (g, scope) in granted.iter_mut().zip(&request.scopes) {
+        *g |= profile.is_silent(scope);
+    }
     refuse_unused_flags(config, &granted)?;
     let response = consent::respond(&request.scopes, &granted, &error_value, || {
         mint::mint(config.code_source, &request.scopes)
     })
     .map_err(|e| CliError::usage(format!("cannot get random bytes from the OS: {e}")))?;
-    emit(config, &payload::to_json(&response, config.compact))
+    let shown = payload::Shown {
+        response: &response,
+        empty_error_scopes: profile.empty_error_scopes,
+    };
+    emit(config, &payload::to_json(&shown, config.compact))
 }
 
 /// `--error-code` when no scope is denied, `--seed` when none is granted: a flag the
@@ -206,20 +227,95 @@ fn unknown_code_warning(profile: &Profile, code: &str) -> String {
     )
 }
 
-/// The scopes asked for, checked against the profile, each kept once in first position.
+/// The parameters the profile requires, from `--param NAME=VALUE` or the request file's
+/// fields (already checked by the validator), in the profile's order.
+fn request_params(
+    profile: &Profile,
+    given: &[String],
+    from_file: Option<serde_json::Value>,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let wallet = sanitize(&profile.name);
+    let names: Vec<&str> = profile
+        .request_params
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    let mut values: Vec<(String, String)> = Vec::new();
+    for pair in given {
+        let Some((name, value)) = pair.split_once('=') else {
+            return Err(CliError::usage(format!(
+                "--param {:?} is not NAME=VALUE",
+                crate::output::brief(pair)
+            ))
+            .into());
+        };
+        if !names.contains(&name) {
+            let known = if names.is_empty() {
+                format!("{wallet} requires no request parameter")
+            } else {
+                format!("{wallet} requires: {}", names.join(", "))
+            };
+            return Err(CliError::usage(format!(
+                "--param {}: not a request parameter of {wallet}",
+                crate::output::brief(name)
+            ))
+            .with_hint(known)
+            .into());
+        }
+        values.retain(|(n, _)| n != name);
+        values.push((name.to_string(), value.to_string()));
+    }
+    let mut params = Vec::new();
+    for name in names {
+        let in_file = from_file
+            .as_ref()
+            .and_then(|doc| doc.get(name))
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        let value = values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .or(in_file);
+        match value {
+            Some(v) if !v.is_empty() => params.push((name.to_string(), v)),
+            _ => {
+                return Err(CliError::usage(format!(
+                    "{wallet} requires the request parameter {name}"
+                ))
+                .with_hint(format!("give it: --param {name}=VALUE"))
+                .into())
+            }
+        }
+    }
+    Ok(params)
+}
+
+/// The scopes asked for, checked against the profile, each kept once in first position;
+/// with the request document when they come from a file.
 fn requested_scopes(
     profile: &Profile,
     config: &RequestConfig,
     warnings: &mut Vec<String>,
-) -> anyhow::Result<Vec<String>> {
+) -> anyhow::Result<(Vec<String>, Option<serde_json::Value>)> {
     let names: Vec<String> = match &config.source {
         ScopeSource::Args(args) => args
             .iter()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
-        ScopeSource::File(path) => return read_request_file(path, profile, warnings),
+        ScopeSource::File(path) => {
+            let (mut scopes, doc) = read_request_file(path, profile, warnings)?;
+            if scopes.is_empty() {
+                scopes = profile.default_scopes.clone();
+            }
+            return Ok((scopes, Some(doc)));
+        }
     };
+    let no_flag = matches!(&config.source, ScopeSource::Args(args) if args.is_empty());
+    if names.is_empty() && no_flag && !profile.default_scopes.is_empty() {
+        return Ok((profile.default_scopes.clone(), None));
+    }
     if names.is_empty() {
         return Err(CliError::usage("no scopes to request")
             .with_hint(format!(
@@ -231,7 +327,7 @@ fn requested_scopes(
     let list = scope_list::read(profile, &names)
         .map_err(|unknown| crate::error::unknown_scopes(profile, None, &unknown))?;
     warnings.extend(list.warnings("--scopes"));
-    Ok(list.names)
+    Ok((list.names, None))
 }
 
 /// The scopes of a request payload file (`-`: stdin), read with the validator's rules.
@@ -239,7 +335,7 @@ fn read_request_file(
     path: &Path,
     profile: &Profile,
     warnings: &mut Vec<String>,
-) -> anyhow::Result<Vec<String>> {
+) -> anyhow::Result<(Vec<String>, serde_json::Value)> {
     let shown = shown_input(path);
     let mut bytes = Vec::new();
     let read = if path == Path::new("-") {
@@ -262,7 +358,10 @@ fn read_request_file(
             .iter()
             .map(|d| crate::error::located(&shown, d)),
     );
-    Ok(payload.scopes)
+    // The validator accepted it, so it parses; its parameters are read from the value.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let doc = serde_json::from_slice(bytes).unwrap_or(serde_json::Value::Null);
+    Ok((payload.scopes, doc))
 }
 
 /// Whether the result goes to stdout (no `--output`, or `-o -`).

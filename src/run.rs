@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
-use crate::config;
+use crate::config::{self, Given, ProfileChoice};
 use crate::error::{self, CliError, Interrupted};
 use crate::output::{ColorMode, Paint};
 use crate::profile::Profile;
@@ -18,16 +18,24 @@ pub fn main() -> ExitCode {
     Paint::init();
     // An empty AUTHCODE_CATALOG means "unset", as an empty NO_COLOR does; clap would
     // report it as a missing --catalog value. Nothing else runs yet, so this is safe.
-    if std::env::var_os("AUTHCODE_CATALOG").is_some_and(|v| v.is_empty()) {
-        std::env::remove_var("AUTHCODE_CATALOG");
+    for var in ["AUTHCODE_CATALOG", "AUTHCODE_WALLET"] {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(var);
+        }
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let parsed = Cli::command()
         .color(clap_color(&args))
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
-        Ok(cli) => cli,
+        .and_then(|matches| {
+            let given = (
+                Given::of(&matches, "wallet"),
+                Given::of(&matches, "catalog"),
+            );
+            Cli::from_arg_matches(&matches).map(|cli| (cli, given))
+        });
+    let (cli, given) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             // Help and version go to stdout; a closed pipe there is not an error.
             let _ = e.print();
@@ -35,7 +43,7 @@ pub fn main() -> ExitCode {
         }
     };
     let color = config::color(cli.color);
-    match run(cli) {
+    match run(cli, given) {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(report(&err, color)),
     }
@@ -90,11 +98,33 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
     }
 }
 
-/// Runs the parsed command line and returns the exit code.
-pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
+/// Runs the parsed command line and returns the exit code. `given` says where `--wallet`
+/// and `--catalog` came from (the command line, the environment, the default).
+pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
     let color = config::color(cli.color);
-    let profile = Profile::load(cli.catalog.as_deref()).map_err(CliError::from)?;
+    let choice = config::profile_choice(&cli.wallet, given.0, cli.catalog.clone(), given.1)?;
+    let profile = match choice {
+        ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
+        ProfileChoice::File(path) => Profile::load(&path).map_err(CliError::from)?,
+        ProfileChoice::Several(names) => {
+            return match cli.command {
+                Command::Validate(args) => {
+                    crate::validate::run_across(&names, config::validate(args, color))
+                }
+                _ => Err(CliError::usage(format!(
+                    "--wallet {} applies to validate only",
+                    crate::output::brief(&cli.wallet)
+                ))
+                .with_hint("name one wallet: `authcode wallets` lists them")
+                .into()),
+            }
+        }
+    };
     match cli.command {
+        Command::Wallets(args) => {
+            crate::wallets::run(args.json, color.stdout(), &mut io::stdout().lock())?;
+            Ok(0)
+        }
         Command::Completions(args) => {
             let script = crate::completions::generate(args.shell, &profile);
             crate::output::stdout(&script)?;

@@ -7,7 +7,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::payload::DocKind;
-use crate::profile::{ErrorValueType, Profile};
+use crate::profile::{ErrorValueType, Profile, StringScopes};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -26,30 +26,84 @@ pub fn schema(profile: &Profile, kind: DocKind) -> Value {
 }
 
 fn request(profile: &Profile) -> Value {
-    json!({
+    let mut required: Vec<&str> = Vec::new();
+    if profile.default_scopes.is_empty() {
+        required.push("scopes");
+    }
+    let mut properties = Map::new();
+    properties.insert("scopes".into(), scopes_property(profile));
+    for p in &profile.request_params {
+        required.push(&p.name);
+        properties.insert(
+            p.name.clone(),
+            json!({"description": p.description, "type": "string", "minLength": 1}),
+        );
+    }
+    let mut response_fields = vec![
+        json!({"required": ["authCode"]}),
+        json!({"required": ["authSuccessScopes"]}),
+        json!({"required": ["authErrorScopes"]}),
+    ];
+    if profile.publishes("error") {
+        response_fields.push(json!({"required": ["error"]}));
+    }
+    let mut schema = json!({
         "$schema": DRAFT,
         "title": format!("my.getAuthCode request ({})", profile.name),
         "description": "The payload a mini program passes to my.getAuthCode. \
             Fields other than `scopes` are allowed (authcode validate warns about them), \
             except a response's, which would make the kind ambiguous.",
         "type": "object",
-        "required": ["scopes"],
-        "not": {"anyOf": [
-            {"required": ["authCode"]},
-            {"required": ["authSuccessScopes"]},
-            {"required": ["authErrorScopes"]}
-        ]},
-        "properties": {
-            "scopes": {
-                "description": "The scopes to ask the user for",
-                "type": "array",
-                "minItems": 1,
-                "uniqueItems": true,
-                "items": {"$ref": "#/$defs/scope"}
-            }
-        },
+        "required": required,
+        "not": {"anyOf": response_fields},
+        "properties": properties,
         "$defs": {"scope": scope(profile)}
-    })
+    });
+    if !profile.default_scopes.is_empty() {
+        // Without `scopes`, an object is a request only when it has no response field.
+        schema["anyOf"] = json!([
+            {"required": ["scopes"]},
+            {"not": {"anyOf": [{"required": ["error"]}, {"required": ["errorMessage"]}]}}
+        ]);
+    }
+    schema
+}
+
+/// A request's `scopes`: an array, or also a string where the profile allows it.
+fn scopes_property(profile: &Profile) -> Value {
+    let mut description = "The scopes to ask the user for".to_string();
+    if !profile.default_scopes.is_empty() {
+        description.push_str(&format!(
+            " (default: {})",
+            profile.default_scopes.join(", ")
+        ));
+    }
+    let array = json!({
+        "type": "array",
+        "minItems": 1,
+        "uniqueItems": true,
+        "items": {"$ref": "#/$defs/scope"}
+    });
+    let string = match profile.string_scopes {
+        StringScopes::No => None,
+        StringScopes::One => Some(json!({"$ref": "#/$defs/scope"})),
+        StringScopes::CommaSeparated => {
+            let names: Vec<String> = profile
+                .scope_names()
+                .map(|n| n.replace('.', "\\."))
+                .collect();
+            let one = format!("(?:{})", names.join("|"));
+            Some(json!({"type": "string", "pattern": format!("^{one}(?:,{one})*$")}))
+        }
+    };
+    match string {
+        None => {
+            let mut array = array;
+            array["description"] = json!(description);
+            array
+        }
+        Some(string) => json!({"description": description, "anyOf": [array, string]}),
+    }
 }
 
 fn response(profile: &Profile) -> Value {
@@ -81,13 +135,7 @@ fn response(profile: &Profile) -> Value {
                 "propertyNames": {"$ref": "#/$defs/scope"},
                 "additionalProperties": {"$ref": "#/$defs/errorValue"}
             },
-            "error": {
-                "description": "An error code some wallets add on failure",
-                "anyOf": [
-                    {"type": "number"},
-                    {"type": "string", "pattern": "^-?[0-9]+$"}
-                ]
-            },
+            "error": error_property(profile),
             "errorMessage": {
                 "description": "An error message some wallets add on failure",
                 "type": "string"
@@ -98,16 +146,45 @@ fn response(profile: &Profile) -> Value {
             "required": ["authSuccessScopes"],
             "allOf": no_conflicts(profile)
         },
-        "else": {
-            "required": ["authErrorScopes"],
-            "not": {"required": ["authSuccessScopes"]},
-            "properties": {"authErrorScopes": {"minProperties": 1}}
-        },
+        "else": failure(profile),
         "$defs": {
             "scope": scope(profile),
             "errorValue": error_value(profile)
         }
     })
+}
+
+/// `error`: a whole number where the wallet publishes it, else a number or numeric string.
+fn error_property(profile: &Profile) -> Value {
+    if profile.publishes("error") {
+        json!({
+            "description": format!("The error code {} adds on failure", profile.name),
+            "type": "integer"
+        })
+    } else {
+        json!({
+            "description": "An error code some wallets add on failure",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": "^-?[0-9]+$"}
+            ]
+        })
+    }
+}
+
+/// A response without `authCode`: `authErrorScopes` with at least one scope, or, where the
+/// wallet publishes it, `error` alone (a fail callback's result).
+fn failure(profile: &Profile) -> Value {
+    let mut failure = json!({
+        "not": {"required": ["authSuccessScopes"]},
+        "properties": {"authErrorScopes": {"minProperties": 1}}
+    });
+    if profile.publishes("error") {
+        failure["anyOf"] = json!([{"required": ["authErrorScopes"]}, {"required": ["error"]}]);
+    } else {
+        failure["required"] = json!(["authErrorScopes"]);
+    }
+    failure
 }
 
 /// A known scope; `anyOf` of `const`s rather than `enum` so that editors show each scope's

@@ -16,12 +16,13 @@ const SCRIPTS: &[(&str, &str)] = &[
 
 const REGENERATE: &str = "for s in bash:authcode.bash zsh:_authcode fish:authcode.fish \
 powershell:_authcode.ps1 elvish:authcode.elv; do \
-env -u AUTHCODE_CATALOG cargo run -q -- completions ${s%%:*} > completions/${s#*:}; done";
+env -u AUTHCODE_CATALOG -u AUTHCODE_WALLET cargo run -q -- completions ${s%%:*} > completions/${s#*:}; done";
 
 fn generated(shell: &str) -> Vec<u8> {
     let out = Command::cargo_bin("authcode")
         .unwrap()
         .env_remove("AUTHCODE_CATALOG")
+        .env_remove("AUTHCODE_WALLET")
         .args(["completions", shell])
         .assert()
         .success();

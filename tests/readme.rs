@@ -8,7 +8,13 @@
 fn readme_examples_print_what_they_show() {
     // The examples assume the embedded DANA catalog, no colors, and a person's shell (CI is
     // set where CI runs, and `request` names it as the reason it cannot prompt).
-    for var in ["AUTHCODE_CATALOG", "NO_COLOR", "CLICOLOR_FORCE", "CI"] {
+    for var in [
+        "AUTHCODE_CATALOG",
+        "AUTHCODE_WALLET",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "CI",
+    ] {
         std::env::remove_var(var);
     }
     trycmd::TestCases::new()

@@ -31,10 +31,21 @@ pub(super) fn finish<'a>(
         }
         Document::Object(fields) => fields,
     };
+    let profile = &w.index.profile;
     let has_scopes = fields.scopes.is_some();
-    let is_response =
-        fields.auth_code.is_some() || fields.success.is_some() || fields.errors.is_some();
-    let kind = match (w.options.kind, has_scopes, is_response) {
+    // A failure may be `error` alone where the wallet publishes it (Alipay CN's fail
+    // callback); an object without any response field (`error` and `errorMessage` count)
+    // is a request where scopes are optional.
+    let is_response = fields.auth_code.is_some()
+        || fields.success.is_some()
+        || fields.errors.is_some()
+        || (fields.error && profile.publishes("error"));
+    let any_response_field = fields
+        .known
+        .iter()
+        .any(|&i| profile.fields()[i].kind == DocKind::Response);
+    let is_request = has_scopes || (!profile.default_scopes.is_empty() && !any_response_field);
+    let kind = match (w.options.kind, is_request, is_response) {
         (Some(kind), _, _) => kind,
         (None, true, false) => DocKind::Request,
         (None, false, true) => DocKind::Response,
@@ -59,11 +70,7 @@ pub(super) fn finish<'a>(
     w.findings.retain(|b| b == Belongs::Always || b == own);
     foreign_fields(w, &fields, kind);
     match kind {
-        DocKind::Request => {
-            if !has_scopes {
-                missing(w, "scopes", "a request needs \"scopes\": [...]");
-            }
-        }
+        DocKind::Request => request_rules(w, &fields),
         DocKind::Response => response_rules(w, &fields),
     }
     let scopes = fields
@@ -79,9 +86,9 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
     let foreign: Vec<Cow<'a, str>> = fields
         .known
         .iter()
-        .map(|&i| profile_fields[i])
+        .map(|&i| &profile_fields[i])
         .filter(|f| f.kind != kind)
-        .map(|f| Cow::Borrowed(f.name))
+        .map(|f| Cow::Owned(f.name.clone()))
         .chain(fields.unknown.iter().cloned())
         .collect();
     for key in foreign {
@@ -92,6 +99,28 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
                 kind.as_str()
             ))
         });
+    }
+}
+
+/// `scopes`, unless the wallet has default scopes, and the parameters it requires.
+fn request_rules(w: &mut Walker<'_, '_>, fields: &Fields<'_>) {
+    let index = w.index;
+    let profile = &index.profile;
+    if fields.scopes.is_none() && profile.default_scopes.is_empty() {
+        missing(w, "scopes", "a request needs \"scopes\": [...]");
+    }
+    for p in &profile.request_params {
+        let present = fields
+            .known
+            .iter()
+            .any(|&i| profile.fields()[i].name == p.name);
+        if !present {
+            let why = format!(
+                "{} requires it beside scopes",
+                crate::output::sanitize(&profile.name)
+            );
+            missing(w, &p.name, &why);
+        }
     }
 }
 
@@ -114,7 +143,7 @@ fn response_rules<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>) {
             "authSuccessScopes",
             "a response with authCode lists the granted scopes",
         ),
-        (false, None, None) => missing(
+        (false, None, None) if !(fields.error && w.index.profile.publishes("error")) => missing(
             w,
             "authErrorScopes",
             "a response has authCode and authSuccessScopes, or authErrorScopes",

@@ -10,7 +10,7 @@ use super::path::Target;
 use super::visit::{Listed, ScopeArray, ScopeList, ScopeSet};
 use super::walk::Shape;
 use crate::output::brief;
-use crate::profile::ErrorValueFault;
+use crate::profile::{ErrorValueFault, StringScopes};
 
 /// One item of a scope array at `index`: a known scope is added to `list`; an unknown,
 /// repeated or non-string one is reported.
@@ -62,9 +62,16 @@ fn unknown_scope(w: &mut Walker<'_, '_>, name: &str, target: Target) {
     });
 }
 
-/// A `scopes`/`authSuccessScopes` value must be a non-empty array.
+/// A `scopes`/`authSuccessScopes` value must be a non-empty array; a request's `scopes`
+/// may be a string where the profile says so.
 pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: &str) -> ScopeList {
+    let strings = w.index.profile.string_scopes;
     match array {
+        ScopeArray::Other(Shape::Text(text))
+            if field == "scopes" && strings != StringScopes::No =>
+        {
+            scope_string(w, &text, strings)
+        }
         ScopeArray::List(list, 0) => {
             w.report(Rule::Empty, Target::Value, || {
                 say(format!("{field} is empty")).hint("list at least one scope")
@@ -75,9 +82,11 @@ pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: 
         ScopeArray::Other(v) => {
             let index = w.index;
             let wallet = &index.profile.name;
+            let string = field == "scopes" && strings != StringScopes::No;
             w.report(Rule::WrongType, Target::Value, || {
                 let said = say(format!(
-                    "{field} must be an array of scope names, found {}",
+                    "{field} must be an array of scope names{}, found {}",
+                    if string { " or a string" } else { "" },
                     v.type_name()
                 ));
                 match &v {
@@ -91,6 +100,49 @@ pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: 
             });
             ScopeList::default()
         }
+    }
+}
+
+/// A request's `scopes` written as a string: one name, or names joined by commas.
+fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> ScopeList {
+    let mut list = ScopeList::default();
+    if text.is_empty() {
+        w.report(Rule::Empty, Target::Value, || {
+            say("scopes is empty").hint("name at least one scope")
+        });
+        return list;
+    }
+    let mut seen = ScopeSet::new(w.index.scope_count());
+    let names: Vec<&str> = match strings {
+        StringScopes::CommaSeparated => text.split(',').collect(),
+        _ => vec![text],
+    };
+    for (i, name) in names.into_iter().enumerate() {
+        scope_item(
+            w,
+            Shape::Text(name.to_string().into()),
+            i,
+            "scopes",
+            &mut list,
+            &mut seen,
+        );
+    }
+    list
+}
+
+/// A request parameter the profile requires: a non-empty string.
+pub(super) fn request_param(w: &mut Walker<'_, '_>, name: &str, v: &Shape<'_>) {
+    match v {
+        Shape::Text(s) if s.is_empty() => w.report(Rule::Empty, Target::Value, || {
+            say(format!("{name} is empty"))
+        }),
+        Shape::Text(_) => {}
+        other => w.report(Rule::WrongType, Target::Value, || {
+            say(format!(
+                "{name} must be a string, found {}",
+                other.type_name()
+            ))
+        }),
     }
 }
 
@@ -205,8 +257,32 @@ fn describe_char(c: char) -> String {
     }
 }
 
-/// `error`: a number or a numeric string.
+/// `error`: a whole number where the profile publishes the field, else a number or a
+/// numeric string.
 pub(super) fn error_number(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
+    let index = w.index;
+    if index.profile.publishes("error") {
+        if !matches!(v, Shape::Number(n) if n.parse::<i64>().is_ok()) {
+            let wallet = &index.profile.name;
+            w.report(Rule::WrongType, Target::Value, || {
+                let said = say(format!(
+                    "error must be a whole number for {}, found {}",
+                    crate::output::sanitize(wallet),
+                    match v {
+                        Shape::Number(n) => format!("the number {n}"),
+                        other => other.type_name().to_string(),
+                    }
+                ));
+                match v {
+                    Shape::Text(s) => {
+                        said.maybe_hint(s.parse::<i64>().ok().map(|n| format!("write {n}")))
+                    }
+                    _ => said,
+                }
+            });
+        }
+        return;
+    }
     let ok = match v {
         Shape::Number(_) => true,
         Shape::Text(s) => {

@@ -18,8 +18,10 @@
 //! `path` is the JSON path type the checks record and `locate` follows; `finding` and
 //! `diagnostic` are a problem before and after it is located; `syntax` puts serde_json's
 //! errors into the user's words. `read_request` is the one reader of request payloads, for
-//! `request --from` and `validate --request` alike.
+//! `request --from` and `validate --request` alike. `across` is `--wallet all` (or `A,B`): the same
+//! pipeline once per built-in wallet, the verdicts joined per document.
 
+mod across;
 mod check;
 pub mod diagnostic;
 mod document;
@@ -47,6 +49,7 @@ use crate::profile::Profile;
 use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
 use report::{Format, Reporter};
 
+pub(crate) use across::run_across;
 pub use document::{check_document, Options};
 pub use index::{CheckOptions, ScopeIndex};
 pub use locate::excerpt;
@@ -236,6 +239,10 @@ fn expected_scopes(
             })?;
             let payload = read_request(&bytes, &shown, index)
                 .map_err(|errors| error::refused_payload(&format!("--request {shown}"), &errors))?;
+            // A request without scopes asks for the wallet's default scopes.
+            if payload.scopes.is_empty() {
+                return Ok(index.profile.default_scopes.clone());
+            }
             Ok(payload.scopes)
         }
     }

@@ -31,6 +31,8 @@ pub(super) struct Fields<'a> {
     pub auth_code: Option<Shape<'a>>,
     pub success: Option<ScopeList>,
     pub errors: Option<ErrorMap<'a>>,
+    /// Whether the object has `error`.
+    pub error: bool,
     /// The profile's fields the object has, by their index in `Profile::fields`.
     pub known: Vec<usize>,
     /// Top-level members the profile does not name (first occurrences).
@@ -116,7 +118,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             }
             let role = field.map(|i| profile_fields[i].role);
             walker.within(step, |w| {
-                w.in_field(belongs, |w| read_field(w, &mut map, role, &mut fields))
+                w.in_field(belongs, |w| {
+                    read_field(w, &mut map, role, &key, &mut fields)
+                })
             })?;
         }
         Ok(Document::Object(fields))
@@ -128,6 +132,7 @@ fn read_field<'de, A: MapAccess<'de>>(
     w: &mut Walker<'_, 'de>,
     map: &mut A,
     role: Option<FieldRole>,
+    key: &str,
     fields: &mut Fields<'de>,
 ) -> Result<(), A::Error> {
     match role {
@@ -156,6 +161,11 @@ fn read_field<'de, A: MapAccess<'de>>(
         Some(FieldRole::ErrorNumber) => {
             let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
             field_rules::error_number(w, &v);
+            fields.error = true;
+        }
+        Some(FieldRole::RequestParam) => {
+            let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
+            field_rules::request_param(w, key, &v);
         }
         Some(FieldRole::ErrorMessage) => {
             let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
@@ -232,7 +242,7 @@ pub(super) enum ScopeSet {
 }
 
 impl ScopeSet {
-    fn new(scopes: usize) -> ScopeSet {
+    pub(super) fn new(scopes: usize) -> ScopeSet {
         if scopes <= 64 {
             ScopeSet::Bits(0)
         } else {

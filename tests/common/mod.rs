@@ -11,6 +11,7 @@ use assert_cmd::Command;
 pub fn authcode() -> Command {
     let mut cmd = Command::cargo_bin("authcode").unwrap();
     cmd.env_remove("AUTHCODE_CATALOG")
+        .env_remove("AUTHCODE_WALLET")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .timeout(Duration::from_secs(30));

@@ -1,0 +1,327 @@
+//! The wallet profile: everything that makes a wallet a wallet — its scopes (and which are
+//! silent or used by default), whether `scopes` may be a string, extra request parameters,
+//! its error values and their JSON type, the response fields it publishes, the fields of its
+//! payloads — as one value that every command consults.
+//!
+//! `file.rs` is the file format and its load checks, `error_value.rs` the error-value rule,
+//! `builtin.rs` the embedded wallets (`--wallet NAME`); `--catalog FILE` loads a profile in
+//! the same format.
+
+mod builtin;
+mod error_value;
+mod file;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::payload::DocKind;
+
+pub(crate) use builtin::{Builtin, BUILTIN};
+pub(crate) use error_value::{ErrorValue, ErrorValueFault, ErrorValueType, Seen};
+
+/// One scope a mini program can ask for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub scope: String,
+    pub description: String,
+    /// Granted without a consent page.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub silent: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// One error value a wallet sends for a scope it did not grant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCode {
+    pub code: String,
+    pub message: String,
+}
+
+/// Whether a request's `scopes` may be a string instead of an array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StringScopes {
+    /// An array only.
+    #[default]
+    No,
+    /// One scope name as a string (`"auth_base"`).
+    One,
+    /// Scope names joined by commas (`"auth_base,auth_user"`).
+    CommaSeparated,
+}
+
+/// A request parameter a wallet requires besides `scopes` (AlipayHK's `authClientId`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestParam {
+    pub name: String,
+    pub description: String,
+}
+
+/// What a top-level field of a payload is for: the checks it gets follow from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRole {
+    /// A request's `scopes`.
+    Scopes,
+    /// The success/fail/complete callbacks of the JSAPI call.
+    Callback,
+    /// A request parameter the profile requires (a non-empty string).
+    RequestParam,
+    AuthCode,
+    SuccessScopes,
+    ErrorScopes,
+    /// `error`: a number some wallets add on failure.
+    ErrorNumber,
+    /// `errorMessage`: a string some wallets add on failure.
+    ErrorMessage,
+}
+
+/// A top-level field a payload may carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub kind: DocKind,
+    pub role: FieldRole,
+}
+
+/// The fields of the JSAPI, the same for every wallet of the family.
+const FIELDS: [(&str, DocKind, FieldRole); 9] = [
+    ("scopes", DocKind::Request, FieldRole::Scopes),
+    ("success", DocKind::Request, FieldRole::Callback),
+    ("fail", DocKind::Request, FieldRole::Callback),
+    ("complete", DocKind::Request, FieldRole::Callback),
+    ("authCode", DocKind::Response, FieldRole::AuthCode),
+    (
+        "authSuccessScopes",
+        DocKind::Response,
+        FieldRole::SuccessScopes,
+    ),
+    ("authErrorScopes", DocKind::Response, FieldRole::ErrorScopes),
+    ("error", DocKind::Response, FieldRole::ErrorNumber),
+    ("errorMessage", DocKind::Response, FieldRole::ErrorMessage),
+];
+
+/// The JSAPI's fields, then the profile's request parameters.
+fn field_list(params: &[RequestParam]) -> Vec<Field> {
+    FIELDS
+        .iter()
+        .map(|&(name, kind, role)| Field {
+            name: name.to_string(),
+            kind,
+            role,
+        })
+        .chain(params.iter().map(|p| Field {
+            name: p.name.clone(),
+            kind: DocKind::Request,
+            role: FieldRole::RequestParam,
+        }))
+        .collect()
+}
+
+/// A wallet's profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The wallet's name, as messages show it ("DANA").
+    pub name: String,
+    /// Where the profile's facts come from (empty when a catalog file does not say).
+    pub source: String,
+    pub scopes: Vec<Scope>,
+    /// The scopes a request without `scopes` asks for; empty: `scopes` is required.
+    pub default_scopes: Vec<String>,
+    pub string_scopes: StringScopes,
+    pub request_params: Vec<RequestParam>,
+    pub errors: Vec<ErrorCode>,
+    pub error_values: ErrorValueType,
+    /// The error value a denied scope gets unless told otherwise.
+    pub default_error: ErrorValue,
+    /// Response fields the wallet publishes (`error`, `errorMessage`): checked strictly, and
+    /// a failure may carry them instead of `authErrorScopes`.
+    pub response_fields: Vec<String>,
+    /// Whether a success carries `"authErrorScopes": {}` (as the wallet's sample does).
+    pub empty_error_scopes: bool,
+    fields: Vec<Field>,
+}
+
+/// Why a profile could not be loaded.
+#[derive(Debug)]
+pub enum ProfileError {
+    Unreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Invalid {
+        path: PathBuf,
+        why: String,
+    },
+}
+
+impl Profile {
+    /// The embedded DANA profile.
+    pub fn dana() -> Profile {
+        Profile::builtin("dana").expect("DANA is built in")
+    }
+
+    /// The built-in profile `name` (`gcash`), as `--wallet` names it.
+    pub fn builtin(name: &str) -> Option<Profile> {
+        BUILTIN
+            .iter()
+            .find(|b| b.name == name)
+            .map(Builtin::profile)
+    }
+
+    /// The profile file at `path`.
+    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
+        let bytes = std::fs::read(path).map_err(|error| ProfileError::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        Profile::parse(&bytes).map_err(|why| ProfileError::Invalid {
+            path: path.to_path_buf(),
+            why,
+        })
+    }
+
+    /// Parses and checks a profile document; the error says what is wrong with it.
+    pub fn parse(bytes: &[u8]) -> Result<Profile, String> {
+        file::parse(bytes)
+    }
+
+    /// The scope named exactly `name`.
+    pub fn scope(&self, name: &str) -> Option<&Scope> {
+        self.scopes.iter().find(|s| s.scope == name)
+    }
+
+    /// Whether the scope `name` is granted without a consent page.
+    pub fn is_silent(&self, name: &str) -> bool {
+        self.scope(name).is_some_and(|s| s.silent)
+    }
+
+    /// The error code `code`.
+    pub fn error(&self, code: &str) -> Option<&ErrorCode> {
+        self.errors.iter().find(|e| e.code == code)
+    }
+
+    /// Whether the wallet publishes the response field `name` (`error`, `errorMessage`).
+    pub fn publishes(&self, name: &str) -> bool {
+        self.response_fields.iter().any(|f| f == name)
+    }
+
+    /// Scope names, in profile order.
+    pub fn scope_names(&self) -> impl Iterator<Item = &str> {
+        self.scopes.iter().map(|s| s.scope.as_str())
+    }
+
+    /// The known scope `name` most likely meant, for a did-you-mean hint.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        crate::suggest::closest(name, self.scope_names())
+    }
+
+    /// The top-level fields a request or response may carry.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The field named `name`, with its index in [`Profile::fields`].
+    pub fn field(&self, name: &str) -> Option<(usize, &Field)> {
+        self.fields
+            .iter()
+            .position(|f| f.name == name)
+            .map(|i| (i, &self.fields[i]))
+    }
+
+    /// A scope name for examples in hints: the profile's first.
+    pub fn example_scope(&self) -> &str {
+        &self.scopes[0].scope
+    }
+
+    /// An error value for examples in hints, as JSON (`"40006"` or `40006`).
+    pub fn example_error(&self) -> String {
+        serde_json::to_string(&self.default_error).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dana_has_the_specs_25_scopes_in_order() {
+        let c = Profile::dana();
+        assert_eq!(c.name, "DANA");
+        assert_eq!(c.scopes.len(), 25);
+        assert_eq!(c.scopes[0].scope, "USER_LOGIN_ID");
+        assert_eq!(c.scopes[24].scope, "SUBSCRIPTION");
+        let mother = c.scope("USER_BIOLOGICAL_MOTHER_NAME").unwrap();
+        assert!(mother.description.contains("mother's name"));
+        let codes: Vec<_> = c.errors.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["3", "10", "11", "40006"]);
+        assert_eq!(c.default_error, ErrorValue::Text("40006".into()));
+        assert_eq!(c.example_error(), "\"40006\"");
+        assert!(c.default_scopes.is_empty() && c.request_params.is_empty());
+        assert_eq!(c.string_scopes, StringScopes::No);
+    }
+
+    #[test]
+    fn refuses_bad_profiles() {
+        assert!(Profile::parse(b"").unwrap_err().contains("empty"));
+        assert!(Profile::parse(b"{").is_err());
+        assert!(Profile::parse(br#"{"name":"X","scopes":[]}"#)
+            .unwrap_err()
+            .contains("no scopes"));
+        let twice = br#"{"name":"X","scopes":[{"scope":"A","description":""},{"scope":"A","description":""}]}"#;
+        assert!(Profile::parse(twice)
+            .unwrap_err()
+            .contains("A is listed twice"));
+        let typo = br#"{"name":"X","scope":[]}"#;
+        assert!(Profile::parse(typo).is_err());
+    }
+
+    #[test]
+    fn checks_error_values_at_load() {
+        let one = |errors: &str| {
+            Profile::parse(
+                format!(r#"{{"name":"X","scopes":[{{"scope":"A","description":""}}],"errors":{errors}}}"#)
+                    .as_bytes(),
+            )
+        };
+        assert!(one("[]").unwrap_err().contains("\"errors\" is empty"));
+        let spaced = one(r#"[{"code":"40 06","message":""}]"#).unwrap_err();
+        assert!(spaced.contains("errors[0].code"), "{spaced}");
+        assert!(spaced.contains("spaces"), "{spaced}");
+        let first = one(r#"[{"code":"USER_CANCELLED","message":""}]"#).unwrap();
+        assert_eq!(
+            first.default_error,
+            ErrorValue::Text("USER_CANCELLED".into())
+        );
+    }
+
+    #[test]
+    fn number_profiles_judge_numbers() {
+        let p = Profile::parse(
+            br#"{"name":"N","scopes":[{"scope":"auth_base","description":""}],"errorValues":"number","errors":[{"code":"11","message":""}]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.default_error, ErrorValue::Number(11));
+        assert_eq!(p.judge_error_value(Seen::Number("11")), Ok(()));
+        assert!(matches!(
+            p.judge_error_value(Seen::Text("11")),
+            Err(ErrorValueFault::WrongType { fix: Some(f), .. }) if f == "11"
+        ));
+        assert_eq!(p.example_error(), "11");
+        let dana = Profile::dana();
+        assert!(matches!(
+            dana.judge_error_value(Seen::Number("11")),
+            Err(ErrorValueFault::WrongType { fix: Some(f), .. }) if f == "\"11\""
+        ));
+        assert_eq!(
+            dana.judge_error_value(Seen::Text("")),
+            Err(ErrorValueFault::Empty)
+        );
+    }
+}
