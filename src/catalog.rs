@@ -131,9 +131,20 @@ impl Catalog {
         self.scopes.iter().map(|s| s.scope.as_str())
     }
 
-    /// The known scope `name` most likely meant, for a did-you-mean hint.
-    pub fn suggest(&self, name: &str) -> Option<&str> {
-        crate::suggest::closest(name, self.scope_names())
+    /// Up to three known scopes `name` most likely meant, best first, for a did-you-mean hint.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let suggester = self.suggester();
+        let names = suggester.suggest(name);
+        names.into_iter().map(str::to_string).collect()
+    }
+
+    /// The ranking behind [`Catalog::suggest`], to build once when many names are checked.
+    pub fn suggester(&self) -> crate::suggest::Suggester {
+        crate::suggest::Suggester::new(
+            self.scopes
+                .iter()
+                .map(|s| (s.scope.as_str(), s.description.as_str())),
+        )
     }
 }
 

@@ -29,10 +29,10 @@ impl Decision {
                         "--grant names {}, which is not among the requested scopes",
                         crate::output::brief(stray)
                     ));
-                    if let Some(near) =
-                        crate::suggest::closest(stray, requested.iter().map(String::as_str))
-                    {
-                        err = err.with_hint(format!("did you mean {near}?"));
+                    // Only names are at hand here; a slip or a word of one is enough.
+                    let among = crate::suggest::Suggester::new(requested.iter().map(|r| (r, "")));
+                    if let Some(hint) = crate::suggest::did_you_mean(&among.suggest(stray)) {
+                        err = err.with_hint(hint);
                     }
                     return Err(err.with_hint(format!("requested: {}", requested.join(", "))));
                 }

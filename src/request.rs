@@ -206,11 +206,12 @@ fn requested_scopes(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result
                 output::brief(&name),
                 sanitize(&catalog.name)
             ));
-            if let Some(near) = catalog.suggest(&name) {
-                err = err.with_hint(if near.eq_ignore_ascii_case(&name) {
-                    format!("did you mean {near}? (scope names are case-sensitive)")
+            let near = catalog.suggest(&name);
+            if let Some(hint) = crate::suggest::did_you_mean(&near) {
+                err = err.with_hint(if near[0].eq_ignore_ascii_case(&name) {
+                    format!("{hint} (scope names are case-sensitive)")
                 } else {
-                    format!("did you mean {near}?")
+                    hint
                 });
             }
             return Err(err

@@ -39,6 +39,8 @@ type Fast = BuildHasherDefault<Fnv>;
 pub struct Context {
     /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
     suggestions: std::sync::Mutex<HashMap<String, Option<String>>>,
+    /// Ranks the catalog's scopes for those hints, built once per run.
+    suggester: crate::suggest::Suggester,
     scope_ids: HashMap<String, u32, Fast>,
     scope_names: Vec<String>,
     error_codes: HashSet<String, Fast>,
@@ -73,6 +75,7 @@ impl Context {
             expected: None,
             forced_kind,
             suggestions: Default::default(),
+            suggester: catalog.suggester(),
         }
     }
 
@@ -94,8 +97,7 @@ impl Context {
         if let Some(hint) = self.suggestions.lock().ok()?.get(name) {
             return hint.clone();
         }
-        let hint = crate::suggest::closest(name, self.scope_names.iter().map(String::as_str))
-            .map(|s| format!("did you mean {s}?"));
+        let hint = crate::suggest::did_you_mean(&self.suggester.suggest(name));
         if let Ok(mut cache) = self.suggestions.lock() {
             // Bounded: a hostile input of distinct names must not grow it without end.
             if cache.len() >= 4096 {

@@ -101,8 +101,8 @@ pub fn run(catalog: &Catalog, config: ValidateConfig) -> anyhow::Result<u8> {
                 crate::output::brief(&unknown),
                 crate::output::sanitize(&catalog.name)
             ));
-            if let Some(near) = catalog.suggest(&unknown) {
-                err = err.with_hint(format!("did you mean {near}?"));
+            if let Some(hint) = crate::suggest::did_you_mean(&catalog.suggest(&unknown)) {
+                err = err.with_hint(hint);
             }
             err
         })?;
