@@ -39,7 +39,7 @@ const MIN_COVER: f32 = 0.5;
 const MIN_WEIGHT: f32 = 0.3;
 /// The lowest score that is a suggestion.
 const THRESHOLD: f32 = 0.45;
-/// Whole-name similarity (1 - edits / length) that counts as a slip.
+/// Whole-name similarity (1 - edits / length of the longer) that counts as a slip.
 const MIN_SIMILARITY: f32 = 0.8;
 /// Scopes this close to the best are offered with it.
 const BAND: f32 = 0.08;
@@ -174,12 +174,19 @@ impl Suggester {
             })
             .collect();
         let typed_total: f32 = typed.iter().map(|(w, _)| w).sum();
+        // How well some typed word matches each known word as a name word.
+        let mut as_name = vec![0.0f32; self.words.len()];
+        for m in typed.iter().flat_map(|(_, matches)| matches) {
+            let best = &mut as_name[m.id as usize];
+            *best = best.max(m.as_name);
+        }
 
+        let mut rows = Vec::new();
         let mut ranked: Vec<(f32, usize)> = Vec::new();
         for (i, c) in self.scopes.iter().enumerate() {
             let score = self
-                .word_score(c, &typed, typed_total)
-                .max(similarity(&typed_compact, &c.compact));
+                .word_score(c, &typed, typed_total, &as_name)
+                .max(similarity(&typed_compact, &c.compact, &mut rows));
             if score >= THRESHOLD {
                 ranked.push((score, i));
             }
@@ -231,19 +238,22 @@ impl Suggester {
     }
 
     /// The word-based score of scope `c` for the typed words, 0 when they do not explain it.
-    fn word_score(&self, c: &Candidate, typed: &[(f32, Vec<Match>)], typed_total: f32) -> f32 {
+    fn word_score(
+        &self,
+        c: &Candidate,
+        typed: &[(f32, Vec<Match>)],
+        typed_total: f32,
+        as_name: &[f32],
+    ) -> f32 {
         if typed_total <= 0.0 {
             return 0.0;
         }
         let mut explained = 0.0;
-        // How well each of the scope's name words is matched by some typed word.
-        let mut name_hits = vec![0.0f32; c.words.len()];
         for (weight, matches) in typed {
             let mut best = 0.0f32;
             for m in matches {
-                if let Some(k) = c.words.iter().position(|&id| id == m.id) {
+                if c.words.contains(&m.id) {
                     best = best.max(m.as_name);
-                    name_hits[k] = name_hits[k].max(m.as_name);
                 } else if c.described.contains(&m.id) {
                     best = best.max(m.as_description);
                 }
@@ -258,8 +268,7 @@ impl Suggester {
         let name_cover = if name_total > 0.0 {
             c.words
                 .iter()
-                .zip(&name_hits)
-                .map(|(&id, hit)| self.weights[id as usize] * hit)
+                .map(|&id| self.weights[id as usize] * as_name[id as usize])
                 .sum::<f32>()
                 / name_total
         } else {
@@ -289,8 +298,8 @@ fn word_match(typed: &str, known: &str) -> f32 {
     } else if typed.len() >= 4 && known.len() >= 4 && within_one_edit(typed, known) {
         SLIP
     } else if (typed.len() >= 3 && known.starts_with(typed))
-        || (typed.len() >= 4 && known.contains(typed))
-        || (known.len() >= 4 && typed.contains(known))
+        || (typed.len() >= 4 && known.len() > typed.len() && known.contains(typed))
+        || (known.len() >= 4 && typed.len() > known.len() && typed.contains(known))
     {
         PART
     } else {
@@ -320,19 +329,55 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 /// 1 - edits / length of the longer, when that is at least [`MIN_SIMILARITY`]; else 0.
-fn similarity(typed: &str, known: &str) -> f32 {
-    let longer = typed.len().max(known.len()) as f32;
-    let shorter = typed.len().min(known.len()) as f32;
+/// `rows` is scratch space, reused across calls.
+fn similarity(typed: &str, known: &str, rows: &mut Vec<usize>) -> f32 {
+    let longer = typed.len().max(known.len());
+    // At most this many edits keep the similarity above the minimum.
+    let budget = ((1.0 - MIN_SIMILARITY) * longer as f32 + 1e-3) as usize;
     // The length difference alone is that many edits: skip hopeless pairs cheaply.
-    if shorter == 0.0 || 1.0 - (longer - shorter) / longer < MIN_SIMILARITY {
+    if typed.is_empty() || known.is_empty() || typed.len().abs_diff(known.len()) > budget {
         return 0.0;
     }
-    let sim = 1.0 - strsim::osa_distance(typed, known) as f32 / longer;
-    if sim >= MIN_SIMILARITY {
-        sim
-    } else {
-        0.0
+    match osa_within(typed.as_bytes(), known.as_bytes(), budget, rows) {
+        Some(edits) => 1.0 - edits as f32 / longer as f32,
+        None => 0.0,
     }
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (insertions, deletions,
+/// substitutions, swaps of neighbours), or none once it must exceed `budget`.
+fn osa_within(a: &[u8], b: &[u8], budget: usize, rows: &mut Vec<usize>) -> Option<usize> {
+    let width = b.len() + 1;
+    rows.clear();
+    rows.resize(3 * width, 0);
+    let (before, rest) = rows.split_at_mut(width);
+    let (prev, cur) = rest.split_at_mut(width);
+    let (mut before, mut prev, mut cur) = (before, prev, cur);
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        // A swap reaches back two rows, so stop only when this row is all over budget and the
+        // previous one too.
+        if row_min > budget && prev.iter().min().is_some_and(|&m| m > budget) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let edits = prev[b.len()];
+    (edits <= budget).then_some(edits)
 }
 
 /// The upper-cased words of a name or description: split at anything but ASCII letters

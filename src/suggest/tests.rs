@@ -190,3 +190,34 @@ fn one_edit() {
         assert_eq!(within_one_edit(b, a), yes, "{b} {a}");
     }
 }
+
+#[test]
+fn edit_distance_with_a_budget() {
+    let mut rows = Vec::new();
+    for (a, b, edits) in [
+        ("USERLOGINID", "USERLOGNID", 1),
+        ("USERLOGINID", "USERLGOINID", 1),
+        ("KYCINFO", "KYCINOF", 1),
+        ("ABC", "ABC", 0),
+        ("USERJOB", "USERJB", 1),
+        ("KITTEN", "SITTING", 3),
+        ("CA", "ABC", 3),
+    ] {
+        assert_eq!(
+            osa_within(a.as_bytes(), b.as_bytes(), 9, &mut rows),
+            Some(edits),
+            "{a} {b}"
+        );
+        assert_eq!(strsim::osa_distance(a, b), edits, "{a} {b}");
+        assert_eq!(
+            osa_within(b.as_bytes(), a.as_bytes(), edits, &mut rows),
+            Some(edits)
+        );
+        if edits > 0 {
+            assert_eq!(
+                osa_within(a.as_bytes(), b.as_bytes(), edits - 1, &mut rows),
+                None
+            );
+        }
+    }
+}
