@@ -1010,6 +1010,15 @@ fn hints_find_the_scope_people_mean() {
             .stdout("")
             .stderr(predicate::str::contains(hint));
     }
+    // Another wallet's names get hints from its own scopes and descriptions.
+    authcode()
+        .args(["--catalog", "examples/other-wallet.json"])
+        .args(["request", "--scopes", "PHONE", "--approve"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\n  hint: did you mean auth_user?\n",
+        ));
     // --from and --grant get the same ranking.
     authcode()
         .args(["request", "--from", "-", "--approve"])
