@@ -281,6 +281,19 @@ impl Suggester {
     }
 }
 
+/// The catalogs among `others` (name, suggester) that have a scope named exactly `name`:
+/// for "auth_base is a scope of the tng, gcash… wallets" once there are several.
+pub fn known_by<'p>(
+    name: &str,
+    others: impl IntoIterator<Item = (&'p str, &'p Suggester)>,
+) -> Vec<&'p str> {
+    others
+        .into_iter()
+        .filter(|(_, s)| s.knows(name))
+        .map(|(catalog, _)| catalog)
+        .collect()
+}
+
 /// The hint for `names` (best first): "did you mean A?", "did you mean A or B?",
 /// "did you mean A, B or C?"; none for no names.
 pub fn did_you_mean<S: AsRef<str>>(names: &[S]) -> Option<String> {

@@ -164,6 +164,17 @@ fn knows_exact_names_only() {
 }
 
 #[test]
+fn which_other_catalogs_know_a_name() {
+    let dana = suggester(&Catalog::dana());
+    let other = Catalog::parse(include_bytes!("../../examples/other-wallet.json")).unwrap();
+    let other = suggester(&other);
+    let all = [("DANA", &dana), ("OtherPay", &other)];
+    assert_eq!(known_by("auth_base", all), ["OtherPay"]);
+    assert_eq!(known_by("KYC_INFO", all), ["DANA"]);
+    assert!(known_by("AUTH_BASE", all).is_empty());
+}
+
+#[test]
 fn hint_wording() {
     assert_eq!(did_you_mean::<&str>(&[]), None);
     assert_eq!(did_you_mean(&["A"]).unwrap(), "did you mean A?");
