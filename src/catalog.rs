@@ -133,18 +133,10 @@ impl Catalog {
 
     /// Up to three known scopes `name` most likely meant, best first, for a did-you-mean hint.
     pub fn suggest(&self, name: &str) -> Vec<String> {
-        let suggester = self.suggester();
+        let pairs = self.scopes.iter().map(|s| (&s.scope, &s.description));
+        let suggester = crate::suggest::Suggester::new(pairs);
         let names = suggester.suggest(name);
         names.into_iter().map(str::to_string).collect()
-    }
-
-    /// The ranking behind [`Catalog::suggest`], to build once when many names are checked.
-    pub fn suggester(&self) -> crate::suggest::Suggester {
-        crate::suggest::Suggester::new(
-            self.scopes
-                .iter()
-                .map(|s| (s.scope.as_str(), s.description.as_str())),
-        )
     }
 }
 

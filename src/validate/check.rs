@@ -39,8 +39,11 @@ type Fast = BuildHasherDefault<Fnv>;
 pub struct Context {
     /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
     suggestions: std::sync::Mutex<HashMap<String, Option<String>>>,
-    /// Ranks the catalog's scopes for those hints, built once per run.
-    suggester: crate::suggest::Suggester,
+    /// Ranks the catalog's scopes for those hints: built at the first unknown scope, so a
+    /// run without one (or with a huge catalog) never pays for it.
+    suggester: std::sync::OnceLock<crate::suggest::Suggester>,
+    /// Scope descriptions, by id, for the suggester.
+    descriptions: Vec<String>,
     scope_ids: HashMap<String, u32, Fast>,
     scope_names: Vec<String>,
     error_codes: HashSet<String, Fast>,
@@ -75,7 +78,12 @@ impl Context {
             expected: None,
             forced_kind,
             suggestions: Default::default(),
-            suggester: catalog.suggester(),
+            suggester: std::sync::OnceLock::new(),
+            descriptions: catalog
+                .scopes
+                .iter()
+                .map(|s| s.description.clone())
+                .collect(),
         }
     }
 
@@ -97,7 +105,10 @@ impl Context {
         if let Some(hint) = self.suggestions.lock().ok()?.get(name) {
             return hint.clone();
         }
-        let hint = crate::suggest::did_you_mean(&self.suggester.suggest(name));
+        let suggester = self.suggester.get_or_init(|| {
+            crate::suggest::Suggester::new(self.scope_names.iter().zip(&self.descriptions))
+        });
+        let hint = crate::suggest::did_you_mean(&suggester.suggest(name));
         if let Ok(mut cache) = self.suggestions.lock() {
             // Bounded: a hostile input of distinct names must not grow it without end.
             if cache.len() >= 4096 {
