@@ -199,8 +199,9 @@ pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
     let names = BUILTIN.iter().map(|b| b.name);
     let lower = name.to_lowercase();
     let mut err = CliError::usage(format!("unknown wallet {}", brief(name)));
-    if let Some(near) = crate::suggest::closest(&lower, names.clone()) {
-        err = err.with_hint(format!("did you mean {near}?"));
+    let ranking = crate::suggest::Suggester::new(names.clone().map(|n| (n, "")));
+    if let Some(hint) = crate::suggest::did_you_mean(&ranking.suggest(&lower)) {
+        err = err.with_hint(hint);
     }
     Err(err.with_hint(format!(
         "wallets: {}; validate also takes several (A,B) or all",

@@ -145,7 +145,8 @@ pub(crate) fn unknown_scopes(
 ) -> CliError {
     use crate::output::{brief, sanitize};
     let wallet = sanitize(&profile.name);
-    let hint = |name: &str| crate::suggest::did_you_mean(name, profile.scope_names());
+    let suggester = profile.suggester();
+    let hint = |name: &str| profile.scope_hint_with(&suggester, name);
     let (first, others) = match unknown.0.split_first() {
         Some((first, others)) => (first.as_str(), others),
         None => ("", &[][..]),
@@ -172,7 +173,7 @@ pub(crate) fn unknown_scopes(
 
 /// `--grant` named scopes that were not requested.
 pub(crate) fn not_requested(
-    _profile: &crate::profile::Profile,
+    profile: &crate::profile::Profile,
     stray: &crate::consent::NotRequested,
     requested: &[String],
 ) -> CliError {
@@ -182,7 +183,12 @@ pub(crate) fn not_requested(
         "--grant names {}, which is not among the requested scopes",
         brief(first)
     ));
-    if let Some(hint) = crate::suggest::did_you_mean(first, requested.iter().map(String::as_str)) {
+    // Ranked among the requested scopes, by their names and descriptions.
+    let among = crate::suggest::Suggester::new(requested.iter().map(|name| {
+        let description = profile.scope(name).map_or("", |s| s.description.as_str());
+        (name.as_str(), description)
+    }));
+    if let Some(hint) = crate::suggest::scope_hint(first, &among.suggest(first)) {
         err = err.with_hint(hint);
     }
     for other in &stray.names[1..] {

@@ -993,3 +993,53 @@ fn second_look_details() {
             "error: cannot ask for consent: stdin holds the request (--from -)",
         ));
 }
+
+#[test]
+fn hints_find_the_scope_people_mean() {
+    // Description words, and two about equally close scopes, best first.
+    for (scopes, hint) in [
+        ("USER_PHONE", "\n  hint: did you mean USER_LOGIN_ID?\n"),
+        (
+            "INCOME",
+            "\n  hint: did you mean USER_MONTHLY_INCOME or USER_INCOME_SOURCE?\n",
+        ),
+    ] {
+        authcode()
+            .args(["request", "--scopes", scopes, "--approve"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(hint));
+    }
+    // Another wallet's names get hints from its own scopes and descriptions.
+    authcode()
+        .args(["--catalog", "examples/other-wallet.json"])
+        .args(["request", "--scopes", "PHONE", "--approve"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\n  hint: did you mean auth_user?\n",
+        ));
+    // --from and --grant get the same ranking.
+    authcode()
+        .args(["request", "--from", "-", "--approve"])
+        .write_stdin(r#"{"scopes": ["OFFICE_ADDRESS"]}"#)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\n  hint: did you mean USER_OFFICE_ADDRESS?\n",
+        ));
+    authcode()
+        .args([
+            "request",
+            "-s",
+            "USER_LOGIN_ID,KYC_INFO",
+            "--grant",
+            "ID_LOGIN_USER",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\n  hint: did you mean USER_LOGIN_ID?\n",
+        ));
+}

@@ -888,3 +888,31 @@ fn second_look_details() {
         .code(2)
         .stderr(predicates::str::contains("0 is not in 1..=65535"));
 }
+
+#[test]
+fn hints_find_the_scope_people_mean() {
+    let doc = check_one(r#"{"scopes": ["USER_EMAIL", "PAYMENT_TOKEN"]}"#, &[]);
+    let hints: Vec<&Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["hint"])
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            &Value::from("did you mean USER_CONTACTINFO_EMAIL?"),
+            &Value::Null
+        ],
+        "{doc}"
+    );
+    // --expect-scopes gets the same ranking.
+    authcode()
+        .args(["validate", "--expect-scopes", "MOTHER", "-"])
+        .write_stdin(FAILURE_SAMPLE)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "hint: did you mean USER_BIOLOGICAL_MOTHER_NAME?",
+        ));
+}

@@ -10,6 +10,7 @@
 mod builtin;
 mod error_value;
 mod file;
+mod hints;
 
 use std::path::{Path, PathBuf};
 
@@ -215,11 +216,6 @@ impl Profile {
     /// Scope names, in profile order.
     pub fn scope_names(&self) -> impl Iterator<Item = &str> {
         self.scopes.iter().map(|s| s.scope.as_str())
-    }
-
-    /// The known scope `name` most likely meant, for a did-you-mean hint.
-    pub fn suggest(&self, name: &str) -> Option<&str> {
-        crate::suggest::closest(name, self.scope_names())
     }
 
     /// The top-level fields a request or response may carry.

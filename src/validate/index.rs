@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+
+use crate::suggest::Suggester;
 
 use crate::payload::DocKind;
 use crate::profile::Profile;
@@ -47,6 +49,8 @@ pub struct ScopeIndex {
     pub known_codes_hint: String,
     /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
     hints: Mutex<HashMap<String, Option<String>>>,
+    /// The ranking behind the hints, made at the first unknown scope.
+    suggester: OnceLock<Suggester>,
 }
 
 impl ScopeIndex {
@@ -68,6 +72,7 @@ impl ScopeIndex {
                     .join(", ")
             ),
             hints: Mutex::default(),
+            suggester: OnceLock::new(),
             profile: profile.clone(),
         }
     }
@@ -96,7 +101,8 @@ impl ScopeIndex {
         if let Some(hint) = self.hints.lock().ok()?.get(name) {
             return hint.clone();
         }
-        let hint = crate::suggest::did_you_mean(name, self.profile.scope_names());
+        let suggester = self.suggester.get_or_init(|| self.profile.suggester());
+        let hint = self.profile.scope_hint_with(suggester, name);
         if let Ok(mut hints) = self.hints.lock() {
             if hints.len() >= HINTS_KEPT {
                 hints.clear();
