@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use support::corpus::{self, Case, Corpus};
+use support::corpus::{self, Corpus};
+use support::docgen::Case;
 use support::measure::{self, median, Sample};
 
 const SEED: u64 = 0x0A11_C0DE_2025_0527;

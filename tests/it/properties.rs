@@ -1,7 +1,11 @@
-//! Property tests (issue 5): the validator never panics and always gives a verdict whose
-//! positions lie inside the input, for arbitrary bytes and arbitrary JSON; every response
+//! Property tests: the validator never panics and always gives a verdict whose positions
+//! lie inside the input, for arbitrary bytes and arbitrary JSON; the shared generator's
+//! documents get the verdict of their ground truth, whatever the seed; every response
 //! `request` can produce validates clean against its request; and the memory-bounded
 //! readers agree with the straightforward ones they replaced.
+//!
+//! Failing cases proptest finds are kept in `properties.proptest-regressions` beside this
+//! file and re-run first.
 
 use std::sync::{Arc, OnceLock};
 
@@ -13,15 +17,15 @@ use authcode::validate::check::Context;
 use authcode::validate::document::{check_document, Options};
 use authcode::validate::rules::{DocKind, DocResult, Severity};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::Value;
+
+use crate::support::authcode;
+use crate::support::docgen::{self, Case, Generator, Size, ERROR_VALUES, FIELDS};
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(Catalog::dana)
-}
-
-fn scope_names() -> Vec<String> {
-    catalog().scope_names().map(str::to_string).collect()
 }
 
 fn path() -> Arc<str> {
@@ -78,24 +82,16 @@ fn check_invariants(bytes: &[u8], first_line: usize, doc: &DocResult) -> Result<
 
 /// Any JSON value, with keys and strings that sometimes are the spec's own names.
 fn json_value() -> impl Strategy<Value = Value> {
-    let names = scope_names();
-    let fields = [
-        "scopes",
-        "authCode",
-        "authSuccessScopes",
-        "authErrorScopes",
-        "error",
-        "errorMessage",
-        "success",
-    ];
+    let names = docgen::scope_names();
+    let mut odd_strings = ERROR_VALUES.to_vec();
+    odd_strings.extend(["", " ", "user_login_id"]);
     let string = prop_oneof![
         3 => prop::sample::select(names.clone()),
-        1 => prop::sample::select(vec!["40006", "3", "10", "11", "", " ", "user_login_id"])
-            .prop_map(str::to_string),
+        1 => prop::sample::select(odd_strings).prop_map(str::to_string),
         2 => any::<String>(),
     ];
     let key = prop_oneof![
-        3 => prop::sample::select(fields.to_vec()).prop_map(str::to_string),
+        3 => prop::sample::select(FIELDS.to_vec()).prop_map(str::to_string),
         2 => prop::sample::select(names),
         1 => any::<String>(),
     ];
@@ -147,7 +143,50 @@ fn offset_of(src: &str, line: usize, column: usize) -> Option<usize> {
 
 proptest! {
     // 512 cases by default; PROPTEST_CASES=N runs more.
-    #![proptest_config(ProptestConfig { cases: ProptestConfig::default().cases.max(512), ..ProptestConfig::default() })]
+    // Regressions live beside this file (proptest's default looks for a sibling of the
+    // directory holding main.rs, i.e. tests/proptest-regressions/).
+    #![proptest_config(ProptestConfig {
+        cases: ProptestConfig::default().cases.max(512),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever the seed, a generated document gets the verdict of its ground truth, and
+    /// the rule its case names.
+    #[test]
+    fn generated_documents_get_their_ground_truth_verdict(seed: u64, line: bool) {
+        let mut gen = Generator::new(seed);
+        let size = if line { Size::Line } else { Size::File };
+        let case = gen.case(size);
+        let bytes = gen.document(case, size);
+        let ctx = Context::new(catalog(), None);
+        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false, excerpts: true });
+        prop_assert_eq!(doc.valid, case.valid(), "{:?}: {}: {:#?}", case, String::from_utf8_lossy(&bytes), doc.diagnostics);
+        match case.rule() {
+            None => prop_assert!(doc.diagnostics.is_empty(), "{:?}: {:#?}", case, doc.diagnostics),
+            Some(rule) => prop_assert!(
+                doc.diagnostics.iter().any(|d| d.rule.id() == rule),
+                "{:?} wants {}: {:#?}", case, rule, doc.diagnostics
+            ),
+        }
+    }
+
+    /// Every fault of the ground truth, drawn on purpose rather than at the generator's 10%.
+    #[test]
+    fn every_fault_gets_an_invalid_verdict(seed: u64, pick: prop::sample::Index, line: bool) {
+        let mut gen = Generator::new(seed);
+        let size = if line { Size::Line } else { Size::File };
+        let case = Case::Fault(*pick.get(&docgen::FAULTS));
+        let bytes = gen.document(case, size);
+        let ctx = Context::new(catalog(), None);
+        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false, excerpts: true });
+        prop_assert!(!doc.valid, "{:?}: {}", case, String::from_utf8_lossy(&bytes));
+        let rule = case.rule().unwrap();
+        prop_assert!(
+            doc.diagnostics.iter().any(|d| d.rule.id() == rule),
+            "{:?} wants {}: {:#?}", case, rule, doc.diagnostics
+        );
+    }
 
     #[test]
     fn any_bytes_get_a_verdict(
@@ -218,7 +257,7 @@ proptest! {
         seed in prop::option::of(any::<u64>()),
         compact: bool,
     ) {
-        let names = scope_names();
+        let names = docgen::scope_names();
         let mut requested: Vec<String> = Vec::new();
         for p in &picks {
             let name = p.get(&names).clone();
@@ -440,13 +479,11 @@ fn binary_round_trip_under_every_decision() {
     let dir = tempfile::tempdir().unwrap();
     let request = dir.path().join("request.json");
     let scopes = "USER_LOGIN_ID,KYC_INFO,USER_OFFICE_NAME,SUBSCRIPTION";
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+    authcode()
         .args(["request", "--scopes", scopes, "--payload", "-o"])
         .arg(&request)
-        .env_remove("AUTHCODE_CATALOG")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+        .run()
+        .ok();
     let decisions: [&[&str]; 5] = [
         &["--approve"],
         &["--deny"],
@@ -455,32 +492,20 @@ fn binary_round_trip_under_every_decision() {
         &["--deny", "--error-code", "3", "--compact"],
     ];
     for flags in decisions {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+        let response = authcode()
             .args(["request", "--scopes", scopes])
             .args(flags)
-            .env_remove("AUTHCODE_CATALOG")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{flags:?}");
-        let mut validate = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+            .run()
+            .ok()
+            .stdout;
+        let checked = authcode()
             .args(["validate", "--strict", "--format", "json", "--request"])
             .arg(&request)
             .arg("-")
-            .env_remove("AUTHCODE_CATALOG")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        validate
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(&out.stdout)
-            .unwrap();
-        let checked = validate.wait_with_output().unwrap();
-        let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
-        assert_eq!(checked.status.code(), Some(0), "{flags:?}: {report:#}");
+            .stdin(response)
+            .run();
+        let report = checked.json();
+        assert_eq!(checked.code, 0, "{flags:?}: {report:#}");
         assert_eq!(report["documents"][0]["diagnostics"], serde_json::json!([]));
         assert_eq!(report["documents"][0]["kind"], "response");
     }

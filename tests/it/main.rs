@@ -1,0 +1,27 @@
+//! The integration tests: one binary (one link step) that drives the real `authcode`
+//! binary, a module per feature, and the helpers in `support`.
+//!
+//! Run one area with `cargo test --test it scopes::` (module paths filter tests).
+
+#![cfg(unix)]
+
+mod support;
+
+mod catalog;
+mod cli;
+mod codes;
+mod colors;
+mod completions;
+mod escapes;
+mod large_inputs;
+mod output;
+mod pipes;
+mod prompt;
+mod properties;
+mod readme;
+mod request;
+mod request_from;
+mod schema;
+mod scopes;
+mod signals;
+mod validate;
