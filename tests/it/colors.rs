@@ -11,7 +11,9 @@ use crate::support::text;
 
 #[test]
 fn color_always_colors_the_names_only() {
-    let out = authcode().args(["--color", "always", "scopes", "office"]).ok();
+    let out = authcode()
+        .args(["--color", "always", "scopes", "office"])
+        .ok();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 7);
     for (line, name) in lines.iter().zip(OFFICE) {
@@ -29,7 +31,9 @@ fn color_always_colors_the_names_only() {
         );
     }
     // The option is global: after the subcommand too.
-    let after = authcode().args(["scopes", "office", "--color", "always"]).ok();
+    let after = authcode()
+        .args(["scopes", "office", "--color", "always"])
+        .ok();
     assert_eq!(after, out);
 }
 
@@ -39,7 +43,10 @@ fn color_never_and_pipes_are_plain() {
     assert!(!never.contains('\x1b'));
     let auto = authcode().args(["scopes"]).ok();
     assert_eq!(auto, never);
-    assert!(!authcode().args(["--color", "never", "scopes", "--json"]).ok().contains('\x1b'));
+    assert!(!authcode()
+        .args(["--color", "never", "scopes", "--json"])
+        .ok()
+        .contains('\x1b'));
 }
 
 #[test]
@@ -77,7 +84,9 @@ fn bad_color_value_is_a_usage_error() {
 
 #[test]
 fn json_output_is_not_colored_even_with_color_always() {
-    let out = authcode().args(["--color", "always", "scopes", "--json"]).ok();
+    let out = authcode()
+        .args(["--color", "always", "scopes", "--json"])
+        .ok();
     assert!(!out.contains('\x1b'));
     let _: Value = serde_json::from_str(&out).unwrap();
 }

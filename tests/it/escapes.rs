@@ -100,7 +100,6 @@ fn json_reports_escape_control_characters_and_keep_the_real_name() {
         .map(|d| d["pointer"].as_str().unwrap())
         .collect();
     assert_eq!(pointers, ["/scopes/0", "/\u{1b}[5m", "/\u{9b}1m"]);
-
 }
 
 #[test]

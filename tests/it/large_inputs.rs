@@ -208,7 +208,6 @@ fn a_request_of_a_million_scopes_is_checked_and_read() {
         text(&out.stdout),
         "{\"authErrorScopes\":{\"KYC_INFO\":\"40006\"}}\n"
     );
-
 }
 
 #[test]
@@ -237,7 +236,6 @@ fn a_catalog_of_a_million_scopes_loads_and_answers_a_query() {
         found,
         json!([{"scope": "S999999", "description": "scope 999999"}])
     );
-
 }
 
 /// A finding is quoted briefly and found quickly (no did-you-mean over the whole string),
@@ -268,12 +266,14 @@ fn a_10_mb_scope_name_is_quoted_briefly() {
         "{} bytes of report",
         out.stdout.len()
     );
-    let err = authcode().args([
+    let err = authcode()
+        .args([
             OsStr::new("request"),
             OsStr::new("--approve"),
             OsStr::new("--from"),
             long.as_os_str(),
-        ]).refused("unknown scope USER_LOGIN_ID");
+        ])
+        .refused("unknown scope USER_LOGIN_ID");
     assert!(err.len() < 2048, "{} bytes of error", err.len());
 }
 

@@ -22,7 +22,15 @@ fn dash_o_dash_writes_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     authcode()
         .current_dir(dir.path())
-        .args(["request", "-s", "USER_JOB", "--deny", "-o", "-", "--compact"])
+        .args([
+            "request",
+            "-s",
+            "USER_JOB",
+            "--deny",
+            "-o",
+            "-",
+            "--compact",
+        ])
         .run()
         .ok()
         .stdout_is("{\"authErrorScopes\":{\"USER_JOB\":\"40006\"}}\n");
@@ -41,7 +49,10 @@ fn output_into_a_missing_directory_is_refused_and_creates_nothing() {
     assert!(err.contains("response.json"), "{err}");
     assert!(err.contains("No such file or directory"), "{err}");
     assert_eq!(names_in(dir.path()), ["old.json"]);
-    assert_eq!(fs::read_to_string(dir.path().join("old.json")).unwrap(), "old");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("old.json")).unwrap(),
+        "old"
+    );
 }
 
 #[test]
@@ -58,7 +69,10 @@ fn output_onto_a_directory_is_refused_and_leaves_no_temp_file() {
         .refused("error: cannot write ");
     assert_eq!(names_in(dir.path()), ["old.json", "response.json"]);
     assert_eq!(names_in(&target), ["inside.txt"]);
-    assert_eq!(fs::read_to_string(target.join("inside.txt")).unwrap(), "keep");
+    assert_eq!(
+        fs::read_to_string(target.join("inside.txt")).unwrap(),
+        "keep"
+    );
 }
 
 #[test]
@@ -89,15 +103,17 @@ fn output_writes_the_file_and_nothing_on_stdout() {
         "{\n  \"authErrorScopes\": {\n    \"USER_LOGIN_ID\": \"40006\"\n  }\n}\n"
     );
     // --output replaces an old file, and the long name works the same.
-    let expected = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID",
-        "--approve",
-        "--seed",
-        "4",
-        "--compact",
-    ]).ok();
+    let expected = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID",
+            "--approve",
+            "--seed",
+            "4",
+            "--compact",
+        ])
+        .ok();
     authcode()
         .args([
             "request",
@@ -159,20 +175,21 @@ fn a_failed_run_leaves_an_old_output_file_untouched() {
     assert_eq!(names_in(dir.path()), ["response.json"]);
 }
 
-
 /// A write that fails inside the device: /dev/full, and (in a private mount namespace)
 /// a full tmpfs and a read-only one, each holding an old file that must survive.
 #[test]
 fn output_onto_full_and_read_only_file_systems() {
     // /dev/full is written in place (it is not a regular file) and refuses every byte.
-    authcode().args([
+    authcode()
+        .args([
             OsStr::new("request"),
             OsStr::new("--scopes"),
             OsStr::new("USER_LOGIN_ID"),
             OsStr::new("--approve"),
             OsStr::new("-o"),
             OsStr::new("/dev/full"),
-        ]).refused("No space left on device");
+        ])
+        .refused("No space left on device");
     assert!(
         fs::metadata("/dev/full")
             .unwrap()

@@ -104,7 +104,7 @@ fn a_closed_stdout_ends_every_command_quietly() {
         .stdout(closed_pipe())
         .stderr(Stdio::piped())
         .output()
-            .unwrap();
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }

@@ -371,7 +371,10 @@ fn request_without_a_terminal_or_decision_is_refused_at_once() {
             }
             let out = child.wait_with_output().unwrap();
             let took = started.elapsed();
-            assert!(took < Duration::from_secs(5), "CI={ci:?}, {input:?}: {took:?}");
+            assert!(
+                took < Duration::from_secs(5),
+                "CI={ci:?}, {input:?}: {took:?}"
+            );
             assert_eq!(out.status.code(), Some(2), "CI={ci:?}, {input:?}");
             assert!(out.stdout.is_empty());
             let err = text(&out.stderr);

@@ -176,7 +176,7 @@ proptest! {
     fn every_fault_gets_an_invalid_verdict(seed: u64, pick: prop::sample::Index, line: bool) {
         let mut gen = Generator::new(seed);
         let size = if line { Size::Line } else { Size::File };
-        let case = Case::Fault(*pick.get(&docgen::FAULTS));
+        let case = Case::Fault(*pick.get(&Case::FAULTS));
         let bytes = gen.document(case, size);
         let ctx = Context::new(catalog(), None);
         let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false, excerpts: true });

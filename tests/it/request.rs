@@ -21,7 +21,9 @@ const SPEC_FAILURE_SAMPLE: &str = r#"{
 
 #[test]
 fn deny_reproduces_the_spec_failure_sample() {
-    let out = authcode().args(["request", "--scopes", "USER_LOGIN_ID", "--deny"]).ok();
+    let out = authcode()
+        .args(["request", "--scopes", "USER_LOGIN_ID", "--deny"])
+        .ok();
     assert_eq!(parse(&out), parse(SPEC_FAILURE_SAMPLE));
     // Pretty-printed with a 2-space indent, one final newline.
     assert_eq!(
@@ -32,49 +34,57 @@ fn deny_reproduces_the_spec_failure_sample() {
 
 #[test]
 fn compact_prints_one_line() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID",
-        "--deny",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID",
+            "--deny",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(out, "{\"authErrorScopes\":{\"USER_LOGIN_ID\":\"40006\"}}\n");
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID,KYC_INFO",
-        "--approve",
-        "--seed",
-        "1",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID,KYC_INFO",
+            "--approve",
+            "--seed",
+            "1",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(out.lines().count(), 1);
     assert!(out.ends_with("}\n"));
 }
 
 #[test]
 fn approve_grants_every_scope_with_a_seeded_code() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID",
-        "--approve",
-        "--seed",
-        "42",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID",
+            "--approve",
+            "--seed",
+            "42",
+        ])
+        .ok();
     assert_eq!(
         out,
         "{\n  \"authCode\": \"9RWLmNP8He46pUbcPW8ISx1al24uMGaK\",\n  \"authSuccessScopes\": [\n    \"USER_LOGIN_ID\"\n  ]\n}\n"
     );
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "KYC_INFO,USER_LOGIN_ID",
-        "--approve",
-        "--seed",
-        "1",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "KYC_INFO,USER_LOGIN_ID",
+            "--approve",
+            "--seed",
+            "1",
+        ])
+        .ok();
     let value = parse(&out);
     assert!(is_code(&value["authCode"]), "{value}");
     assert_eq!(
@@ -90,15 +100,17 @@ fn approve_grants_every_scope_with_a_seeded_code() {
 
 #[test]
 fn deny_of_several_scopes_keeps_request_order_and_has_no_code() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_JOB,KYC_INFO",
-        "--scopes",
-        "USER_LOGIN_ID",
-        "--deny",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_JOB,KYC_INFO",
+            "--scopes",
+            "USER_LOGIN_ID",
+            "--deny",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(
         out,
         "{\"authErrorScopes\":{\"USER_JOB\":\"40006\",\"KYC_INFO\":\"40006\",\"USER_LOGIN_ID\":\"40006\"}}\n"
@@ -107,19 +119,21 @@ fn deny_of_several_scopes_keeps_request_order_and_has_no_code() {
 
 #[test]
 fn grant_gives_a_partial_response_in_request_order() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID,KYC_INFO,USER_JOB",
-        // Named in another order than requested: the response keeps the request's order.
-        "--grant",
-        "USER_JOB,USER_LOGIN_ID",
-        "--seed",
-        "42",
-        "--error-code",
-        "11",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID,KYC_INFO,USER_JOB",
+            // Named in another order than requested: the response keeps the request's order.
+            "--grant",
+            "USER_JOB,USER_LOGIN_ID",
+            "--seed",
+            "42",
+            "--error-code",
+            "11",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(
         out,
         "{\"authCode\":\"lG3jMh4YSPN5pjv07ljvFmtUMGDUtT7C\",\"authSuccessScopes\":[\"USER_LOGIN_ID\",\"USER_JOB\"],\"authErrorScopes\":{\"KYC_INFO\":\"11\"}}\n"
@@ -128,25 +142,29 @@ fn grant_gives_a_partial_response_in_request_order() {
 
 #[test]
 fn grant_of_everything_or_repeated_grant_flags() {
-    let all = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID,KYC_INFO",
-        "--grant",
-        "KYC_INFO",
-        "--grant",
-        "USER_LOGIN_ID",
-        "--seed",
-        "5",
-    ]).ok();
-    let approve = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID,KYC_INFO",
-        "--approve",
-        "--seed",
-        "5",
-    ]).ok();
+    let all = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID,KYC_INFO",
+            "--grant",
+            "KYC_INFO",
+            "--grant",
+            "USER_LOGIN_ID",
+            "--seed",
+            "5",
+        ])
+        .ok();
+    let approve = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID,KYC_INFO",
+            "--approve",
+            "--seed",
+            "5",
+        ])
+        .ok();
     assert_eq!(all, approve);
 }
 
@@ -199,14 +217,16 @@ fn decision_flags_exclude_each_other() {
 #[test]
 fn error_code_value_is_used_for_denied_scopes() {
     for code in ["11", "3", "10", "40006"] {
-        let out = authcode().args([
-            "request",
-            "--scopes",
-            "USER_LOGIN_ID",
-            "--deny",
-            "--error-code",
-            code,
-        ]).ok();
+        let out = authcode()
+            .args([
+                "request",
+                "--scopes",
+                "USER_LOGIN_ID",
+                "--deny",
+                "--error-code",
+                code,
+            ])
+            .ok();
         assert_eq!(
             parse(&out),
             json!({"authErrorScopes": {"USER_LOGIN_ID": code}})
@@ -256,7 +276,9 @@ fn blank_error_code_is_refused() {
 #[test]
 fn seed_is_deterministic_per_seed_and_scopes() {
     let run = |seed: &str, scopes: &str| {
-        let out = authcode().args(["request", "--scopes", scopes, "--approve", "--seed", seed]).ok();
+        let out = authcode()
+            .args(["request", "--scopes", scopes, "--approve", "--seed", seed])
+            .ok();
         let value = parse(&out);
         assert!(is_code(&value["authCode"]), "{value}");
         value["authCode"].as_str().unwrap().to_string()
@@ -269,27 +291,31 @@ fn seed_is_deterministic_per_seed_and_scopes() {
 
 #[test]
 fn repeated_and_comma_separated_scopes_keep_their_order() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_JOB,KYC_INFO",
-        "--scopes",
-        "USER_LOGIN_ID",
-        "--payload",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_JOB,KYC_INFO",
+            "--scopes",
+            "USER_LOGIN_ID",
+            "--payload",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(
         out,
         "{\"scopes\":[\"USER_JOB\",\"KYC_INFO\",\"USER_LOGIN_ID\"]}\n"
     );
     // Blanks around commas are not part of the names.
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_JOB, KYC_INFO",
-        "--payload",
-        "--compact",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_JOB, KYC_INFO",
+            "--payload",
+            "--compact",
+        ])
+        .ok();
     assert_eq!(out, "{\"scopes\":[\"USER_JOB\",\"KYC_INFO\"]}\n");
 }
 
@@ -391,7 +417,9 @@ fn no_scopes_is_exit_2() {
 
 #[test]
 fn payload_prints_the_request_only() {
-    let out = authcode().args(["request", "--scopes", "USER_LOGIN_ID,KYC_INFO", "--payload"]).ok();
+    let out = authcode()
+        .args(["request", "--scopes", "USER_LOGIN_ID,KYC_INFO", "--payload"])
+        .ok();
     assert_eq!(
         out,
         "{\n  \"scopes\": [\n    \"USER_LOGIN_ID\",\n    \"KYC_INFO\"\n  ]\n}\n"
@@ -407,14 +435,16 @@ fn payload_prints_the_request_only() {
 
 #[test]
 fn payload_js_is_the_mini_program_call() {
-    let out = authcode().args([
-        "request",
-        "--scopes",
-        "USER_LOGIN_ID,KYC_INFO",
-        "--payload",
-        "--format",
-        "js",
-    ]).ok();
+    let out = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "USER_LOGIN_ID,KYC_INFO",
+            "--payload",
+            "--format",
+            "js",
+        ])
+        .ok();
     assert!(out.starts_with("my.getAuthCode({\n"), "{out}");
     assert!(
         out.contains("scopes: ['USER_LOGIN_ID', 'KYC_INFO'],"),

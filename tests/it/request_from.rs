@@ -19,22 +19,26 @@ fn from_file_reads_the_scopes() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("request.json");
     std::fs::write(&file, r#"{"scopes": ["KYC_INFO", "USER_LOGIN_ID"]}"#).unwrap();
-    let from_file = authcode().args([
-        "request",
-        "--from",
-        file.to_str().unwrap(),
-        "--approve",
-        "--seed",
-        "3",
-    ]).ok();
-    let from_args = authcode().args([
-        "request",
-        "--scopes",
-        "KYC_INFO,USER_LOGIN_ID",
-        "--approve",
-        "--seed",
-        "3",
-    ]).ok();
+    let from_file = authcode()
+        .args([
+            "request",
+            "--from",
+            file.to_str().unwrap(),
+            "--approve",
+            "--seed",
+            "3",
+        ])
+        .ok();
+    let from_args = authcode()
+        .args([
+            "request",
+            "--scopes",
+            "KYC_INFO,USER_LOGIN_ID",
+            "--approve",
+            "--seed",
+            "3",
+        ])
+        .ok();
     assert_eq!(from_file, from_args);
     assert_eq!(
         parse(&from_file)["authSuccessScopes"],
@@ -150,33 +154,41 @@ fn request_from_refuses_each_bad_input_with_exit_2() {
         let path = dir.path().join(name);
         fs::write(&path, bytes).unwrap();
         let needle = expected.iter().find(|(n, _)| *n == name).unwrap().1;
-        let err = authcode().args([
+        let err = authcode()
+            .args([
                 OsStr::new("request"),
                 OsStr::new("--approve"),
                 OsStr::new("--from"),
                 path.as_os_str(),
-            ]).refused(needle);
+            ])
+            .refused(needle);
         assert!(err.contains(name), "the message names the file: {err}");
     }
     // A directory, and a file whose read fails for everyone (root included).
-    authcode().args([
+    authcode()
+        .args([
             OsStr::new("request"),
             OsStr::new("--approve"),
             OsStr::new("--from"),
             dir.path().as_os_str(),
-        ]).refused("Is a directory");
-    authcode().args([
+        ])
+        .refused("Is a directory");
+    authcode()
+        .args([
             OsStr::new("request"),
             OsStr::new("--approve"),
             OsStr::new("--from"),
             OsStr::new("/proc/self/mem"),
-        ]).refused("Input/output error");
-    authcode().args([
+        ])
+        .refused("Input/output error");
+    authcode()
+        .args([
             OsStr::new("request"),
             OsStr::new("--approve"),
             OsStr::new("--from"),
             OsStr::new("/nonexistent/x.json"),
-        ]).refused("No such file");
+        ])
+        .refused("No such file");
 }
 
 #[test]

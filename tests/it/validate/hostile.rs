@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::support::{
-    assert_clean_stderr, authcode, doc, hostile_files, mkfifo, rules, temp_file, text, validate_json,
+    assert_clean_stderr, authcode, doc, hostile_files, mkfifo, rules, temp_file, text,
+    validate_json,
 };
 
 #[test]
@@ -205,7 +206,6 @@ fn a_directory_with_loops_fifos_and_unreadable_files_never_hangs() {
     for name in ["good.json", "dir.json/deep.json", "sub/inner.json"] {
         assert_eq!(doc(&report, name)["valid"], true, "{name}");
     }
-
 }
 
 // ---------------------------------------------------------------------------------------
@@ -237,11 +237,14 @@ fn unreadable_paths_named_explicitly_are_reported_and_the_rest_checked() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     fs::write(root.join("good.json"), r#"{"scopes": ["USER_JOB"]}"#).unwrap();
-    let (code, report) = validate_json([
-        OsStr::new("/proc/self/mem"),
-        root.join("good.json").as_os_str(),
-        root.join("missing.json").as_os_str(),
-    ], "");
+    let (code, report) = validate_json(
+        [
+            OsStr::new("/proc/self/mem"),
+            root.join("good.json").as_os_str(),
+            root.join("missing.json").as_os_str(),
+        ],
+        "",
+    );
     assert_eq!(code, 2);
     assert_eq!(report["summary"]["files"], 3);
     assert_eq!(rules(&report["documents"][0]), ["io"]);

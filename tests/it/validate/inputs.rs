@@ -15,7 +15,7 @@ fn encoding_and_bom() {
     std::fs::write(&bom, b"\xEF\xBB\xBF{\"scopes\": [\"USER_JOB\"]}").unwrap();
     let good = dir.path().join("good.json");
     std::fs::write(&good, "{\"scopes\": [\"USER_JOB\"], \"x\": \"café\"}").unwrap();
-    let (code, value) = validate_json(&[dir.path().to_str().unwrap()], "");
+    let (code, value) = validate_json([dir.path().to_str().unwrap()], "");
     assert_eq!(code, 1);
     let docs = value["documents"].as_array().unwrap();
     // Sorted: bom.json, good.json, latin1.json.
@@ -35,7 +35,7 @@ fn ndjson_line_numbers_are_file_lines() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("docs.ndjson");
     std::fs::write(&path, text).unwrap();
-    let (code, value) = validate_json(&[path.to_str().unwrap()], "");
+    let (code, value) = validate_json([path.to_str().unwrap()], "");
     assert_eq!(code, 1);
     let docs = value["documents"].as_array().unwrap();
     let lines: Vec<u64> = docs.iter().map(|d| d["line"].as_u64().unwrap()).collect();
@@ -48,16 +48,16 @@ fn ndjson_line_numbers_are_file_lines() {
     assert_eq!(value["summary"]["documents"], 4);
 
     // --ndjson on stdin and on a .json file.
-    let (_, value) = validate_json(&["--ndjson"], text);
+    let (_, value) = validate_json(["--ndjson"], text);
     assert_eq!(value["summary"]["documents"], 4);
     let json = dir.path().join("docs.json");
     std::fs::write(&json, text).unwrap();
-    let (_, value) = validate_json(&[json.to_str().unwrap()], "");
+    let (_, value) = validate_json([json.to_str().unwrap()], "");
     assert_eq!(
         value["summary"]["documents"], 1,
         "a .json file is one document"
     );
-    let (_, value) = validate_json(&["--ndjson", json.to_str().unwrap()], "");
+    let (_, value) = validate_json(["--ndjson", json.to_str().unwrap()], "");
     assert_eq!(value["summary"]["documents"], 4);
 }
 
@@ -77,7 +77,7 @@ fn directories_are_walked_in_sorted_order() {
         std::fs::create_dir_all(full.parent().unwrap()).unwrap();
         std::fs::write(full, body).unwrap();
     }
-    let (code, value) = validate_json(&[root.to_str().unwrap()], "");
+    let (code, value) = validate_json([root.to_str().unwrap()], "");
     assert_eq!(code, 0);
     let paths: Vec<String> = value["documents"]
         .as_array()
@@ -99,17 +99,14 @@ fn directories_are_walked_in_sorted_order() {
 
 #[test]
 fn stdin_is_read_without_paths_and_with_dash() {
-    let out = authcode()
-        .args(["validate"])
-        .stdin(FAILURE_SAMPLE)
-        .run();
+    let out = authcode().args(["validate"]).stdin(FAILURE_SAMPLE).run();
     assert_eq!(Some(out.code), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,
         "1 document in 1 file: 1 valid, 0 invalid, 0 errors, 0 warnings\n"
     );
-    let (code, value) = validate_json(&["-"], r#"{"scopes": []}"#);
+    let (code, value) = validate_json(["-"], r#"{"scopes": []}"#);
     assert_eq!(code, 1);
     assert_eq!(value["documents"][0]["path"], "<stdin>");
 }
@@ -122,7 +119,12 @@ fn exit_0_when_every_document_is_valid_and_1_when_one_is_not() {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{}").unwrap();
     authcode().arg("validate").arg(&good).run().code(0);
-    authcode().arg("validate").arg(&good).arg(&bad).run().code(1);
+    authcode()
+        .arg("validate")
+        .arg(&good)
+        .arg(&bad)
+        .run()
+        .code(1);
 }
 
 #[test]
@@ -180,7 +182,7 @@ fn many_files_keep_input_order_whatever_the_threads() {
         expected.push((name, i % 7 != 0));
     }
     for jobs in ["1", "2", "8"] {
-        let (code, value) = validate_json(&["--jobs", jobs, dir.path().to_str().unwrap()], "");
+        let (code, value) = validate_json(["--jobs", jobs, dir.path().to_str().unwrap()], "");
         assert_eq!(code, 1);
         let got: Vec<(String, bool)> = value["documents"]
             .as_array()
@@ -236,7 +238,7 @@ fn large_ndjson_keeps_line_numbers_and_order_across_blocks_and_threads() {
     let path = dir.path().join("big.ndjson");
     std::fs::write(&path, &text).unwrap();
     for jobs in ["1", "2", "3"] {
-        let (code, value) = validate_json(&["--jobs", jobs, path.to_str().unwrap()], "");
+        let (code, value) = validate_json(["--jobs", jobs, path.to_str().unwrap()], "");
         assert_eq!(code, 1);
         let got: Vec<(usize, bool)> = value["documents"]
             .as_array()
@@ -255,7 +257,7 @@ fn large_ndjson_keeps_line_numbers_and_order_across_blocks_and_threads() {
         assert_eq!(bad["diagnostics"][0]["column"], 13);
     }
     // The same through stdin.
-    let (_, value) = validate_json(&["--ndjson", "--jobs", "2"], text.as_str());
+    let (_, value) = validate_json(["--ndjson", "--jobs", "2"], text.as_str());
     assert_eq!(value["summary"]["documents"], expected.len());
     assert_eq!(value["summary"]["invalid"], 7);
 }

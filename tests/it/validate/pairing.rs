@@ -44,10 +44,7 @@ fn a_request_file_gives_the_expected_scopes() {
     assert_eq!(doc["valid"], true, "{doc}");
     std::fs::write(&request, r#"{"scopes": ["USER_LOGIN_ID"]}"#).unwrap();
     let doc = check_one(RESPONSE, &["--request", request.to_str().unwrap()]);
-    assert_eq!(
-        rules(&doc),
-        ["scope-not-requested", "scope-not-requested"]
-    );
+    assert_eq!(rules(&doc), ["scope-not-requested", "scope-not-requested"]);
 }
 
 #[test]

@@ -113,7 +113,7 @@ fn junit_format_is_xml_with_a_testcase_per_document() {
 
 #[test]
 fn json_report_shape() {
-    let (code, value) = validate_json(&["--ndjson"], "{\"scopes\": [\"USER_JOB\"]}\n[]\n");
+    let (code, value) = validate_json(["--ndjson"], "{\"scopes\": [\"USER_JOB\"]}\n[]\n");
     assert_eq!(code, 1);
     let summary = &value["summary"];
     for (key, n) in [
@@ -148,7 +148,10 @@ fn github_annotations_take_repository_relative_paths() {
         .run()
         .code(1)
         .stdout();
-    assert!(out.starts_with("::error file=bad.json,line=1,col=1,"), "{out}");
+    assert!(
+        out.starts_with("::error file=bad.json,line=1,col=1,"),
+        "{out}"
+    );
 }
 
 #[test]

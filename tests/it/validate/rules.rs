@@ -1,7 +1,6 @@
 //! The rules of `authcode validate`: each one reported where it is broken and only there,
 //! warnings against errors, hints, positions and the document kind.
 
-
 use super::{FAILURE_SAMPLE, SUCCESS_SAMPLE};
 use crate::support::{check_one, rules, validate_json, NO_ARGS};
 
@@ -184,7 +183,7 @@ fn warnings_keep_a_document_valid_unless_strict() {
         .all(|d| d["severity"] == "warning"));
     assert_eq!(value["summary"]["warnings"], 2);
 
-    let (code, value) = validate_json(&["--strict"], doc);
+    let (code, value) = validate_json(["--strict"], doc);
     assert_eq!(code, 1);
     assert_eq!(value["documents"][0]["valid"], false);
     assert_eq!(value["summary"]["errors"], 2);

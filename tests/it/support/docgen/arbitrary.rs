@@ -340,4 +340,3 @@ impl Generator {
         self.rng.pick(&choices).clone()
     }
 }
-

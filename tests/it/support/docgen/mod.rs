@@ -23,7 +23,7 @@ mod truth;
 
 use std::collections::HashSet;
 
-pub use truth::{Case, FAULTS};
+pub use truth::Case;
 
 /// The catalog the documents draw their scopes and error codes from.
 const CATALOG: &str = include_str!("../../../../src/catalog/dana.json");

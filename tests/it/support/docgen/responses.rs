@@ -16,7 +16,6 @@ const MESSAGE_PARTS: [&str; 10] = [
     "See https://dashboard.dana.id/docs/mini-program/authorization for the list of scopes.",
 ];
 
-
 impl Generator {
     pub(super) fn auth_code(&mut self) -> String {
         if self.rng.chance(0.2) {
@@ -70,7 +69,11 @@ impl Generator {
         msg
     }
 
-    pub(super) fn error_scopes(&mut self, scopes: &[String], value: impl Fn(&mut Self) -> String) -> J {
+    pub(super) fn error_scopes(
+        &mut self,
+        scopes: &[String],
+        value: impl Fn(&mut Self) -> String,
+    ) -> J {
         J::Obj(
             scopes
                 .iter()
@@ -174,5 +177,4 @@ impl Generator {
             }
         }
     }
-
 }

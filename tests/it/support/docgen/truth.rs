@@ -43,8 +43,7 @@ pub enum Fault {
     DuplicateScope,
 }
 
-/// Every fault, in declaration order.
-pub const FAULTS: [Fault; 20] = [
+const FAULTS: [Fault; 20] = [
     Fault::Truncated,
     Fault::TrailingContent,
     Fault::SingleQuotes,
@@ -68,6 +67,9 @@ pub const FAULTS: [Fault; 20] = [
 ];
 
 impl Case {
+    /// Every fault, in declaration order.
+    pub const FAULTS: [Fault; 20] = FAULTS;
+
     pub fn valid(self) -> bool {
         !matches!(self, Case::Fault(_))
     }
@@ -124,7 +126,6 @@ impl Generator {
             _ => Case::Clean,
         }
     }
-
 
     /// One document's bytes (without a line end) for `case`.
     pub fn document(&mut self, case: Case, size: Size) -> Vec<u8> {
