@@ -93,19 +93,33 @@ pub enum Step {
     ErrorValue,
 }
 
-/// Runs `authcode request -o FILE` in a pty inside a shell that records the terminal mode
-/// (`stty -g`) before and after it, goes to `step`, types `key`, and checks the outcome of
-/// an interrupted prompt: exit 130, the cursor shown again, the terminal mode as before,
-/// nothing on stdout or the screen but the prompt (no error, no code), and no output file
-/// or temp file left.
+/// Interrupts the prompt at `step` with `key` twice, once printing to stdout and once
+/// with `-o FILE`, and checks the outcome of each (see [`interrupt_once`]).
 pub fn interrupt(step: Step, key: &str) {
+    interrupt_once(step, key, false);
+    interrupt_once(step, key, true);
+}
+
+/// Runs `authcode request` (with `-o FILE` when `to_file`) in a pty inside a shell that
+/// records the terminal mode (`stty -g`) before and after it, goes to `step`, types `key`,
+/// and checks the outcome of an interrupted prompt: exit 130, the cursor shown again, the
+/// terminal mode as before, nothing on stdout and no code or error on the screen, and no
+/// output file or temp file left.
+fn interrupt_once(step: Step, key: &str, to_file: bool) {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
+    let output = if to_file {
+        r#"-o "$1/out/response.json""#
+    } else {
+        ""
+    };
     // The shell survives a SIGINT (a Ctrl-C typed while the prompt is between two reads
     // and the terminal is cooked) so that it can record the outcome; its child still gets
     // one.
-    let script = r#"trap true INT; stty -g > "$1/before"; "$0" --color never request --scopes USER_LOGIN_ID,KYC_INFO -o "$1/out/response.json" > "$1/stdout"; echo $? > "$1/rc"; stty -g > "$1/after""#;
+    let script = format!(
+        r#"trap true INT; stty -g > "$1/before"; "$0" --color never request --scopes USER_LOGIN_ID,KYC_INFO {output} > "$1/stdout"; echo $? > "$1/rc"; stty -g > "$1/after""#
+    );
     let mut cmd = Command::new("sh");
     cmd.arg("-c").arg(script).arg(bin()).arg(dir.path());
     let mut p = session(cmd, &[]);
@@ -130,11 +144,15 @@ pub fn interrupt(step: Step, key: &str) {
     let shown = text(&rest);
     assert_eq!(shell_code, 0, "the shell did not finish: {shown}");
     let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
-    assert_eq!(read("rc").trim(), "130", "{step:?} {key:?}: {shown}");
-    assert_eq!(read("stdout"), "", "{step:?} {key:?}");
+    assert_eq!(
+        read("rc").trim(),
+        "130",
+        "{step:?} {key:?} (-o: {to_file}): {shown}"
+    );
+    assert_eq!(read("stdout"), "", "{step:?} {key:?} (-o: {to_file})");
     assert!(
         shows_cursor(&rest),
-        "{step:?} {key:?}: cursor not shown again: {shown:?}"
+        "{step:?} {key:?} (-o: {to_file}): cursor not shown again: {shown:?}"
     );
     assert!(!shown.contains("panicked"), "{shown}");
     assert!(!shown.contains("authCode"), "{shown}");
@@ -142,11 +160,11 @@ pub fn interrupt(step: Step, key: &str) {
     assert_eq!(
         read("before"),
         read("after"),
-        "{step:?} {key:?}: terminal mode not restored"
+        "{step:?} {key:?} (-o: {to_file}): terminal mode not restored"
     );
     assert_eq!(
         super::names_in(&out_dir),
         Vec::<String>::new(),
-        "{step:?} {key:?}: files left behind"
+        "{step:?} {key:?} (-o: {to_file}): files left behind"
     );
 }

@@ -7,7 +7,7 @@ use super::FAILURE_SAMPLE;
 use crate::support::{authcode, pty, rules, text, validate_json};
 
 #[test]
-fn encoding_and_bom() {
+fn a_bom_is_a_warning_and_text_that_is_not_utf8_an_error_on_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("latin1.json");
     std::fs::write(&bad, b"{\"scopes\": [\"USER_JOB\"],\n \"x\": \"caf\xe9\"}").unwrap();
