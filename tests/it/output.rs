@@ -352,7 +352,7 @@ fn output_through_links_fifos_and_devices_keeps_them() {
             "/dev/stdout",
         ])
         .run();
-    assert_eq!(Some(out.code), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.code, 0, "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
         "{\"authErrorScopes\":{\"USER_JOB\":\"40006\"}}\n"

@@ -100,7 +100,7 @@ fn directories_are_walked_in_sorted_order() {
 #[test]
 fn stdin_is_read_without_paths_and_with_dash() {
     let out = authcode().args(["validate"]).stdin(FAILURE_SAMPLE).run();
-    assert_eq!(Some(out.code), Some(0));
+    assert_eq!(out.code, 0);
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,

@@ -12,7 +12,7 @@ fn human_report_shows_place_source_caret_and_hint() {
         .args(["validate", "--color", "never", "-"])
         .stdin(SUCCESS_SAMPLE)
         .run();
-    assert_eq!(Some(out.code), Some(1));
+    assert_eq!(out.code, 1);
     let text = String::from_utf8(out.stdout).unwrap();
     let expected = "\
 <stdin>:3:26: error[syntax]: a single quote where JSON expects a value or a key
@@ -37,7 +37,7 @@ fn quiet_prints_only_the_count_line() {
         .args(["validate", "--quiet", "-"])
         .stdin(r#"{"scopes": []}"#)
         .run();
-    assert_eq!(Some(out.code), Some(1));
+    assert_eq!(out.code, 1);
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "1 document in 1 file: 0 valid, 1 invalid, 1 error, 0 warnings\n"
@@ -51,7 +51,7 @@ fn github_format_lines_follow_the_workflow_command_pattern() {
         .args(["validate", "--format", "github", "--ndjson", "-"])
         .stdin(text)
         .run();
-    assert_eq!(Some(out.code), Some(1));
+    assert_eq!(out.code, 1);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let commands: Vec<&str> = stdout.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(commands.len(), 2, "{stdout}");
@@ -86,7 +86,7 @@ fn junit_format_is_xml_with_a_testcase_per_document() {
         .args(["validate", "--format", "junit", "--ndjson", "-"])
         .stdin(text)
         .run();
-    assert_eq!(Some(out.code), Some(1));
+    assert_eq!(out.code, 1);
     let xml = String::from_utf8(out.stdout).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
     let suite = doc
