@@ -1,4 +1,4 @@
-//! `cargo bench --bench validate`: the speed and memory benchmark of issue 3.
+//! `cargo bench --bench validate`: the speed and memory of `authcode validate`.
 //!
 //! Generates (fixed seed) 10,000 response files and a 100,000-line NDJSON file, checks
 //! authcode's verdicts against the generator's ground truth, then times `authcode validate`
@@ -17,11 +17,12 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use support::corpus::{self, Case, Corpus};
+use support::corpus::{self, Corpus};
+use support::docgen::Case;
 use support::measure::{self, median, Sample};
 
 const SEED: u64 = 0x0A11_C0DE_2025_0527;
-/// Issue 3's memory ceiling on the NDJSON file, in bytes.
+/// The memory ceiling on the NDJSON file, in bytes.
 const RSS_LIMIT: f64 = 16e6;
 
 fn main() -> ExitCode {
@@ -361,7 +362,7 @@ fn check_verdicts(authcode: &Path, corpus: &Corpus) -> Result<bool, String> {
         |doc| doc["path"].as_str().map(|p| file_name(Path::new(p))),
         |name| name.to_owned(),
     );
-    // Directory order is sorted path order (issue 3); PathBuf sorts by component.
+    // Directory order is sorted path order; PathBuf sorts by component.
     let mut sorted: Vec<&PathBuf> = corpus.files.iter().map(|(rel, _)| rel).collect();
     sorted.sort();
     let expected_order: Vec<String> = sorted.iter().map(|p| file_name(p)).collect();
@@ -629,7 +630,7 @@ fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
     let ratio = |input: usize| Some(find(input, "authcode")?.wall() / find(input, "floor")?.wall());
     let verdict = |pass: bool| if pass { "PASS" } else { "FAIL" };
 
-    println!("\n| target (issue 3) | measured | result |");
+    println!("\n| target | measured | result |");
     println!("|---|---:|---|");
     for (input, what, limit) in [
         (0, "10,000 files: wall ≤ 1.0x floor", 1.0),

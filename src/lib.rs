@@ -26,7 +26,7 @@ pub mod validate;
 mod wallets;
 
 pub use payload::DocKind;
-pub use profile::Profile;
+pub use profile::{ErrorValue, Profile};
 pub use run::main;
 pub use schema::schema;
 

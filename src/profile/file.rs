@@ -177,13 +177,11 @@ fn from_file(file: ProfileFile) -> Result<Profile, String> {
     Ok(profile)
 }
 
-/// A name or source shown in messages: not blank, no control characters.
+/// A name or source shown in messages: not blank (control characters are shown escaped
+/// wherever it is printed).
 fn text_field(field: &str, text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err(format!("\"{field}\" is empty"));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(format!("\"{field}\" has control characters"));
     }
     Ok(())
 }

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::payload::DocKind;
 
 pub(crate) use builtin::{Builtin, BUILTIN};
-pub(crate) use error_value::{ErrorValue, ErrorValueFault, ErrorValueType, Seen};
+pub use error_value::ErrorValue;
+pub(crate) use error_value::{ErrorValueFault, ErrorValueType, Seen};
 
 /// One scope a mini program can ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -115,10 +115,18 @@ pub fn read_request(
     if !errors_left.is_empty() {
         return Err(errors_left);
     }
-    warnings.extend(repeats.into_iter().map(|mut d| {
+    // One warning for each repeated scope, however often it repeats (the request keeps it
+    // once); the count of repeats past the listing limit says nothing more here.
+    let mut warned: Vec<String> = Vec::new();
+    for mut d in repeats {
+        let name = d.message.split(' ').next().unwrap_or_default().to_string();
+        if d.line.is_none() || warned.contains(&name) {
+            continue;
+        }
+        warned.push(name);
         d.severity = Severity::Warning;
-        d
-    }));
+        warnings.push(d);
+    }
     warnings.sort_by_key(|d| (d.line, d.column));
     Ok(RequestPayload {
         scopes: ids.iter().map(|&id| index.name(id).to_string()).collect(),

@@ -1,27 +1,52 @@
-//! Property tests (issue 5): the validator never panics and always gives a verdict whose
-//! positions lie inside the input, for arbitrary bytes and arbitrary JSON; every response
+//! Property tests: the validator never panics and always gives a verdict whose positions
+//! lie inside the input, for arbitrary bytes and arbitrary JSON; the shared generator's
+//! documents get the verdict of their ground truth, whatever the seed; every response
 //! `request` can produce validates clean against its request; and the memory-bounded
 //! readers agree with the straightforward ones they replaced.
+//!
+//! Failing cases proptest finds are kept in `properties.proptest-regressions` beside this
+//! file and re-run first.
 
 use std::sync::{Arc, OnceLock};
 
-use authcode::catalog::Catalog;
-use authcode::consent::{self, Decision};
-use authcode::mint::{self, CodeSource};
-use authcode::payload::{self, Request};
-use authcode::validate::check::Context;
-use authcode::validate::document::{check_document, Options};
-use authcode::validate::rules::{DocKind, DocResult, Severity};
+use authcode::validate::diagnostic::{DocResult, Rule, Severity};
+use authcode::validate::{check_document, read_request, CheckOptions, Options, ScopeIndex};
+use authcode::{CodeSource, Decision, DocKind, ErrorValue, Profile, Request};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::Value;
 
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::dana)
+use crate::support::authcode;
+use crate::support::docgen::{self, Case, Generator, Size, ERROR_VALUES, FIELDS};
+
+fn profile() -> &'static Profile {
+    static PROFILE: OnceLock<Profile> = OnceLock::new();
+    PROFILE.get_or_init(Profile::dana)
 }
 
-fn scope_names() -> Vec<String> {
-    catalog().scope_names().map(str::to_string).collect()
+/// DANA's profile indexed for the checks, built once.
+fn index() -> &'static ScopeIndex {
+    static INDEX: OnceLock<ScopeIndex> = OnceLock::new();
+    INDEX.get_or_init(|| ScopeIndex::new(profile()))
+}
+
+/// The verdict on one document, every detail worked out.
+fn verdict(
+    bytes: &[u8],
+    first_line: usize,
+    kind: Option<DocKind>,
+    expected: Option<&[String]>,
+    strict: bool,
+) -> DocResult {
+    let check = CheckOptions {
+        kind,
+        expected: expected.map(|names| index().ids_of(names).unwrap()),
+    };
+    let options = Options {
+        strict,
+        ..Options::FULL
+    };
+    check_document(bytes, &path(), first_line, index(), &check, options)
 }
 
 fn path() -> Arc<str> {
@@ -78,24 +103,16 @@ fn check_invariants(bytes: &[u8], first_line: usize, doc: &DocResult) -> Result<
 
 /// Any JSON value, with keys and strings that sometimes are the spec's own names.
 fn json_value() -> impl Strategy<Value = Value> {
-    let names = scope_names();
-    let fields = [
-        "scopes",
-        "authCode",
-        "authSuccessScopes",
-        "authErrorScopes",
-        "error",
-        "errorMessage",
-        "success",
-    ];
+    let names = docgen::scope_names();
+    let mut odd_strings = ERROR_VALUES.to_vec();
+    odd_strings.extend(["", " ", "user_login_id"]);
     let string = prop_oneof![
         3 => prop::sample::select(names.clone()),
-        1 => prop::sample::select(vec!["40006", "3", "10", "11", "", " ", "user_login_id"])
-            .prop_map(str::to_string),
+        1 => prop::sample::select(odd_strings).prop_map(str::to_string),
         2 => any::<String>(),
     ];
     let key = prop_oneof![
-        3 => prop::sample::select(fields.to_vec()).prop_map(str::to_string),
+        3 => prop::sample::select(FIELDS.to_vec()).prop_map(str::to_string),
         2 => prop::sample::select(names),
         1 => any::<String>(),
     ];
@@ -147,7 +164,48 @@ fn offset_of(src: &str, line: usize, column: usize) -> Option<usize> {
 
 proptest! {
     // 512 cases by default; PROPTEST_CASES=N runs more.
-    #![proptest_config(ProptestConfig { cases: ProptestConfig::default().cases.max(512), ..ProptestConfig::default() })]
+    // Regressions live beside this file (proptest's default looks for a sibling of the
+    // directory holding main.rs, i.e. tests/proptest-regressions/).
+    #![proptest_config(ProptestConfig {
+        cases: ProptestConfig::default().cases.max(512),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever the seed, a generated document gets the verdict of its ground truth, and
+    /// the rule its case names.
+    #[test]
+    fn generated_documents_get_their_ground_truth_verdict(seed: u64, line: bool) {
+        let mut gen = Generator::new(seed);
+        let size = if line { Size::Line } else { Size::File };
+        let case = gen.case(size);
+        let bytes = gen.document(case, size);
+        let doc = verdict(&bytes, 1, None, None, false);
+        prop_assert_eq!(doc.valid, case.valid(), "{:?}: {}: {:#?}", case, String::from_utf8_lossy(&bytes), doc.diagnostics);
+        match case.rule() {
+            None => prop_assert!(doc.diagnostics.is_empty(), "{:?}: {:#?}", case, doc.diagnostics),
+            Some(rule) => prop_assert!(
+                doc.diagnostics.iter().any(|d| d.rule.id() == rule),
+                "{:?} wants {}: {:#?}", case, rule, doc.diagnostics
+            ),
+        }
+    }
+
+    /// Every fault of the ground truth, drawn on purpose rather than at the generator's 10%.
+    #[test]
+    fn every_fault_gets_an_invalid_verdict(seed: u64, pick: prop::sample::Index, line: bool) {
+        let mut gen = Generator::new(seed);
+        let size = if line { Size::Line } else { Size::File };
+        let case = Case::Fault(*pick.get(&Case::FAULTS));
+        let bytes = gen.document(case, size);
+        let doc = verdict(&bytes, 1, None, None, false);
+        prop_assert!(!doc.valid, "{:?}: {}", case, String::from_utf8_lossy(&bytes));
+        let rule = case.rule().unwrap();
+        prop_assert!(
+            doc.diagnostics.iter().any(|d| d.rule.id() == rule),
+            "{:?} wants {}: {:#?}", case, rule, doc.diagnostics
+        );
+    }
 
     #[test]
     fn any_bytes_get_a_verdict(
@@ -156,8 +214,7 @@ proptest! {
         strict: bool,
         kind in prop::option::of(prop_oneof![Just(DocKind::Request), Just(DocKind::Response)]),
     ) {
-        let ctx = Context::new(catalog(), kind);
-        let doc = check_document(&bytes, &path(), first_line, &ctx, Options { strict, excerpts: true });
+        let doc = verdict(&bytes, first_line, kind, None, strict);
         check_invariants(&bytes, first_line, &doc)?;
         prop_assert!(!doc.valid || std::str::from_utf8(&bytes).is_ok()
             || bytes.starts_with(b"\xEF\xBB\xBF"));
@@ -171,8 +228,7 @@ proptest! {
             0..256,
         ),
     ) {
-        let ctx = Context::new(catalog(), None);
-        let doc = check_document(&bytes, &path(), 1, &ctx, Options { strict: false, excerpts: true });
+        let doc = verdict(&bytes, 1, None, None, false);
         check_invariants(&bytes, 1, &doc)?;
     }
 
@@ -184,11 +240,8 @@ proptest! {
         paired: bool,
     ) {
         let text = render(&value, pretty, crlf);
-        let mut ctx = Context::new(catalog(), None);
-        if paired {
-            ctx.expect(&["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()]).unwrap();
-        }
-        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: false, excerpts: true });
+        let pair = ["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()];
+        let doc = verdict(text.as_bytes(), 1, None, paired.then_some(&pair[..]), false);
         check_invariants(text.as_bytes(), 1, &doc)?;
         // Generated text is valid JSON without duplicate keys: no syntax, encoding or
         // duplicate-key finding, and every pointer names a value that exists, whose token
@@ -218,7 +271,7 @@ proptest! {
         seed in prop::option::of(any::<u64>()),
         compact: bool,
     ) {
-        let names = scope_names();
+        let names = docgen::scope_names();
         let mut requested: Vec<String> = Vec::new();
         for p in &picks {
             let name = p.get(&names).clone();
@@ -233,24 +286,22 @@ proptest! {
                 requested.iter().zip(&granted).filter(|(_, &g)| g).map(|(s, _)| s.clone()).collect(),
             ),
         };
-        let error_value = error.get(&catalog().errors).code.clone();
+        let error_value = ErrorValue::Text(error.get(&profile().errors).code.clone());
         let source = seed.map_or(CodeSource::Os, CodeSource::Seeded);
         let flags = decision.granted(&requested).unwrap();
-        let response = consent::respond(&requested, &flags, &error_value, || {
-            mint::mint(source, &requested)
+        let response = authcode::respond(&requested, &flags, &error_value, || {
+            authcode::mint(source, &requested)
         })
         .unwrap();
-        let text = payload::to_json(&response, compact);
+        let text = authcode::to_json(&response, compact);
 
-        let mut ctx = Context::new(catalog(), None);
-        ctx.expect(&requested).unwrap();
-        let doc = check_document(text.as_bytes(), &path(), 1, &ctx, Options { strict: true, excerpts: true });
+        let doc = verdict(text.as_bytes(), 1, None, Some(&requested), true);
         prop_assert!(doc.valid, "{}: {:#?}", text, doc.diagnostics);
         prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", text, doc.diagnostics);
         prop_assert_eq!(doc.kind, Some(DocKind::Response));
 
-        let request = payload::to_json(&Request { scopes: requested.clone() }, compact);
-        let doc = check_document(request.as_bytes(), &path(), 1, &Context::new(catalog(), None), Options { strict: true, excerpts: true });
+        let request = authcode::to_json(&Request { scopes: requested.clone() }, compact);
+        let doc = verdict(request.as_bytes(), 1, None, None, true);
         prop_assert!(doc.diagnostics.is_empty(), "{}: {:#?}", request, doc.diagnostics);
         prop_assert_eq!(doc.kind, Some(DocKind::Request));
     }
@@ -263,17 +314,18 @@ proptest! {
     ) {
         let offset = at.index(src.len() + 1);
         prop_assert_eq!(
-            authcode::validate::locate::excerpt(&src, offset),
+            authcode::validate::excerpt(&src, offset),
             whole_line_excerpt(&src, offset)
         );
     }
 
-    /// The streaming payload reader keeps the same scopes (in first-seen order, with the
-    /// same repeats) as parsing into a value did, and agrees on what it refuses.
+    /// The one request reader (`request --from`, `validate --request`) keeps the known
+    /// scopes in first-seen order, each once, warns about each repeat, and ignores what
+    /// else the object holds.
     #[test]
-    fn payload_reader_matches_a_value_parse(
+    fn request_reader_keeps_scopes_in_first_seen_order(
         value in json_value(),
-        scopes in prop::collection::vec(prop::sample::select(vec!["A", "B", "C", "\u{e9}"]), 0..30),
+        scopes in prop::collection::vec(prop::sample::select(vec!["USER_LOGIN_ID", "KYC_INFO", "USER_JOB"]), 1..30),
         escaped: bool,
     ) {
         let mut object = match value {
@@ -287,27 +339,40 @@ proptest! {
         object.insert("scopes".into(), Value::from(scopes.clone()));
         let mut text = serde_json::to_string(&Value::Object(object)).unwrap();
         if escaped {
-            text = text.replace("\"A\"", "\"\\u0041\"");
+            text = text.replace("\"KYC_INFO\"", "\"\\u004bYC_INFO\"");
         }
-        let doc = authcode::reqfile::scopes_of(text.as_bytes()).unwrap();
-        prop_assert_eq!(dedup(&doc.scopes), dedup(&scopes.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
-        prop_assert_eq!(repeated(&doc.scopes), repeated(&scopes.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+        let scopes: Vec<String> = scopes.iter().map(|s| s.to_string()).collect();
+        let read = read_request(text.as_bytes(), "prop.json", index()).unwrap();
+        prop_assert_eq!(&read.scopes, &dedup(&scopes));
+        // One warning for each scope that repeats, however often.
+        let warned = read.warnings.iter().filter(|d| d.rule == Rule::DuplicateScope).count();
+        let repeated = dedup(&scopes)
+            .iter()
+            .filter(|s| scopes.iter().filter(|t| t == s).count() > 1)
+            .count();
+        prop_assert_eq!(warned, repeated, "{}", text);
     }
 
+    /// The reader accepts exactly the payloads a plain value parse finds to be an object
+    /// whose `scopes` is a non-empty array of known scope names.
     #[test]
-    fn payload_reader_refuses_what_a_value_parse_refuses(
+    fn request_reader_accepts_what_a_value_parse_accepts(
         bytes in prop::collection::vec(
-            prop::sample::select(b"{}[]:,\" \n1e9\\uscopesA".to_vec()),
+            prop::sample::select(b"{}[]:,\" \n1e9\\uscopesKYC_INFO".to_vec()),
             0..64,
         ),
         value in json_value(),
     ) {
         for input in [bytes, serde_json::to_vec(&value).unwrap()] {
-            let new = authcode::reqfile::scopes_of(&input);
-            let old = value_parse(&input);
+            let read = read_request(&input, "prop.json", index());
+            let Some(expected) = value_parse(&input) else {
+                // Not JSON a value parse takes, or with a repeated key: refused either way.
+                prop_assert!(read.is_err() || has_repeated_key(&input), "{:?}", String::from_utf8_lossy(&input));
+                continue;
+            };
             prop_assert_eq!(
-                new.as_ref().map(|d| dedup(&d.scopes)).map_err(|e| e.message.clone()),
-                old.map(|s| dedup(&s)),
+                read.as_ref().map(|r| r.scopes.clone()).ok(),
+                expected,
                 "{:?}", String::from_utf8_lossy(&input)
             );
         }
@@ -324,46 +389,29 @@ fn dedup(scopes: &[String]) -> Vec<String> {
     out
 }
 
-fn repeated(scopes: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, s) in scopes.iter().enumerate() {
-        if scopes[..i].contains(s) && !out.contains(s) {
-            out.push(s.clone());
-        }
-    }
-    out
+/// What a plain value parse makes of a request payload: `None` when it is not JSON,
+/// `Some(None)` when it is JSON but not a request of known scopes, else its scopes.
+fn value_parse(bytes: &[u8]) -> Option<Option<Vec<String>>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(bytes).ok()?;
+    let Some(Value::Array(items)) = value.as_object().and_then(|o| o.get("scopes")) else {
+        return Some(None);
+    };
+    let names: Option<Vec<String>> = items
+        .iter()
+        .map(|item| match item {
+            Value::String(s) if profile().scope(s).is_some() => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    Some(names.filter(|n| !n.is_empty()).map(|n| dedup(&n)))
 }
 
-/// The payload reader as it was before it streamed (a serde_json::Value parse), reduced to
-/// its outcome: the scopes, or the message.
-fn value_parse(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file is empty".into());
-    }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        return Err(format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ));
-    }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(object) = value else {
-        return Err("not a JSON object".into());
-    };
-    match object.get("scopes") {
-        None => Err("missing field \"scopes\"".into()),
-        Some(Value::String(_)) => Err("\"scopes\" is a string, not an array".into()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::String(s) => Ok(s.clone()),
-                _ => Err(format!("\"scopes\"[{i}] is not a string")),
-            })
-            .collect(),
-        Some(_) => Err("\"scopes\" is not an array".into()),
-    }
+/// Whether the JSON text repeats a key in one object (which a value parse does not see).
+fn has_repeated_key(bytes: &[u8]) -> bool {
+    let check = CheckOptions::default();
+    let doc = check_document(bytes, &path(), 1, index(), &check, Options::FULL);
+    doc.diagnostics.iter().any(|d| d.rule == Rule::DuplicateKey)
 }
 
 /// The excerpt as first written: the whole line collected into characters.
@@ -414,23 +462,45 @@ fn whole_line_excerpt(src: &str, offset: usize) -> (String, usize) {
     (text, caret)
 }
 
+/// Payloads at the edges: each refused with the rule the validator names, or read.
 #[test]
-fn payload_reader_edge_cases_match_a_value_parse() {
-    for text in [
-        r#"{"scopes": 1, "scopes": ["A"]}"#,
-        r#"{"scopes": ["A"], "scopes": 1}"#,
-        r#"{"scopes": [1], "scopes": ["B", "B"]}"#,
-        r#"{"scopes": ["A"], "x": 1e999}"#,
-        r#"{"scopes": ["A"], "x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
-        r#"{"scopes": "A", "scopes": "B"}"#,
-        r#"{"scopes": ["\ud800"]}"#,
-        r#"[{"scopes": ["A"]}]"#,
-        r#"{"scopes": ["A"]} {"#,
+fn request_reader_edge_cases() {
+    let deep = format!(
+        "{{\"scopes\": [\"KYC_INFO\"], \"x\": {}{}}}",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    for (text, outcome) in [
+        (
+            r#"{"scopes": 1, "scopes": ["KYC_INFO"]}"#,
+            Err(Rule::DuplicateKey),
+        ),
+        (r#"{"scopes": ["KYC_INFO"], "x": 1e999}"#, Err(Rule::Syntax)),
+        (deep.as_str(), Err(Rule::Syntax)),
+        (r#"{"scopes": "KYC_INFO"}"#, Err(Rule::WrongType)),
+        (r#"{"scopes": ["\ud800"]}"#, Err(Rule::Encoding)),
+        (r#"[{"scopes": ["KYC_INFO"]}]"#, Err(Rule::NotObject)),
+        (r#"{"scopes": ["KYC_INFO"]} {"#, Err(Rule::Syntax)),
+        (r#"{"scopes": []}"#, Err(Rule::Empty)),
+        (r#"{"scopes": ["KYC_INFOS"]}"#, Err(Rule::UnknownScope)),
+        (r#"{}"#, Err(Rule::MissingField)),
+        (
+            "\u{feff}{\"scopes\": [\"KYC_INFO\", \"KYC_INFO\"]}",
+            Ok(vec!["KYC_INFO"]),
+        ),
+        (
+            r#"{"scopes": ["KYC_INFO"], "authCode": 1}"#,
+            Ok(vec!["KYC_INFO"]),
+        ),
     ] {
-        let new = authcode::reqfile::scopes_of(text.as_bytes())
-            .map(|d| d.scopes)
-            .map_err(|e| e.message);
-        assert_eq!(new, value_parse(text.as_bytes()), "{text}");
+        let read = read_request(text.as_bytes(), "edge.json", index());
+        match (read, outcome) {
+            (Ok(read), Ok(scopes)) => assert_eq!(read.scopes, scopes, "{text}"),
+            (Err(errors), Err(rule)) => {
+                assert!(errors.iter().any(|d| d.rule == rule), "{text}: {errors:?}")
+            }
+            (read, outcome) => panic!("{text}: {read:?}, expected {outcome:?}"),
+        }
     }
 }
 
@@ -440,13 +510,11 @@ fn binary_round_trip_under_every_decision() {
     let dir = tempfile::tempdir().unwrap();
     let request = dir.path().join("request.json");
     let scopes = "USER_LOGIN_ID,KYC_INFO,USER_OFFICE_NAME,SUBSCRIPTION";
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+    authcode()
         .args(["request", "--scopes", scopes, "--payload", "-o"])
         .arg(&request)
-        .env_remove("AUTHCODE_CATALOG")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+        .run()
+        .ok();
     let decisions: [&[&str]; 5] = [
         &["--approve"],
         &["--deny"],
@@ -455,32 +523,20 @@ fn binary_round_trip_under_every_decision() {
         &["--deny", "--error-code", "3", "--compact"],
     ];
     for flags in decisions {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+        let response = authcode()
             .args(["request", "--scopes", scopes])
             .args(flags)
-            .env_remove("AUTHCODE_CATALOG")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{flags:?}");
-        let mut validate = std::process::Command::new(env!("CARGO_BIN_EXE_authcode"))
+            .run()
+            .ok()
+            .stdout;
+        let checked = authcode()
             .args(["validate", "--strict", "--format", "json", "--request"])
             .arg(&request)
             .arg("-")
-            .env_remove("AUTHCODE_CATALOG")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        validate
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(&out.stdout)
-            .unwrap();
-        let checked = validate.wait_with_output().unwrap();
-        let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
-        assert_eq!(checked.status.code(), Some(0), "{flags:?}: {report:#}");
+            .stdin(response)
+            .run();
+        let report = checked.json();
+        assert_eq!(checked.code, 0, "{flags:?}: {report:#}");
         assert_eq!(report["documents"][0]["diagnostics"], serde_json::json!([]));
         assert_eq!(report["documents"][0]["kind"], "response");
     }

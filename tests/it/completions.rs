@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+use crate::support::authcode;
+use crate::support::docgen;
 
 const SCRIPTS: &[(&str, &str)] = &[
     ("bash", "completions/authcode.bash"),
@@ -19,14 +20,7 @@ powershell:_authcode.ps1 elvish:authcode.elv; do \
 env -u AUTHCODE_CATALOG -u AUTHCODE_WALLET cargo run -q -- completions ${s%%:*} > completions/${s#*:}; done";
 
 fn generated(shell: &str) -> Vec<u8> {
-    let out = Command::cargo_bin("authcode")
-        .unwrap()
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .args(["completions", shell])
-        .assert()
-        .success();
-    out.get_output().stdout.clone()
+    authcode().args(["completions", shell]).run().ok().stdout
 }
 
 #[test]
@@ -58,14 +52,11 @@ fn scripts_follow_the_active_catalog() {
     // clap_complete's PowerShell and Elvish scripts complete subcommands and flags only, no
     // option values, so the catalog shows in the other three.
     for shell in ["bash", "zsh", "fish"] {
-        let out = Command::cargo_bin("authcode")
-            .unwrap()
+        let script = authcode()
             .arg("--catalog")
             .arg(&catalog)
             .args(["completions", shell])
-            .assert()
-            .success();
-        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            .ok();
         assert!(script.contains("auth_base"), "{shell}");
         assert!(!script.contains("USER_LOGIN_ID"), "{shell}");
     }
@@ -73,13 +64,8 @@ fn scripts_follow_the_active_catalog() {
 
 /// The scope names of the DANA catalog that start with `prefix`, in catalog order.
 fn dana_scopes(prefix: &str) -> Vec<String> {
-    let catalog: serde_json::Value =
-        serde_json::from_str(include_str!("../src/profiles/dana.json")).unwrap();
-    catalog["scopes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["scope"].as_str().unwrap().to_string())
+    docgen::scope_names()
+        .into_iter()
         .filter(|s| s.starts_with(prefix))
         .collect()
 }

@@ -1,94 +1,18 @@
-//! The consent prompt, driven through a real pseudo-terminal, and color decisions that
-//! depend on a terminal.
-//!
-//! stdin and stderr are the pty; stdout is redirected to a file by `sh -c 'exec ... > FILE'`
-//! so that the JSON document can be read back without the prompt around it.
+//! The consent prompt of `authcode request`: its steps driven through a real
+//! pseudo-terminal, Ctrl-C and Esc at each step, and the refusal to prompt where no person
+//! can answer.
 
-#![cfg(unix)]
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
-
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use expectrl::{Eof, Expect, Session};
 use serde_json::{json, Value};
 
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-const CTRL_C: &str = "\x03";
-const ESC: &str = "\x1b";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_authcode"))
-}
-
-/// `authcode ARGS` in a pty, with stdout going to `stdout_file` (or the pty when `None`).
-fn spawn(args: &[&str], stdout_file: Option<&Path>, env: &[(&str, &str)]) -> OsSession {
-    let mut cmd = Command::new("sh");
-    match stdout_file {
-        Some(file) => cmd
-            .arg("-c")
-            .arg("out=$1; shift; exec \"$0\" \"$@\" > \"$out\"")
-            .arg(bin())
-            .arg(file),
-        None => cmd.arg("-c").arg("exec \"$0\" \"$@\"").arg(bin()),
-    };
-    cmd.args(args)
-        // The tool refuses to prompt in CI; these tests are the person at the keyboard.
-        .env_remove("CI")
-        .env_remove("NO_COLOR")
-        .env_remove("AUTHCODE_CATALOG")
-        .env("TERM", "xterm-256color");
-    for (key, value) in env {
-        cmd.env(key, value);
-    }
-    let mut session = Session::spawn(cmd).expect("spawn authcode in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session
-}
-
-/// Waits until the terminal shows `text`, returning everything up to and including it.
-fn wait_for(p: &mut OsSession, text: &str) -> Vec<u8> {
-    match p.expect(text) {
-        Ok(found) => [found.before(), found.as_bytes()].concat(),
-        Err(e) => panic!("the prompt never showed {text:?}: {e}"),
-    }
-}
-
-fn send(p: &mut OsSession, keys: &str) {
-    p.send(keys).expect("send keys to the pty");
-}
-
-/// Reads the rest of the session and returns it with the exit code.
-fn finish(mut p: OsSession) -> (Vec<u8>, i32) {
-    let rest = match p.expect(Eof) {
-        Ok(found) => found.as_bytes().to_vec(),
-        Err(e) => panic!("authcode did not finish: {e}"),
-    };
-    match p.get_process().wait().expect("wait for authcode") {
-        WaitStatus::Exited(_, code) => (rest, code),
-        other => panic!("authcode did not exit normally: {other:?}"),
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::support::pty::{self, finish, send, spawn, wait_for, Step, DOWN, ENTER, SPACE, UP};
+use crate::support::{assert_clean_stderr, authcode, std_command, text};
 
 /// The same request decided by flags, for comparing with what the prompt produced.
 fn by_flags(args: &[&str]) -> String {
-    let out = Command::new(bin())
-        .args(args)
-        .env_remove("AUTHCODE_CATALOG")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    authcode().args(args).ok()
 }
 
 #[test]
@@ -347,92 +271,6 @@ fn all_25_scopes_fit_an_80_column_terminal() {
 }
 
 #[test]
-fn ctrl_c_restores_the_cursor_prints_nothing_and_exits_130() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("stdout.json");
-    let mut p = spawn(&["request", "--scopes", "USER_LOGIN_ID"], Some(&out), &[]);
-    wait_for(&mut p, "Deny all");
-    send(&mut p, CTRL_C);
-    let (rest, code) = finish(p);
-    assert_eq!(code, 130, "{}", text(&rest));
-    assert!(
-        rest.windows(SHOW_CURSOR.len()).any(|w| w == SHOW_CURSOR),
-        "the cursor was not shown again: {:?}",
-        text(&rest)
-    );
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "");
-}
-
-#[test]
-fn ctrl_c_in_the_scope_list_leaves_no_output_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("response.json");
-    let mut p = spawn(
-        &[
-            "--color",
-            "never",
-            "request",
-            "--scopes",
-            "USER_LOGIN_ID,KYC_INFO",
-            "-o",
-            target.to_str().unwrap(),
-        ],
-        None,
-        &[],
-    );
-    wait_for(&mut p, "Deny all");
-    send(&mut p, DOWN);
-    wait_for(&mut p, "> Choose scopes");
-    send(&mut p, ENTER);
-    wait_for(&mut p, "[x] KYC_INFO");
-    send(&mut p, CTRL_C);
-    let (rest, code) = finish(p);
-    assert_eq!(code, 130, "{}", text(&rest));
-    assert!(rest.windows(SHOW_CURSOR.len()).any(|w| w == SHOW_CURSOR));
-    assert!(!text(&rest).contains("authCode"), "{}", text(&rest));
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert!(left.is_empty(), "files left behind: {left:?}");
-}
-
-#[test]
-fn esc_cancels_with_exit_130_and_no_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("stdout.json");
-    let mut p = spawn(
-        &["request", "--scopes", "USER_LOGIN_ID,KYC_INFO"],
-        Some(&out),
-        &[],
-    );
-    wait_for(&mut p, "Deny all");
-    send(&mut p, ESC);
-    let (rest, code) = finish(p);
-    assert_eq!(code, 130, "{}", text(&rest));
-    assert!(rest.windows(SHOW_CURSOR.len()).any(|w| w == SHOW_CURSOR));
-    assert!(!text(&rest).contains("error:"), "{}", text(&rest));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "");
-}
-
-#[test]
-fn esc_at_the_error_value_cancels_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("stdout.json");
-    let mut p = spawn(
-        &["--color", "never", "request", "--scopes", "USER_LOGIN_ID"],
-        Some(&out),
-        &[],
-    );
-    wait_for(&mut p, "Deny all");
-    send(&mut p, UP);
-    wait_for(&mut p, "> Deny all");
-    send(&mut p, ENTER);
-    wait_for(&mut p, "> 40006");
-    send(&mut p, ESC);
-    let (rest, code) = finish(p);
-    assert_eq!(code, 130, "{}", text(&rest));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "");
-}
-
-#[test]
 fn ci_refuses_to_prompt_even_in_a_terminal() {
     let p = spawn(
         &["request", "--scopes", "USER_LOGIN_ID"],
@@ -444,44 +282,6 @@ fn ci_refuses_to_prompt_even_in_a_terminal() {
     let shown = text(&rest);
     assert!(shown.contains("--approve") && shown.contains("--deny") && shown.contains("--grant"));
     assert!(!shown.contains("Your decision"), "{shown}");
-}
-
-#[test]
-fn scopes_colors_names_on_a_terminal_unless_no_color() {
-    let run = |args: &[&str], env: &[(&str, &str)]| {
-        let p = spawn(args, None, env);
-        let (screen, code) = finish(p);
-        assert_eq!(code, 0, "{}", text(&screen));
-        text(&screen)
-    };
-    let colored = run(&["scopes", "office"], &[]);
-    assert!(colored.contains("USER_OFFICE_NAME"), "{colored:?}");
-    assert!(
-        colored.contains('\x1b'),
-        "a terminal gets colors: {colored:?}"
-    );
-    // NO_COLOR set to anything non-empty turns auto off; empty does not count.
-    let plain = run(&["scopes", "office"], &[("NO_COLOR", "1")]);
-    assert!(plain.contains("USER_OFFICE_NAME"));
-    assert!(!plain.contains('\x1b'), "{plain:?}");
-    let empty = run(&["scopes", "office"], &[("NO_COLOR", "")]);
-    assert!(empty.contains('\x1b'), "{empty:?}");
-    let never = run(&["--color", "never", "scopes", "office"], &[]);
-    assert!(!never.contains('\x1b'), "{never:?}");
-}
-
-#[test]
-fn errors_are_red_on_a_terminal_only_when_allowed() {
-    let p = spawn(&["scopes", "no-such-scope"], None, &[]);
-    let (screen, code) = finish(p);
-    assert_eq!(code, 1);
-    let screen = text(&screen);
-    assert!(screen.contains("error:"), "{screen:?}");
-    assert!(screen.contains('\x1b'), "{screen:?}");
-    let p = spawn(&["scopes", "no-such-scope"], None, &[("NO_COLOR", "1")]);
-    let (screen, code) = finish(p);
-    assert_eq!(code, 1);
-    assert!(!text(&screen).contains('\x1b'), "{:?}", text(&screen));
 }
 
 #[test]
@@ -507,12 +307,99 @@ fn prompt_without_colors_under_no_color() {
 }
 
 #[test]
-fn validate_without_paths_on_a_terminal_is_a_usage_error_not_a_wait() {
-    // stdin is the terminal: reading it would wait for a person; it must refuse at once.
-    let p = spawn(&["validate", "--color", "never"], None, &[]);
-    let (rest, code) = finish(p);
-    let shown = text(&rest);
-    assert_eq!(code, 2, "{shown}");
-    assert!(shown.contains("error: no input to validate"), "{shown}");
-    assert!(shown.contains("hint: name files or directories"), "{shown}");
+fn ctrl_c_at_the_decision_cancels_cleanly() {
+    pty::interrupt(Step::Decision, pty::CTRL_C);
+}
+
+#[test]
+fn ctrl_c_in_the_scope_list_cancels_cleanly() {
+    pty::interrupt(Step::ScopeList, pty::CTRL_C);
+}
+
+#[test]
+fn ctrl_c_at_the_error_value_cancels_cleanly() {
+    pty::interrupt(Step::ErrorValue, pty::CTRL_C);
+}
+
+#[test]
+fn esc_at_the_decision_cancels_cleanly() {
+    pty::interrupt(Step::Decision, pty::ESC);
+}
+
+#[test]
+fn esc_in_the_scope_list_cancels_cleanly() {
+    pty::interrupt(Step::ScopeList, pty::ESC);
+}
+
+#[test]
+fn esc_at_the_error_value_cancels_cleanly() {
+    pty::interrupt(Step::ErrorValue, pty::ESC);
+}
+
+/// Where stdin is no terminal, `request` without a decision flag must not wait for keys:
+/// it refuses at once and names the flags that decide without a prompt, whether CI is set
+/// or not, and whatever stdin is.
+#[test]
+fn request_without_a_terminal_or_decision_is_refused_at_once() {
+    #[derive(Debug, Clone, Copy)]
+    enum Input {
+        DevNull,
+        /// A pipe that stays open and never delivers a byte: reading it would hang.
+        SilentPipe,
+        /// Enter and "y" would accept the first choice if they were read as keys.
+        Keystrokes,
+    }
+    for ci in [Some("true"), Some("1"), None] {
+        for input in [Input::DevNull, Input::SilentPipe, Input::Keystrokes] {
+            let mut cmd = std_command();
+            cmd.args(["request", "--scopes", "USER_LOGIN_ID"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            match input {
+                Input::DevNull => cmd.stdin(Stdio::null()),
+                Input::SilentPipe | Input::Keystrokes => cmd.stdin(Stdio::piped()),
+            };
+            match ci {
+                Some(v) => cmd.env("CI", v),
+                None => cmd.env_remove("CI"),
+            };
+            let started = Instant::now();
+            let mut child = cmd.spawn().unwrap();
+            if let Input::Keystrokes = input {
+                use std::io::Write;
+                let _ = child.stdin.as_mut().unwrap().write_all(b"\n\ny\n");
+            }
+            let out = child.wait_with_output().unwrap();
+            let took = started.elapsed();
+            assert!(
+                took < Duration::from_secs(5),
+                "CI={ci:?}, {input:?}: {took:?}"
+            );
+            assert_eq!(out.status.code(), Some(2), "CI={ci:?}, {input:?}");
+            assert!(out.stdout.is_empty());
+            let err = text(&out.stderr);
+            assert!(err.starts_with("error: "), "CI={ci:?}, {input:?}: {err}");
+            for flag in ["--approve", "--deny", "--grant"] {
+                assert!(err.contains(flag), "CI={ci:?}, {input:?}: {err}");
+            }
+            assert_clean_stderr(&out.stderr);
+        }
+    }
+}
+
+#[test]
+fn the_refusal_to_prompt_names_ci_when_ci_is_set() {
+    authcode()
+        .env("CI", "true")
+        .args(["request", "-s", "USER_JOB"])
+        .refused("error: cannot ask for consent: CI is set");
+}
+
+#[test]
+fn the_refusal_to_prompt_names_stdin_when_it_holds_the_request() {
+    authcode()
+        .env_remove("CI")
+        .args(["request", "--from", "-"])
+        .stdin(r#"{"scopes": ["USER_JOB"]}"#)
+        .refused("error: cannot ask for consent: stdin holds the request (--from -)");
 }

@@ -1,14 +1,13 @@
 //! `--catalog FILE` and `AUTHCODE_CATALOG`: another wallet's scopes, and broken catalogs.
 
-mod common;
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-use common::authcode;
+use crate::support::{authcode, hostile_files, temp_file, TestCommand};
 use predicates::prelude::*;
 use serde_json::{json, Value};
-use tempfile::TempDir;
 
 const GCASH: &str = r#"{
   "name": "GCash",
@@ -23,22 +22,13 @@ const GCASH: &str = r#"{
   ]
 }"#;
 
-/// A temporary directory holding `name` with `content`.
-fn catalog_file(name: &str, content: &[u8]) -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, content).unwrap();
-    (dir, path)
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().clone();
-    String::from_utf8(out.stdout).unwrap()
+fn stdout(cmd: &mut TestCommand) -> String {
+    cmd.run().success().stdout()
 }
 
 #[test]
 fn custom_catalog_lists_its_own_scopes() {
-    let (_dir, path) = catalog_file("gcash.json", GCASH.as_bytes());
+    let (_dir, path) = temp_file("gcash.json", GCASH.as_bytes());
     let out = stdout(authcode().arg("--catalog").arg(&path).arg("scopes"));
     assert_eq!(
         out,
@@ -68,7 +58,7 @@ fn custom_catalog_lists_its_own_scopes() {
 
 #[test]
 fn custom_catalog_drives_request() {
-    let (_dir, path) = catalog_file("gcash.json", GCASH.as_bytes());
+    let (_dir, path) = temp_file("gcash.json", GCASH.as_bytes());
     let out = stdout(authcode().arg("--catalog").arg(&path).args([
         "request",
         "--scopes",
@@ -130,7 +120,7 @@ fn custom_catalog_drives_request() {
 
 #[test]
 fn env_var_selects_the_catalog_and_the_flag_wins() {
-    let (_dir, path) = catalog_file("gcash.json", GCASH.as_bytes());
+    let (_dir, path) = temp_file("gcash.json", GCASH.as_bytes());
     let out = stdout(
         authcode()
             .env("AUTHCODE_CATALOG", &path)
@@ -151,7 +141,7 @@ fn env_var_selects_the_catalog_and_the_flag_wins() {
         "--approve",
     ]));
     // An explicit --catalog beats the environment.
-    let (_dir2, other) = catalog_file(
+    let (_dir2, other) = temp_file(
         "other.json",
         br#"{"name": "Other", "scopes": [{"scope": "ONLY", "description": "the only one"}]}"#,
     );
@@ -177,7 +167,7 @@ fn empty_env_var_means_the_embedded_catalog() {
 
 #[test]
 fn catalog_without_error_codes_uses_40006_quietly() {
-    let (_dir, path) = catalog_file(
+    let (_dir, path) = temp_file(
         "plain.json",
         br#"{"name": "Plain", "scopes": [{"scope": "A", "description": "a"}]}"#,
     );
@@ -206,34 +196,28 @@ fn catalog_without_error_codes_uses_40006_quietly() {
         .stderr(predicate::str::contains("lists no error codes"));
 }
 
-/// Asserts that loading `path` fails with exit 2, naming the file and `reason`, for both
-/// `scopes` and `request`, and through the environment variable too.
-fn refused(path: &Path, reason: &str) {
+/// Loading the catalog at `path` is refused (exit 2, one `error:` line naming the file and
+/// `reason`) by `scopes` and `request` alike, and through AUTHCODE_CATALOG too; returns the
+/// message.
+fn refused(path: &Path, reason: &str) -> String {
     let shown = path.display().to_string();
     for args in [
         &["scopes"][..],
         &["request", "--scopes", "USER_LOGIN_ID", "--approve"],
     ] {
-        authcode()
+        let err = authcode()
             .arg("--catalog")
             .arg(path)
             .args(args)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains(shown.as_str()))
-            .stderr(predicate::str::contains(reason))
-            .stderr(predicate::str::contains("panicked").not());
+            .refused(reason);
+        assert!(err.contains(&shown), "{shown} not named: {err}");
     }
-    authcode()
+    let err = authcode()
         .env("AUTHCODE_CATALOG", path)
         .arg("scopes")
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains(shown.as_str()))
-        .stderr(predicate::str::contains(reason));
+        .refused(reason);
+    assert!(err.contains(&shown), "{shown} not named: {err}");
+    err
 }
 
 #[test]
@@ -246,45 +230,78 @@ fn missing_catalog_is_refused() {
 }
 
 #[test]
-fn unreadable_catalog_is_refused() {
+fn a_catalog_that_is_a_directory_is_refused() {
     // A directory cannot be read as a file, whoever runs the test (root ignores modes).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("catalog.json");
     std::fs::create_dir(&path).unwrap();
-    refused(&path, "cannot read catalog");
+    let err = refused(&path, "cannot read catalog");
+    assert!(err.contains("Is a directory"), "{err}");
+}
+
+#[test]
+fn a_catalog_whose_every_read_fails_is_refused() {
+    // Reading /proc/self/mem at offset 0 fails for everyone, root included.
+    refused(Path::new("/proc/self/mem"), "Input/output error");
 }
 
 #[test]
 fn malformed_catalog_is_refused() {
-    let (_dir, path) = catalog_file("broken.json", br#"{"name": "X", "scopes": [ "#);
-    refused(&path, "invalid catalog");
-    let (_dir, path) = catalog_file("quotes.json", b"{'name': 'X'}");
-    refused(&path, "invalid catalog");
-    let (_dir, path) = catalog_file("array.json", b"[]");
-    refused(&path, "invalid catalog");
-    let (_dir, path) = catalog_file("binary.json", b"\xff\xfe\x00");
-    refused(&path, "invalid catalog");
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("broken.json", br#"{"name": "X", "scopes": [ "#.to_vec()),
+        ("quotes.json", b"{'name': 'X'}".to_vec()),
+        ("array.json", b"[]".to_vec()),
+        ("binary-bom.json", b"\xff\xfe\x00".to_vec()),
+        (
+            "latin1-description.json",
+            catalog_text("A", "caf\u{e9}")
+                .into_bytes()
+                .iter()
+                .flat_map(|&b| match b {
+                    0xc3 => vec![],
+                    0xa9 => vec![0xe9],
+                    b => vec![b],
+                })
+                .collect(),
+        ),
+        (
+            "surrogate-description.json",
+            catalog_text("A", "\\ud800").into_bytes(),
+        ),
+    ];
+    // What every reader must survive (empty files have their own test).
+    cases.extend(
+        hostile_files()
+            .into_iter()
+            .filter(|(name, _, _)| !["empty.json", "blank.json"].contains(name))
+            .map(|(name, bytes, _)| (name, bytes)),
+    );
+    for (name, bytes) in cases {
+        let (_dir, path) = temp_file(name, bytes);
+        refused(&path, "invalid catalog");
+    }
 }
 
 #[test]
 fn empty_catalog_is_refused() {
-    let (_dir, path) = catalog_file("empty.json", b"");
-    refused(&path, "empty");
-    let (_dir, path) = catalog_file("blank.json", b"  \n\t\n");
-    refused(&path, "empty");
+    for (name, content) in [("empty.json", &b""[..]), ("blank.json", b"  \n\t\n")] {
+        let (_dir, path) = temp_file(name, content);
+        let err = refused(&path, "empty");
+        assert!(err.contains("invalid catalog"), "{err}");
+    }
 }
 
 #[test]
 fn catalog_without_scopes_is_refused() {
-    let (_dir, path) = catalog_file("none.json", br#"{"name": "X", "scopes": []}"#);
+    let (_dir, path) = temp_file("none.json", br#"{"name": "X", "scopes": []}"#);
     refused(&path, "no scopes");
-    let (_dir, path) = catalog_file("missing-field.json", br#"{"name": "X"}"#);
+    let (_dir, path) = temp_file("missing-field.json", br#"{"name": "X"}"#);
     refused(&path, "scopes");
 }
 
 #[test]
 fn repeated_scope_is_refused() {
-    let (_dir, path) = catalog_file(
+    let (_dir, path) = temp_file(
         "twice.json",
         br#"{"name": "X", "scopes": [
             {"scope": "A", "description": "first"},
@@ -297,7 +314,7 @@ fn repeated_scope_is_refused() {
 
 #[test]
 fn misspelled_field_is_refused() {
-    let (_dir, path) = catalog_file(
+    let (_dir, path) = temp_file(
         "typo.json",
         br#"{"name": "X", "scopes": [{"scope": "A", "descripton": "a"}]}"#,
     );
@@ -306,7 +323,7 @@ fn misspelled_field_is_refused() {
 
 #[test]
 fn a_catalog_cannot_smuggle_terminal_escapes_into_scope_names() {
-    let (_dir, path) = catalog_file(
+    let (_dir, path) = temp_file(
         "escape.json",
         b"{\"name\": \"X\", \"scopes\": [{\"scope\": \"A\\u001b[31m\", \"description\": \"a\"}]}",
     );
@@ -315,7 +332,7 @@ fn a_catalog_cannot_smuggle_terminal_escapes_into_scope_names() {
 
 #[test]
 fn descriptions_with_control_characters_are_shown_escaped() {
-    let (_dir, path) = catalog_file(
+    let (_dir, path) = temp_file(
         "desc.json",
         b"{\"name\": \"X\", \"scopes\": [{\"scope\": \"A\", \"description\": \"red \\u001b[31m text\"}]}",
     );
@@ -341,4 +358,76 @@ fn the_embedded_catalog_is_dana_with_its_error_codes() {
             .success()
             .stderr("");
     }
+}
+
+/// The text of a valid one-scope catalog.
+fn catalog_text(scope: &str, description: &str) -> String {
+    format!(
+        r#"{{"name": "Test", "scopes": [{{"scope": "{scope}", "description": "{description}"}}], "errors": [{{"code": "40006", "message": "denied"}}]}}"#
+    )
+}
+
+#[test]
+fn a_control_character_in_the_name_is_refused() {
+    let (_dir, path) = temp_file(
+        "nul-in-name.json",
+        catalog_text("A", "d").replace("Test", "Te\u{0}st"),
+    );
+    refused(&path, "control character");
+}
+
+#[test]
+fn a_number_out_of_range_is_refused() {
+    let (_dir, path) = temp_file("number-name.json", br#"{"name": 1e999, "scopes": []}"#);
+    refused(&path, "number out of range");
+}
+
+#[test]
+fn an_error_in_a_crlf_catalog_is_placed_on_its_line() {
+    // serde's line number counts CRLF lines.
+    let (_dir, path) = temp_file(
+        "broken.json",
+        "{\r\n\"name\": \"T\",\r\n\"scopes\": [\r\n{\"scope\": 7}\r\n]}\r\n",
+    );
+    refused(&path, "line 4");
+}
+
+#[test]
+fn a_catalog_with_a_bom_crlf_and_escapes_is_read_decoded() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(
+        catalog_text("\\u0041BC", "first\\r\\nline")
+            .replace(", ", ",\r\n ")
+            .into_bytes(),
+    );
+    let (_dir, path) = temp_file("catalog.json", bytes);
+    let scopes = authcode()
+        .arg("--catalog")
+        .arg(&path)
+        .args(["scopes", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(
+        scopes,
+        json!([{"scope": "ABC", "description": "first\r\nline"}])
+    );
+    // The human table does not pass the CR through raw.
+    let table = stdout(authcode().arg("--catalog").arg(&path).arg("scopes"));
+    assert!(!table.contains('\r'), "{table:?}");
+}
+
+#[test]
+fn a_catalog_whose_name_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join(OsStr::from_bytes(b"cat-\xfe.json"));
+    fs::write(&catalog, catalog_text("ONE", "the one")).unwrap();
+    let table = stdout(authcode().arg("--catalog").arg(&catalog).arg("scopes"));
+    assert!(table.contains("ONE"), "{table}");
+    let missing = dir.path().join(OsStr::from_bytes(b"gone-\xff.json"));
+    authcode()
+        .arg("--catalog")
+        .arg(&missing)
+        .arg("scopes")
+        .refused("gone-\u{fffd}.json");
 }

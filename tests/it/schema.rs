@@ -5,25 +5,18 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Value};
 
-fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    cmd.env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .env_remove("NO_COLOR");
-    cmd
-}
+use crate::support::authcode;
+use crate::support::docgen::Generator;
 
 fn exported(kind: &str, catalog: Option<&Path>) -> Value {
     let mut cmd = authcode();
     if let Some(path) = catalog {
         cmd.arg("--catalog").arg(path);
     }
-    let out = cmd.args(["schema", kind]).assert().success();
-    serde_json::from_slice(&out.get_output().stdout).expect("the schema is JSON")
+    cmd.args(["schema", kind]).run().ok().json()
 }
 
 fn validator(schema: &Value) -> jsonschema::Validator {
@@ -205,7 +198,7 @@ fn dana_schema_rejects_what_the_spec_forbids() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The differential test.
+// The differential test, on arbitrary documents of the shared generator (support/docgen).
 //
 // A schema sees a parsed JSON value, so it cannot express:
 // - `syntax`: text that is not JSON (or trailing content) has no value to check;
@@ -224,424 +217,6 @@ fn dana_schema_rejects_what_the_spec_forbids() {
 // Warnings (`unknown-field`, `unknown-error-code`, `bom`) do not change a verdict without
 // `--strict`, and the schema accepts what they flag.
 // ---------------------------------------------------------------------------------------
-
-/// splitmix64: small, seedable, and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-struct Gen {
-    rng: Rng,
-    scopes: Vec<String>,
-    /// The wallet's profile, as `src/profiles/<wallet>.json` writes it.
-    profile: Value,
-}
-
-const ERROR_VALUES: &[&str] = &["3", "10", "11", "40006", "99999", "E_DENIED"];
-
-impl Gen {
-    fn scope(&mut self) -> String {
-        self.rng.pick(&self.scopes).clone()
-    }
-
-    /// 1..=4 distinct known scopes.
-    fn scope_set(&mut self) -> Vec<String> {
-        let n = (1 + self.rng.below(4)).min(self.scopes.len());
-        let mut out: Vec<String> = Vec::new();
-        while out.len() < n {
-            let s = self.scope();
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        out
-    }
-
-    fn unknown_scope(&mut self) -> String {
-        let s = self.scope();
-        match self.rng.below(4) {
-            0 => s.to_lowercase(),
-            1 => s[..s.len() - 1].to_string(),
-            2 => format!("{s} "),
-            _ => "NOT_A_SCOPE".into(),
-        }
-    }
-
-    fn auth_code(&mut self) -> String {
-        const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        (0..1 + self.rng.below(32))
-            .map(|_| *self.rng.pick(ALNUM) as char)
-            .collect()
-    }
-
-    fn bad_auth_code(&mut self) -> Value {
-        let code = self.auth_code();
-        let odd = [
-            " ", "\t", "\n", "\r", "\u{0}", "\u{1f}", "\u{7f}", "\u{85}", "\u{a0}", "\u{1680}",
-            "\u{2003}", "\u{2028}", "\u{202f}", "\u{3000}",
-            // Not whitespace nor control: these keep the code valid.
-            "\u{feff}", "\u{200b}", "\u{180e}", "-", "é",
-        ];
-        match self.rng.below(6) {
-            0 => json!(""),
-            1 => json!(1591797390204_u64),
-            2 => Value::Null,
-            _ => {
-                let at = self.rng.below(code.len() + 1);
-                json!(format!(
-                    "{}{}{}",
-                    &code[..at],
-                    self.rng.pick(&odd),
-                    &code[at..]
-                ))
-            }
-        }
-    }
-
-    fn error_value(&mut self) -> Value {
-        if self.profile["errorValues"] == "number" {
-            return json!(*self.rng.pick(&[3, 11, 12, 101, 99999]));
-        }
-        json!(*self.rng.pick(ERROR_VALUES))
-    }
-
-    /// The profile's required request parameters, with values.
-    fn params(&mut self, doc: &mut serde_json::Map<String, Value>) {
-        if let Some(params) = self.profile["requestParams"].as_array() {
-            for p in params {
-                doc.insert(
-                    p["name"].as_str().unwrap().into(),
-                    json!("2102000000000001"),
-                );
-            }
-        }
-    }
-
-    /// `scopes` as a string, in a form the profile may or may not accept.
-    fn scope_string(&mut self) -> Value {
-        let set = self.scope_set();
-        match self.rng.below(5) {
-            0 => json!(set.join(",")),
-            1 => json!(format!("{},{}", set[0], set[0])),
-            2 => json!(format!("{},", set[0])),
-            3 => json!(""),
-            _ => json!(set[0]),
-        }
-    }
-
-    fn error_scopes(&mut self, scopes: &[String]) -> Value {
-        let mut map = serde_json::Map::new();
-        for s in scopes {
-            map.insert(s.clone(), self.error_value());
-        }
-        Value::Object(map)
-    }
-
-    /// A value of a type that no field expects, or of the wrong one.
-    fn junk(&mut self) -> Value {
-        match self.rng.below(7) {
-            0 => Value::Null,
-            1 => json!(true),
-            2 => json!(40006),
-            3 => json!(-1.5),
-            4 => json!("USER_LOGIN_ID"),
-            5 => json!([]),
-            _ => json!({"USER_LOGIN_ID": "40006"}),
-        }
-    }
-
-    fn valid_request(&mut self) -> Value {
-        let mut doc = serde_json::Map::new();
-        let scopes = match self.profile["stringScopes"].as_str() {
-            Some(_) if self.rng.chance(40) => json!(self.scope_set()[0]),
-            _ => json!(self.scope_set()),
-        };
-        if self.profile["defaultScopes"].is_null() || self.rng.chance(80) {
-            doc.insert("scopes".into(), scopes);
-        }
-        self.params(&mut doc);
-        Value::Object(doc)
-    }
-
-    fn valid_response(&mut self) -> Value {
-        let mut set = self.scope_set();
-        let mut doc = serde_json::Map::new();
-        if self.rng.chance(60) {
-            let failed = set.split_off(self.rng.below(set.len()).max(1));
-            doc.insert("authCode".into(), json!(self.auth_code()));
-            doc.insert("authSuccessScopes".into(), json!(set));
-            if !failed.is_empty() {
-                doc.insert("authErrorScopes".into(), self.error_scopes(&failed));
-            } else if self.rng.chance(15) {
-                doc.insert("authErrorScopes".into(), json!({}));
-            }
-        } else {
-            doc.insert("authErrorScopes".into(), self.error_scopes(&set));
-        }
-        if self.rng.chance(15) {
-            let error = match self.rng.below(3) {
-                0 => json!(11),
-                1 => json!("11"),
-                _ => json!("40006"),
-            };
-            doc.insert("error".into(), error);
-        }
-        if self.rng.chance(15) {
-            doc.insert(
-                "errorMessage".into(),
-                json!("Unauthorized to Get User Info"),
-            );
-        }
-        Value::Object(doc)
-    }
-
-    /// One change to `doc`, often one that breaks it.
-    fn mutate(&mut self, doc: &mut Value) {
-        let Some(obj) = doc.as_object_mut() else {
-            return;
-        };
-        let keys: Vec<String> = obj.keys().cloned().collect();
-        match self.rng.below(24) {
-            0 | 1 if keys.is_empty() => {}
-            0 => {
-                let k = self.rng.pick(&keys).clone();
-                obj.remove(&k);
-            }
-            1 => {
-                let k = self.rng.pick(&keys).clone();
-                let v = self.junk();
-                obj.insert(k, v);
-            }
-            2 => {
-                obj.insert("traceId".into(), json!("abc"));
-            }
-            3 => {
-                let v = self.bad_auth_code();
-                obj.insert("authCode".into(), v);
-            }
-            4 => {
-                obj.insert("authCode".into(), json!(self.auth_code()));
-            }
-            5 => {
-                obj.insert("authSuccessScopes".into(), json!(self.scope_set()));
-            }
-            6 => {
-                obj.insert("authErrorScopes".into(), json!({}));
-            }
-            7 => {
-                let s = self.scope_set();
-                let v = self.error_scopes(&s);
-                obj.insert("authErrorScopes".into(), v);
-            }
-            8 | 9 => {
-                // An item of a list, or a key of authErrorScopes, made unknown or repeated.
-                for field in ["scopes", "authSuccessScopes"] {
-                    if let Some(list) = obj.get_mut(field).and_then(Value::as_array_mut) {
-                        let item = if self.rng.chance(50) {
-                            json!(self.unknown_scope())
-                        } else if let Some(first) = list.first().cloned() {
-                            first
-                        } else {
-                            json!(self.scope())
-                        };
-                        list.push(item);
-                    }
-                }
-                let unknown = self.unknown_scope();
-                if let Some(map) = obj
-                    .get_mut("authErrorScopes")
-                    .and_then(Value::as_object_mut)
-                {
-                    map.insert(unknown, json!("40006"));
-                }
-            }
-            10 => {
-                // Fail a granted scope: scope-conflict.
-                let granted = obj
-                    .get("authSuccessScopes")
-                    .and_then(|v| v.as_array())
-                    .and_then(|a| a.first())
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                let scope = granted.unwrap_or_else(|| self.scope());
-                let entry = obj.entry("authErrorScopes").or_insert_with(|| json!({}));
-                if let Some(map) = entry.as_object_mut() {
-                    map.insert(scope, json!("11"));
-                }
-            }
-            11 => {
-                // An error value of the wrong type or empty.
-                if let Some(map) = obj
-                    .get_mut("authErrorScopes")
-                    .and_then(Value::as_object_mut)
-                {
-                    if let Some(v) = map.values_mut().next() {
-                        *v = match self.rng.below(4) {
-                            0 => json!(40006),
-                            1 => json!(""),
-                            2 => Value::Null,
-                            _ => json!(["40006"]),
-                        };
-                    }
-                }
-            }
-            12 => {
-                let v = match self.rng.below(10) {
-                    0 => json!(3),
-                    1 => json!(-7),
-                    2 => json!(1.5),
-                    3 => json!("3"),
-                    4 => json!("abc"),
-                    5 => json!(""),
-                    6 => json!("1.5"),
-                    7 => json!("-1"),
-                    8 => json!(" 3"),
-                    _ => json!(true),
-                };
-                obj.insert("error".into(), v);
-            }
-            13 => {
-                let v = match self.rng.below(4) {
-                    0 => json!(""),
-                    1 => json!(12),
-                    2 => Value::Null,
-                    _ => json!("Something failed"),
-                };
-                obj.insert("errorMessage".into(), v);
-            }
-            14 => {
-                obj.insert("scopes".into(), json!(self.scope_set()));
-            }
-            15 => {
-                let v = match self.rng.below(4) {
-                    0 => json!([]),
-                    1 => json!(self.scope()),
-                    2 => json!([self.scope(), 7]),
-                    _ => Value::Null,
-                };
-                obj.insert("scopes".into(), v);
-            }
-            16 => {
-                let v = match self.rng.below(3) {
-                    0 => json!([]),
-                    1 => json!(self.scope()),
-                    _ => json!([Value::Null]),
-                };
-                obj.insert("authSuccessScopes".into(), v);
-            }
-            17 => {
-                let v = match self.rng.below(3) {
-                    0 => json!([self.scope()]),
-                    1 => json!("40006"),
-                    _ => Value::Null,
-                };
-                obj.insert("authErrorScopes".into(), v);
-            }
-            18 => {
-                // A success response loses its code.
-                obj.remove("authCode");
-            }
-            19 => {
-                obj.insert("success".into(), json!("function"));
-            }
-            20 => {
-                *doc = json!({});
-            }
-            21 => {
-                let v = self.scope_string();
-                obj.insert("scopes".into(), v);
-            }
-            22 => {
-                let v = match self.rng.below(3) {
-                    0 => json!(""),
-                    1 => json!(7),
-                    _ => json!("id"),
-                };
-                obj.insert("authClientId".into(), v);
-            }
-            _ => {}
-        }
-    }
-
-    /// A whole document as one line of NDJSON.
-    fn line(&mut self) -> String {
-        match self.rng.below(100) {
-            0..=2 => self.malformed(),
-            3..=5 => self.duplicate_keys(),
-            6..=8 => {
-                let other = [
-                    json!({}),
-                    json!({"foo": 1}),
-                    json!({"error": 11, "errorMessage": "Unauthorized"}),
-                    json!([]),
-                    json!([{"scopes": ["USER_LOGIN_ID"]}]),
-                    json!(42),
-                    json!("USER_LOGIN_ID"),
-                    Value::Null,
-                    json!(true),
-                ];
-                self.rng.pick(&other).to_string()
-            }
-            n => {
-                let mut doc = if n < 35 {
-                    self.valid_request()
-                } else {
-                    self.valid_response()
-                };
-                // About a third stay valid (apart from what mutations keep valid).
-                for _ in 0..self.rng.below(3) {
-                    self.mutate(&mut doc);
-                }
-                doc.to_string()
-            }
-        }
-    }
-
-    fn malformed(&mut self) -> String {
-        let s = self.scope();
-        let choices = [
-            format!("{{\"scopes\": [\"{s}\"]"),
-            format!("{{\"authCode\":\"1\",\"authSuccessScopes\":['{s}']}}"),
-            format!("{{\"scopes\": [\"{s}\",]}}"),
-            format!("{{\"scopes\": [\"{s}\"]}} {{}}"),
-            "{\"authCode\": \"\\ud800\", \"authSuccessScopes\": [\"KYC_INFO\"]}".to_string(),
-            "{\"error\": 1e999, \"authErrorScopes\": {\"KYC_INFO\": \"3\"}}".to_string(),
-            format!("{{scopes: [\"{s}\"]}}"),
-            "nul".to_string(),
-        ];
-        self.rng.pick(&choices).clone()
-    }
-
-    fn duplicate_keys(&mut self) -> String {
-        let (a, b) = (self.scope(), self.scope());
-        let code = self.auth_code();
-        let choices = [
-            format!("{{\"scopes\": [\"{a}\"], \"scopes\": [\"{b}\"]}}"),
-            format!("{{\"authErrorScopes\": {{\"{a}\": \"3\", \"{a}\": \"11\"}}}}"),
-            format!(
-                "{{\"authCode\": \"{code}\", \"authCode\": \"{code}\", \"authSuccessScopes\": [\"{a}\"]}}"
-            ),
-        ];
-        self.rng.pick(&choices).clone()
-    }
-}
 
 /// Whether any object in the JSON text repeats a key.
 struct HasDuplicateKey(bool);
@@ -862,18 +437,8 @@ fn differential(wallet: &str) -> Tallies {
         .unwrap(),
     )
     .unwrap();
-    let scopes = catalog["scopes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["scope"].as_str().unwrap().to_string())
-        .collect();
-    let mut gen = Gen {
-        rng: Rng(SEED),
-        scopes,
-        profile: catalog.clone(),
-    };
-    let lines: Vec<String> = (0..CORPUS_SIZE).map(|_| gen.line()).collect();
+    let mut gen = Generator::for_profile(SEED, catalog.clone());
+    let lines: Vec<String> = (0..CORPUS_SIZE).map(|_| gen.arbitrary_line()).collect();
 
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.ndjson");
@@ -881,12 +446,11 @@ fn differential(wallet: &str) -> Tallies {
     let out = authcode()
         .args(["--wallet", wallet, "validate", "--format", "json"])
         .arg(&corpus)
-        .output()
-        .unwrap();
+        .run();
     assert!(
-        matches!(out.status.code(), Some(0 | 1)),
+        matches!(out.code, 0 | 1),
         "validate failed to run: {:?}\n{}",
-        out.status,
+        out.code,
         String::from_utf8_lossy(&out.stderr)
     );
     let report: Value = serde_json::from_slice(&out.stdout).expect("the report is JSON");

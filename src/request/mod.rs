@@ -1,6 +1,5 @@
 //! `authcode request`: build the request, decide consent, print the response.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::consent::{self, Decision};
@@ -11,6 +10,12 @@ use crate::payload::{self, Request};
 use crate::profile::{ErrorValue, Profile};
 use crate::scope_list;
 use crate::terminal;
+
+mod params;
+mod scopes;
+
+use params::request_params;
+use scopes::requested_scopes;
 
 /// Where the requested scopes come from.
 #[derive(Debug, Clone)]
@@ -66,7 +71,7 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
     }
     let mut warnings = Vec::new();
     let (scopes, from_file) = requested_scopes(profile, config, &mut warnings)?;
-    let params = request_params(profile, &config.params, from_file)?;
+    let params = request_params(profile, &config.params, &from_file)?;
     if let Some(Decision::Grant(names)) = &config.decision {
         let granted = scope_list::read(profile, names)
             .map_err(|unknown| crate::error::unknown_scopes(profile, Some("--grant"), &unknown))?;
@@ -227,143 +232,6 @@ fn unknown_code_warning(profile: &Profile, code: &str) -> String {
     )
 }
 
-/// The parameters the profile requires, from `--param NAME=VALUE` or the request file's
-/// fields (already checked by the validator), in the profile's order.
-fn request_params(
-    profile: &Profile,
-    given: &[String],
-    from_file: Option<serde_json::Value>,
-) -> anyhow::Result<Vec<(String, String)>> {
-    let wallet = sanitize(&profile.name);
-    let names: Vec<&str> = profile
-        .request_params
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
-    let mut values: Vec<(String, String)> = Vec::new();
-    for pair in given {
-        let Some((name, value)) = pair.split_once('=') else {
-            return Err(CliError::usage(format!(
-                "--param {:?} is not NAME=VALUE",
-                crate::output::brief(pair)
-            ))
-            .into());
-        };
-        if !names.contains(&name) {
-            let known = if names.is_empty() {
-                format!("{wallet} requires no request parameter")
-            } else {
-                format!("{wallet} requires: {}", names.join(", "))
-            };
-            return Err(CliError::usage(format!(
-                "--param {}: not a request parameter of {wallet}",
-                crate::output::brief(name)
-            ))
-            .with_hint(known)
-            .into());
-        }
-        values.retain(|(n, _)| n != name);
-        values.push((name.to_string(), value.to_string()));
-    }
-    let mut params = Vec::new();
-    for name in names {
-        let in_file = from_file
-            .as_ref()
-            .and_then(|doc| doc.get(name))
-            .and_then(|v| v.as_str())
-            .map(str::to_string);
-        let value = values
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .or(in_file);
-        match value {
-            Some(v) if !v.is_empty() => params.push((name.to_string(), v)),
-            _ => {
-                return Err(CliError::usage(format!(
-                    "{wallet} requires the request parameter {name}"
-                ))
-                .with_hint(format!("give it: --param {name}=VALUE"))
-                .into())
-            }
-        }
-    }
-    Ok(params)
-}
-
-/// The scopes asked for, checked against the profile, each kept once in first position;
-/// with the request document when they come from a file.
-fn requested_scopes(
-    profile: &Profile,
-    config: &RequestConfig,
-    warnings: &mut Vec<String>,
-) -> anyhow::Result<(Vec<String>, Option<serde_json::Value>)> {
-    let names: Vec<String> = match &config.source {
-        ScopeSource::Args(args) => args
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        ScopeSource::File(path) => {
-            let (mut scopes, doc) = read_request_file(path, profile, warnings)?;
-            if scopes.is_empty() {
-                scopes = profile.default_scopes.clone();
-            }
-            return Ok((scopes, Some(doc)));
-        }
-    };
-    let no_flag = matches!(&config.source, ScopeSource::Args(args) if args.is_empty());
-    if names.is_empty() && no_flag && !profile.default_scopes.is_empty() {
-        return Ok((profile.default_scopes.clone(), None));
-    }
-    if names.is_empty() {
-        return Err(CliError::usage("no scopes to request")
-            .with_hint(format!(
-                "name them: --scopes {} (`authcode scopes` lists them)",
-                profile.example_scope()
-            ))
-            .into());
-    }
-    let list = scope_list::read(profile, &names)
-        .map_err(|unknown| crate::error::unknown_scopes(profile, None, &unknown))?;
-    warnings.extend(list.warnings("--scopes"));
-    Ok((list.names, None))
-}
-
-/// The scopes of a request payload file (`-`: stdin), read with the validator's rules.
-fn read_request_file(
-    path: &Path,
-    profile: &Profile,
-    warnings: &mut Vec<String>,
-) -> anyhow::Result<(Vec<String>, serde_json::Value)> {
-    let shown = shown_input(path);
-    let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    read.map_err(|e| {
-        CliError::usage(format!(
-            "cannot read {shown}: {}",
-            crate::error::io_reason(&e)
-        ))
-    })?;
-    let index = crate::validate::ScopeIndex::new(profile);
-    let payload = crate::validate::read_request(&bytes, &shown, &index)
-        .map_err(|errors| crate::error::refused_payload(&shown, &errors))?;
-    warnings.extend(
-        payload
-            .warnings
-            .iter()
-            .map(|d| crate::error::located(&shown, d)),
-    );
-    // The validator accepted it, so it parses; its parameters are read from the value.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let doc = serde_json::from_slice(bytes).unwrap_or(serde_json::Value::Null);
-    Ok((payload.scopes, doc))
-}
-
 /// Whether the result goes to stdout (no `--output`, or `-o -`).
 fn to_stdout(config: &RequestConfig) -> bool {
     config
@@ -401,13 +269,4 @@ fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
         ))
         .into()
     })
-}
-
-/// An input path as shown in messages (`<stdin>` for `-`).
-fn shown_input(path: &Path) -> String {
-    if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        display_path(path)
-    }
 }

@@ -1,0 +1,32 @@
+//! The integration tests: one binary (one link step) that drives the real `authcode`
+//! binary, a module per feature, and the helpers in `support`.
+//!
+//! Run one area with `cargo test --test it scopes::` (module paths filter tests).
+
+#![cfg(unix)]
+
+mod support;
+
+mod catalog;
+mod cli;
+mod codes;
+mod colors;
+mod completions;
+mod escapes;
+mod large_inputs;
+mod newuser_cli;
+mod output;
+mod payload;
+mod pipes;
+mod profile_leak;
+mod prompt;
+mod properties;
+mod readme;
+mod request;
+mod request_from;
+mod request_scopes;
+mod schema;
+mod scopes;
+mod signals;
+mod validate;
+mod wallets;
