@@ -184,9 +184,20 @@ pub(crate) struct RequestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal)
+    /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal).
+    /// A file named here is always read; a directory is walked for *.json, *.ndjson and
+    /// *.jsonl files, skipping hidden and git-ignored ones and node_modules
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Walk into ignored files too: .gitignore, .ignore and git's excludes are not read,
+    /// and node_modules is entered
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Walk into hidden files and directories too (names starting with '.')
+    #[arg(long)]
+    pub hidden: bool,
 
     /// Treat every input as one JSON document per non-empty line
     #[arg(long)]
@@ -218,7 +229,8 @@ pub(crate) struct ValidateArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Print only the summary line of the errors
+    /// Print only the totals, in the report's format: the summary line (human, github),
+    /// {"summary": {...}} (json), a JUnit file with the counts and no testcase (junit)
     #[arg(short, long)]
     pub quiet: bool,
 
