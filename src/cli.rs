@@ -70,6 +70,10 @@ pub(crate) struct Cli {
     )]
     pub catalog: Option<PathBuf>,
 
+    /// Whether `catalog` came from AUTHCODE_CATALOG (set after parsing, for messages).
+    #[arg(skip)]
+    pub catalog_from_env: bool,
+
     /// When to use colors
     #[arg(
         long,
@@ -235,8 +239,19 @@ pub(crate) struct ValidateArgs {
     pub quiet: bool,
 
     /// Number of threads (default: the number of CPUs)
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short, long, value_name = "N", value_parser = jobs)]
     pub jobs: Option<u16>,
+}
+
+/// `--jobs`: a number of threads, said in plain words when it is not one.
+fn jobs(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (1..=u64::from(u16::MAX)).contains(&n) => Ok(n as u16),
+        _ => Err(format!(
+            "a number of threads from 1 to {} is wanted",
+            u16::MAX
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -22,10 +22,18 @@ pub fn main() -> ExitCode {
         std::env::remove_var("AUTHCODE_CATALOG");
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `--help` shows `[env: AUTHCODE_CATALOG=...]` only when the variable is set.
+    let catalog_unset = std::env::var_os("AUTHCODE_CATALOG").is_none();
     let parsed = Cli::command()
         .color(clap_color(&args))
+        .mut_arg("catalog", |a| a.hide_env(catalog_unset))
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|matches| {
+            let mut cli = Cli::from_arg_matches(&matches)?;
+            cli.catalog_from_env =
+                matches.value_source("catalog") == Some(clap::parser::ValueSource::EnvVariable);
+            Ok(cli)
+        });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -84,7 +92,21 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
             e.code
         }
         None => {
-            let _ = writeln!(stderr, "{} {:#}", paint.red("error:"), err);
+            // The commands' own errors are CliErrors; a bare I/O error is a failed write
+            // of their results to stdout. Say so, in words without Rust's "(os error N)".
+            match err.chain().find_map(|c| c.downcast_ref::<io::Error>()) {
+                Some(e) => {
+                    let _ = writeln!(
+                        stderr,
+                        "{} cannot write to stdout: {}",
+                        paint.red("error:"),
+                        error::io_reason(e)
+                    );
+                }
+                None => {
+                    let _ = writeln!(stderr, "{} {:#}", paint.red("error:"), err);
+                }
+            }
             error::EXIT_USAGE
         }
     }
@@ -93,7 +115,9 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
 /// Runs the parsed command line and returns the exit code.
 pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
     let color = config::color(cli.color);
-    let profile = Profile::load(cli.catalog.as_deref()).map_err(CliError::from)?;
+    let profile = Profile::load(cli.catalog.as_deref()).map_err(|e| {
+        error::catalog_error(e, cli.catalog_from_env.then_some("AUTHCODE_CATALOG"))
+    })?;
     match cli.command {
         Command::Completions(args) => {
             let script = crate::completions::generate(args.shell, &profile);

@@ -114,6 +114,27 @@ impl ScopeIndex {
         hint
     }
 
+    /// The profile field that the unknown top-level key `key` misspells, by its index in
+    /// `Profile::fields`: the nearest by edit distance, ignoring case, when at most two
+    /// edits (one for short names) and a quarter of the name away.
+    pub(super) fn misspelled_field(&self, key: &str) -> Option<usize> {
+        if key.len() > 64 {
+            return None;
+        }
+        let key = key.to_lowercase();
+        self.profile
+            .fields()
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (strsim::damerau_levenshtein(&key, &f.name.to_lowercase()), i))
+            .filter(|&(d, i)| {
+                let len = self.profile.fields()[i].name.len();
+                d <= 2 && d * 4 <= len
+            })
+            .min()
+            .map(|(_, i)| i)
+    }
+
     /// The ids of `scopes`, each once; an unknown name is returned as the error.
     pub fn ids_of(&self, scopes: &[String]) -> Result<Vec<ScopeId>, String> {
         let mut ids = Vec::new();
@@ -135,4 +156,27 @@ pub struct CheckOptions {
     pub kind: Option<DocKind>,
     /// `--expect-scopes` / `--request`: the scopes each response must answer.
     pub expected: Option<Vec<ScopeId>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(index: &ScopeIndex, key: &str) -> Option<&'static str> {
+        index
+            .misspelled_field(key)
+            .map(|i| index.profile.fields()[i].name)
+    }
+
+    #[test]
+    fn misspelled_fields_are_recognised() {
+        let index = ScopeIndex::new(&Profile::dana());
+        assert_eq!(field(&index, "authSuccessScope"), Some("authSuccessScopes"));
+        assert_eq!(field(&index, "authErrorScope"), Some("authErrorScopes"));
+        assert_eq!(field(&index, "authcode"), Some("authCode"));
+        assert_eq!(field(&index, "scope"), Some("scopes"));
+        assert_eq!(field(&index, "scpoes"), Some("scopes"));
+        assert_eq!(field(&index, "requestId"), None);
+        assert_eq!(field(&index, "extra"), None);
+    }
 }

@@ -213,7 +213,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
     } = run;
     if let Some(e) = write_error {
         return Err(CliError::usage(format!(
-            "cannot write the report to stdout: {}",
+            "cannot write to stdout: {}",
             error::io_reason(&e)
         ))
         .into());

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::check::Walker;
-use super::field_rules;
+use super::{document_rules, field_rules};
 use super::finding::Belongs;
 use super::index::ScopeId;
 use super::path::Step;
@@ -31,8 +31,9 @@ pub(super) struct Fields<'a> {
     pub auth_code: Option<Shape<'a>>,
     pub success: Option<ScopeList>,
     pub errors: Option<ErrorMap<'a>>,
-    /// The profile's fields the object has, by their index in `Profile::fields`.
-    pub known: Vec<usize>,
+    /// The profile's fields the object has, by their index in `Profile::fields`, each with
+    /// its key as written (a misspelled key is taken for the field it misspells).
+    pub known: Vec<(usize, Cow<'a, str>)>,
     /// Top-level members the profile does not name (first occurrences).
     pub unknown: Vec<Cow<'a, str>>,
 }
@@ -100,9 +101,19 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         let mut keys = KeyCounter::default();
         let mut fields = Fields::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let field = profile_fields.iter().position(|f| f.name == key);
+            let mut field = profile_fields.iter().position(|f| f.name == key);
             let step = keys.member(walker, key.clone());
             let first = matches!(step, Step::Key { occurrence: 0, .. });
+            if field.is_none() && first {
+                // Judge the document as meant: a misspelled field is read as the field.
+                field = walker
+                    .index
+                    .misspelled_field(&key)
+                    .filter(|i| !fields.known.iter().any(|(k, _)| k == i));
+                if let Some(i) = field {
+                    document_rules::misspelled(walker, &step, &profile_fields[i]);
+                }
+            }
             let belongs = match field.map(|i| profile_fields[i].kind) {
                 Some(DocKind::Request) => Belongs::Request,
                 Some(DocKind::Response) => Belongs::Response,
@@ -110,7 +121,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             };
             if first {
                 match field {
-                    Some(i) => fields.known.push(i),
+                    Some(i) => fields.known.push((i, key.clone())),
                     None => fields.unknown.push(key.clone()),
                 }
             }
