@@ -159,9 +159,11 @@ complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l no-ignore -d 'Walk into ignored files too: .gitignore, .ignore and git\'s excludes are not read, and node_modules is entered'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l hidden -d 'Walk into hidden files and directories too (names starting with \'.\')'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l ndjson -d 'Treat every input as one JSON document per non-empty line'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l strict -d 'Treat warnings as errors'
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the summary line of the errors'
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the totals, in the report\'s format: the summary line (human, github), {"summary": {...}} (json), a JUnit file with the counts and no testcase (junit)'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'

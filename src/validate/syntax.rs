@@ -47,6 +47,11 @@ pub(super) fn translate(src: &str, e: &serde_json::Error, line: bool) -> SyntaxF
             "a comment: JSON has no comments".into(),
             Some("remove the comment (JSON with comments is not JSON)"),
         )
+    } else if let Some(c) = rest.chars().next().filter(|c| c.is_control() && !c.is_ascii_whitespace()) {
+        said(
+            format!("a stray control character U+{:04X}", u32::from(c)),
+            Some("JSON text holds no control characters outside strings; remove it"),
+        )
     } else if rest.starts_with('\'') {
         said(
             "a single quote where JSON expects a value or a key".into(),
@@ -172,6 +177,7 @@ mod tests {
             "{\"a\": \"\\q\"}",
             "{\"a\": \"\\u12\"}",
             r#"{"a": -}"#,
+            "{\"a\": 1\u{0}}",
             "{\"a\": \"x\u{1}y\"}",
             "{ // note\n\"a\": 1}",
             "{\"a\": 1 /* c */}",
