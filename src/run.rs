@@ -115,9 +115,8 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
 /// Runs the parsed command line and returns the exit code.
 pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
     let color = config::color(cli.color);
-    let profile = Profile::load(cli.catalog.as_deref()).map_err(|e| {
-        error::catalog_error(e, cli.catalog_from_env.then_some("AUTHCODE_CATALOG"))
-    })?;
+    let profile = Profile::load(cli.catalog.as_deref())
+        .map_err(|e| error::catalog_error(e, cli.catalog_from_env.then_some("AUTHCODE_CATALOG")))?;
     match cli.command {
         Command::Completions(args) => {
             let script = crate::completions::generate(args.shell, &profile);

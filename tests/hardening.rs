@@ -633,7 +633,10 @@ fn a_100_mb_document_costs_its_input_buffer_not_copies() {
     assert!(diags.iter().all(|d| d["line"] == 1));
     let unlisted = report["documents"][0]["unlisted"].as_u64().unwrap();
     assert!(unlisted > 0);
-    assert_eq!(report["summary"]["errors"].as_u64().unwrap(), 100 + unlisted);
+    assert_eq!(
+        report["summary"]["errors"].as_u64().unwrap(),
+        100 + unlisted
+    );
     assert_peak_below(rss, bound, "validate a 100 MB request");
     // Diagnostics on one 100 MB line quote a short window of it.
     assert!(stdout.len() < 64 * 1024, "{} bytes of report", stdout.len());
@@ -885,7 +888,10 @@ fn a_directory_with_loops_fifos_and_unreadable_files_never_hangs() {
     assert_eq!(report["summary"]["files"], 1);
     assert_eq!(report["summary"]["documents"], 1);
     assert_eq!(report["documents"][0]["valid"], true);
-    assert!(stderr.contains("error: cannot read /proc/self/mem: "), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot read /proc/self/mem: "),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("missing.json: No such file or directory"),
         "{stderr}"
@@ -1054,7 +1060,8 @@ fn a_closed_stdout_ends_every_command_quietly() {
             .unwrap();
         // A closed stdout ends the report, not the verdict: the fixtures hold invalid
         // documents, so validate still exits 1.
-        let verdict = if args.iter().any(|a| a == "validate") && !args.iter().any(|a| a == "--help") {
+        let verdict = if args.iter().any(|a| a == "validate") && !args.iter().any(|a| a == "--help")
+        {
             1
         } else {
             0

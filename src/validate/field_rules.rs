@@ -135,7 +135,7 @@ pub(super) fn error_value(w: &mut Walker<'_, '_>, value: &Shape<'_>) {
                 let hint = &index.known_codes_hint;
                 w.report(Rule::UnknownErrorCode, Target::Value, || {
                     say(format!("error value {} is not in the catalog", quote(code)))
-                    .hint(hint.clone())
+                        .hint(hint.clone())
                 });
             }
         }

@@ -2,7 +2,7 @@
 //! walk them, and stdin.
 //!
 //! A walk honours `.gitignore` (inside a git repository, as ripgrep does), `.ignore`, and
-//! the global git excludes; it skips hidden entries and `node_modules`, and takes only
+//! the global git excludes; it skips hidden entries, `node_modules` and `.git`, and takes only
 //! *.json, *.ndjson and *.jsonl files. `--no-ignore` and `--hidden` lift those filters.
 //! The walk is sorted by name, so reports come in the same order on every run. A path named
 //! on the command line is always read, whatever its name and whatever ignores it.
@@ -43,9 +43,13 @@ pub struct WalkOptions {
 
 const EXTENSIONS: [&str; 3] = ["json", "ndjson", "jsonl"];
 
-/// Directories a walk never enters unless `--no-ignore`: installed packages are not the
-/// project's payloads, and a mini program checks `node_modules` in less often than not.
-const SKIPPED_DIRS: [&str; 1] = ["node_modules"];
+/// Directories a walk does not enter unless `--no-ignore`: installed packages are not the
+/// project's payloads.
+const IGNORED_DIRS: [&str; 1] = ["node_modules"];
+
+/// Directories a walk never enters, even with `--hidden --no-ignore` (as fd does): git's
+/// own files are no payloads. Named on the command line, they are walked.
+const NEVER_DIRS: [&str; 1] = [".git"];
 
 fn extension(path: &Path) -> Option<String> {
     path.extension()
@@ -123,10 +127,12 @@ fn walk(dir: &Path, options: WalkOptions, inputs: &mut Vec<Input>) {
         .follow_links(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
-            options.no_ignore
-                || entry.depth() == 0
-                || !entry.file_type().is_some_and(|t| t.is_dir())
-                || !SKIPPED_DIRS.iter().any(|d| entry.file_name() == *d)
+            if entry.depth() == 0 || !entry.file_type().is_some_and(|t| t.is_dir()) {
+                return true;
+            }
+            let name = entry.file_name();
+            !(NEVER_DIRS.iter().any(|d| name == *d)
+                || (!options.no_ignore && IGNORED_DIRS.iter().any(|d| name == *d)))
         })
         .build();
     for entry in walker {

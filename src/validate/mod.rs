@@ -49,8 +49,8 @@ use pipeline::Outcome;
 use report::{Format, Sink};
 
 pub use document::{check_document, Options};
-pub use inputs::WalkOptions;
 pub use index::{CheckOptions, ScopeIndex};
+pub use inputs::WalkOptions;
 pub use locate::excerpt;
 
 /// What `authcode validate` was asked for.
@@ -212,11 +212,9 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         ..
     } = run;
     if let Some(e) = write_error {
-        return Err(CliError::usage(format!(
-            "cannot write to stdout: {}",
-            error::io_reason(&e)
-        ))
-        .into());
+        return Err(
+            CliError::usage(format!("cannot write to stdout: {}", error::io_reason(&e))).into(),
+        );
     }
     if unreadable > 0 {
         return Ok(error::EXIT_USAGE);

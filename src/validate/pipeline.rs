@@ -133,12 +133,7 @@ impl Checker<'_> {
                         continue;
                     }
                     docs.push(Verdict::Checked(document::check_document(
-                        line,
-                        &shown,
-                        number,
-                        self.index,
-                        self.check,
-                        options,
+                        line, &shown, number, self.index, self.check, options,
                     )));
                 }
                 docs

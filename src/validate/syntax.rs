@@ -47,7 +47,11 @@ pub(super) fn translate(src: &str, e: &serde_json::Error, line: bool) -> SyntaxF
             "a comment: JSON has no comments".into(),
             Some("remove the comment (JSON with comments is not JSON)"),
         )
-    } else if let Some(c) = rest.chars().next().filter(|c| c.is_control() && !c.is_ascii_whitespace()) {
+    } else if let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| c.is_control() && !c.is_ascii_whitespace())
+    {
         said(
             format!("a stray control character U+{:04X}", u32::from(c)),
             Some("JSON text holds no control characters outside strings; remove it"),
@@ -96,18 +100,14 @@ pub(super) fn translate(src: &str, e: &serde_json::Error, line: bool) -> SyntaxF
                 "not a JSON value",
                 Some("a value is a \"string\", a number, an object, an array, true, false or null"),
             ),
-            "key must be a string" => (
-                "an object key must be a string in double quotes",
-                None,
-            ),
+            "key must be a string" => ("an object key must be a string in double quotes", None),
             "invalid escape" => (
                 "not a JSON escape",
                 Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
             ),
-            "unexpected end of hex escape" | "invalid unicode code point" => (
-                "a \\u escape needs four hex digits",
-                None,
-            ),
+            "unexpected end of hex escape" | "invalid unicode code point" => {
+                ("a \\u escape needs four hex digits", None)
+            }
             "invalid number" => ("not a JSON number", None),
             "number out of range" => ("a number too large to read", None),
             "recursion limit exceeded" => ("nested more than 128 levels deep", None),
@@ -203,15 +203,30 @@ mod tests {
 
     #[test]
     fn a_cut_short_value_says_where_it_ends() {
-        assert_eq!(words(r#"{"a": "#, true).0, "the line ends before the JSON value is complete");
-        assert_eq!(words(r#"{"a": "#, false).0, "the document ends before the JSON value is complete");
-        assert_eq!(words(r#"{"a": [1"#, true).0, "the line ends inside an array");
+        assert_eq!(
+            words(r#"{"a": "#, true).0,
+            "the line ends before the JSON value is complete"
+        );
+        assert_eq!(
+            words(r#"{"a": "#, false).0,
+            "the document ends before the JSON value is complete"
+        );
+        assert_eq!(
+            words(r#"{"a": [1"#, true).0,
+            "the line ends inside an array"
+        );
     }
 
     #[test]
     fn comments_are_named() {
-        assert_eq!(words("{ // c\n}", false).0, "a comment: JSON has no comments");
-        assert_eq!(words("[1, /* c */ 2]", true).0, "a comment: JSON has no comments");
+        assert_eq!(
+            words("{ // c\n}", false).0,
+            "a comment: JSON has no comments"
+        );
+        assert_eq!(
+            words("[1, /* c */ 2]", true).0,
+            "a comment: JSON has no comments"
+        );
     }
 
     #[test]

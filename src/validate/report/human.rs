@@ -15,18 +15,12 @@ pub(super) struct Human {
 }
 
 /// The blanks that put a caret under the character after `before` on screen: each
-/// character's display width (two columns for CJK, none for a combining accent), and a
-/// tab kept as a tab so the terminal expands it as it did in the line above.
+/// character's display width, two columns for CJK, none for a combining accent. (The
+/// excerpt already shows tabs and control characters as printable text.)
 fn caret_padding(before: impl Iterator<Item = char>) -> String {
-    let mut pad = String::new();
-    for c in before {
-        if c == '\t' {
-            pad.push('\t');
-        } else {
-            pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
-        }
-    }
-    pad
+    before
+        .flat_map(|c| std::iter::repeat_n(' ', c.width().unwrap_or(0)))
+        .collect()
 }
 
 /// One document's diagnostics, each with its place, source line, caret and hint, and
@@ -112,5 +106,18 @@ impl Reporter for Human {
         };
         writeln!(sink.out, "{line}")?;
         sink.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::caret_padding;
+
+    #[test]
+    fn caret_padding_counts_screen_columns() {
+        assert_eq!(caret_padding("ab".chars()).len(), 2);
+        assert_eq!(caret_padding("名前".chars()).len(), 4);
+        assert_eq!(caret_padding("e\u{301}x".chars()).len(), 2);
+        assert_eq!(caret_padding("…a".chars()).len(), 2);
     }
 }
