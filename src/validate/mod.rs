@@ -203,7 +203,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         run.emit(outcome);
         Ok(())
     })?;
-    run.summary.files -= run.unreadable;
+    run.summary.files = run.summary.files.saturating_sub(run.unreadable);
     run.finish();
     let Run {
         summary,
