@@ -886,5 +886,5 @@ fn second_look_details() {
         .args(["validate", "-j", "0", "-"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("0 is not in 1..=65535"));
+        .stderr(predicates::str::contains("a number of threads from 1 to 65535"));
 }
