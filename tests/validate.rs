@@ -886,5 +886,7 @@ fn second_look_details() {
         .args(["validate", "-j", "0", "-"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("a number of threads from 1 to 65535"));
+        .stderr(predicates::str::contains(
+            "a number of threads from 1 to 65535",
+        ));
 }

@@ -126,7 +126,8 @@ impl ScopeIndex {
             .fields()
             .iter()
             .enumerate()
-            .map(|(i, f)| (strsim::damerau_levenshtein(&key, &f.name.to_lowercase()), i))
+            .filter(|(_, f)| f.name.len().abs_diff(key.len()) <= 2)
+            .map(|(i, f)| (strsim::osa_distance(&key, &f.name.to_lowercase()), i))
             .filter(|&(d, i)| {
                 let len = self.profile.fields()[i].name.len();
                 d <= 2 && d * 4 <= len

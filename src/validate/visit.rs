@@ -16,6 +16,9 @@ use super::{document_rules, field_rules};
 use crate::payload::DocKind;
 use crate::profile::FieldRole;
 
+/// Unknown top-level keys of one document compared with the field names.
+const MISSPELLINGS_TRIED: usize = 32;
+
 /// The top level of a document.
 pub(super) enum Document<'a> {
     Object(Fields<'a>),
@@ -104,7 +107,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             let mut field = profile_fields.iter().position(|f| f.name == key);
             let step = keys.member(walker, key.clone());
             let first = matches!(step, Step::Key { occurrence: 0, .. });
-            if field.is_none() && first {
+            // A hostile document may hold a million unknown keys: only the first few are
+            // taken for misspellings (a document has few of those).
+            if field.is_none() && first && fields.unknown.len() < MISSPELLINGS_TRIED {
                 // Judge the document as meant: a misspelled field is read as the field.
                 field = walker
                     .index
