@@ -190,7 +190,7 @@ pub(crate) struct RequestArgs {
 pub(crate) struct ValidateArgs {
     /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal).
     /// A file named here is always read; a directory is walked for *.json, *.ndjson and
-    /// *.jsonl files, skipping hidden and git-ignored ones and node_modules
+    /// *.jsonl files, skipping hidden and git-ignored ones, node_modules and .git
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
