@@ -47,6 +47,8 @@ pub struct ScopeIndex {
     pub known_codes_hint: String,
     /// Did-you-mean hints already worked out: a corpus tends to repeat its misspellings.
     hints: Mutex<HashMap<String, Option<String>>>,
+    /// The profile's field names in lower case, by index, for misspelling guesses.
+    fields_lower: Vec<String>,
 }
 
 impl ScopeIndex {
@@ -68,6 +70,11 @@ impl ScopeIndex {
                     .join(", ")
             ),
             hints: Mutex::default(),
+            fields_lower: profile
+                .fields()
+                .iter()
+                .map(|f| f.name.to_lowercase())
+                .collect(),
             profile: profile.clone(),
         }
     }
@@ -118,20 +125,18 @@ impl ScopeIndex {
     /// `Profile::fields`: the nearest by edit distance, ignoring case, when at most two
     /// edits (one for short names) and a quarter of the name away.
     pub(super) fn misspelled_field(&self, key: &str) -> Option<usize> {
-        if key.len() > 64 {
+        // Most unknown keys are nowhere near a field's length: no allocation for them.
+        let near = |len: usize| len.abs_diff(key.len()) <= 2;
+        if key.len() > 64 || !self.fields_lower.iter().any(|f| near(f.len())) {
             return None;
         }
         let key = key.to_lowercase();
-        self.profile
-            .fields()
+        self.fields_lower
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.name.len().abs_diff(key.len()) <= 2)
-            .map(|(i, f)| (strsim::osa_distance(&key, &f.name.to_lowercase()), i))
-            .filter(|&(d, i)| {
-                let len = self.profile.fields()[i].name.len();
-                d <= 2 && d * 4 <= len
-            })
+            .filter(|(_, f)| near(f.len()) && letters_within(&key, f, 4))
+            .map(|(i, f)| (strsim::osa_distance(&key, f), i))
+            .filter(|&(d, i)| d <= 2 && d * 4 <= self.fields_lower[i].len())
             .min()
             .map(|(_, i)| i)
     }
@@ -148,6 +153,20 @@ impl ScopeIndex {
         }
         Ok(ids)
     }
+}
+
+/// Whether `a` and `b` differ by at most `max` letters counted as multisets (a key with
+/// letters far from a field's cannot be two edits from it: an edit changes at most two).
+/// Bytes past ASCII share one bucket, which can only make the difference smaller.
+fn letters_within(a: &str, b: &str, max: u32) -> bool {
+    let mut counts = [0i32; 128];
+    for &c in a.as_bytes() {
+        counts[usize::from(c.min(127))] += 1;
+    }
+    for &c in b.as_bytes() {
+        counts[usize::from(c.min(127))] -= 1;
+    }
+    counts.iter().map(|n| n.unsigned_abs()).sum::<u32>() <= max
 }
 
 /// The options of one check, apart from the shared index.
@@ -179,5 +198,7 @@ mod tests {
         assert_eq!(field(&index, "scpoes"), Some("scopes"));
         assert_eq!(field(&index, "requestId"), None);
         assert_eq!(field(&index, "extra"), None);
+        assert_eq!(field(&index, "traceId"), None);
+        assert_eq!(field(&index, "authScopes"), None);
     }
 }

@@ -110,14 +110,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             // A hostile document may hold a million unknown keys: only the first few are
             // taken for misspellings (a document has few of those).
             if field.is_none() && first && fields.unknown.len() < MISSPELLINGS_TRIED {
-                // Judge the document as meant: a misspelled field is read as the field.
-                field = walker
-                    .index
-                    .misspelled_field(&key)
-                    .filter(|i| !fields.known.iter().any(|(k, _)| k == i));
-                if let Some(i) = field {
-                    document_rules::misspelled(walker, &step, &profile_fields[i]);
-                }
+                field = misspelled(walker, &step, &fields.known);
             }
             let belongs = match field.map(|i| profile_fields[i].kind) {
                 Some(DocKind::Request) => Belongs::Request,
@@ -137,6 +130,28 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         }
         Ok(Document::Object(fields))
     }
+}
+
+/// The field that the unknown key at `step` misspells, if any and if the object does not
+/// have it already; reported at the key. The document is then judged as meant, with the
+/// key read as that field. Out of line: it is rare, and the hot loop stays small.
+#[cold]
+#[inline(never)]
+fn misspelled<'a>(
+    walker: &mut Walker<'_, 'a>,
+    step: &Step<'a>,
+    known: &[(usize, Cow<'a, str>)],
+) -> Option<usize> {
+    let Step::Key { name, .. } = step else {
+        return None;
+    };
+    let field = walker
+        .index
+        .misspelled_field(name)
+        .filter(|i| !known.iter().any(|(k, _)| k == i))?;
+    let fields = walker.index.profile.fields();
+    document_rules::misspelled(walker, step, &fields[field]);
+    Some(field)
 }
 
 /// Reads the value of a top-level field and applies its rule.
