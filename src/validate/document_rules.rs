@@ -80,8 +80,11 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
     let foreign: Vec<Cow<'a, str>> = fields
         .known
         .iter()
-        .filter(|(i, _)| profile_fields[*i].kind != kind)
-        .map(|(_, key)| key.clone())
+        .filter(|&&i| profile_fields[i].kind != kind)
+        .map(|&i| match fields.misspelled.iter().find(|(m, _)| *m == i) {
+            Some((_, written)) => written.clone(),
+            None => Cow::Borrowed(profile_fields[i].name),
+        })
         .chain(fields.unknown.iter().cloned())
         .collect();
     for key in foreign {

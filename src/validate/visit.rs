@@ -34,9 +34,11 @@ pub(super) struct Fields<'a> {
     pub auth_code: Option<Shape<'a>>,
     pub success: Option<ScopeList>,
     pub errors: Option<ErrorMap<'a>>,
-    /// The profile's fields the object has, by their index in `Profile::fields`, each with
-    /// its key as written (a misspelled key is taken for the field it misspells).
-    pub known: Vec<(usize, Cow<'a, str>)>,
+    /// The profile's fields the object has, by their index in `Profile::fields` (a
+    /// misspelled key is taken for the field it misspells).
+    pub known: Vec<usize>,
+    /// The misspelled keys among `known`: the field's index and the key as written.
+    pub misspelled: Vec<(usize, Cow<'a, str>)>,
     /// Top-level members the profile does not name (first occurrences).
     pub unknown: Vec<Cow<'a, str>>,
 }
@@ -111,6 +113,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             // taken for misspellings (a document has few of those).
             if field.is_none() && first && fields.unknown.len() < MISSPELLINGS_TRIED {
                 field = misspelled(walker, &step, &fields.known);
+                if let (Some(i), Step::Key { name, .. }) = (field, &step) {
+                    fields.misspelled.push((i, name.clone()));
+                }
             }
             let belongs = match field.map(|i| profile_fields[i].kind) {
                 Some(DocKind::Request) => Belongs::Request,
@@ -119,7 +124,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             };
             if first {
                 match field {
-                    Some(i) => fields.known.push((i, key.clone())),
+                    Some(i) => fields.known.push(i),
                     None => fields.unknown.push(key.clone()),
                 }
             }
@@ -137,18 +142,14 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
 /// key read as that field. Out of line: it is rare, and the hot loop stays small.
 #[cold]
 #[inline(never)]
-fn misspelled<'a>(
-    walker: &mut Walker<'_, 'a>,
-    step: &Step<'a>,
-    known: &[(usize, Cow<'a, str>)],
-) -> Option<usize> {
+fn misspelled<'a>(walker: &mut Walker<'_, 'a>, step: &Step<'a>, known: &[usize]) -> Option<usize> {
     let Step::Key { name, .. } = step else {
         return None;
     };
     let field = walker
         .index
         .misspelled_field(name)
-        .filter(|i| !known.iter().any(|(k, _)| k == i))?;
+        .filter(|i| !known.contains(i))?;
     let fields = walker.index.profile.fields();
     document_rules::misspelled(walker, step, &fields[field]);
     Some(field)
