@@ -360,7 +360,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__validate)
-            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --wallet --help"
+            opts="-q -j -h --no-ignore --hidden --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

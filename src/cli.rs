@@ -232,9 +232,20 @@ pub(crate) struct RequestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal)
+    /// Files or directories to check ('-' for stdin; none: stdin when it is not a terminal).
+    /// A file named here is always read; a directory is walked for *.json, *.ndjson and
+    /// *.jsonl files, skipping hidden and git-ignored ones, node_modules and .git
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Walk into ignored files too: .gitignore, .ignore and git's excludes are not read,
+    /// and node_modules is entered
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Walk into hidden files and directories too (names starting with '.')
+    #[arg(long)]
+    pub hidden: bool,
 
     /// Treat every input as one JSON document per non-empty line
     #[arg(long)]
@@ -266,13 +277,25 @@ pub(crate) struct ValidateArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Print only the summary line of the errors
+    /// Print only the totals, in the report's format: the summary line (human, github),
+    /// {"summary": {...}} (json), a JUnit file with the counts and no testcase (junit)
     #[arg(short, long)]
     pub quiet: bool,
 
     /// Number of threads (default: the number of CPUs)
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short, long, value_name = "N", value_parser = jobs)]
     pub jobs: Option<u16>,
+}
+
+/// `--jobs`: a number of threads, said in plain words when it is not one.
+fn jobs(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (1..=u64::from(u16::MAX)).contains(&n) => Ok(n as u16),
+        _ => Err(format!(
+            "a number of threads from 1 to {} is wanted",
+            u16::MAX
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -106,6 +106,10 @@ pub(crate) fn validate(args: ValidateArgs, color: ColorMode) -> ValidateConfig {
             .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
             .unwrap_or(1),
         color,
+        walk: crate::validate::WalkOptions {
+            no_ignore: args.no_ignore,
+            hidden: args.hidden,
+        },
     }
 }
 

@@ -72,6 +72,34 @@ pub(crate) fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// Why writing the file `path` (atomically: a temporary file beside it, then a rename)
+/// failed, in words that fit `path` rather than the temporary file: "No such file" for a
+/// path that exists would mislead.
+pub(crate) fn write_reason(path: &std::path::Path, e: &io::Error) -> String {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if e.kind() == io::ErrorKind::NotFound {
+        if !parent.is_dir() {
+            return format!(
+                "its directory {} does not exist",
+                crate::output::display_path(parent)
+            );
+        }
+        if path.exists() {
+            // The directory is there but refuses new files: a pseudo-file system such as
+            // /proc, where the file itself is the kernel's.
+            return "its directory does not take new files (it is not an ordinary directory)"
+                .to_string();
+        }
+    }
+    if path.is_dir() {
+        return "it is a directory".to_string();
+    }
+    io_reason(e)
+}
+
 /// Whether the error was caused by writing to a closed pipe (`authcode scopes | head -1`).
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
@@ -83,25 +111,32 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 // The words of the core's errors, chosen here at the edge.
 
-impl From<crate::profile::ProfileError> for CliError {
-    fn from(e: crate::profile::ProfileError) -> CliError {
-        use crate::output::{display_path, sanitize};
-        use crate::profile::ProfileError;
-        match e {
-            ProfileError::Unreadable { path, error } => CliError::usage(format!(
-                "cannot read catalog {}: {}",
-                display_path(&path),
-                io_reason(&error)
-            )),
-            ProfileError::Invalid { path, why } => CliError::usage(format!(
-                "invalid catalog {}: {}",
-                display_path(&path),
-                sanitize(&why)
-            ))
-            .with_hint(
-                r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
-            ),
-        }
+/// A catalog that cannot be used; `env` names the variable the path came from, if any.
+pub(crate) fn catalog_error(e: crate::profile::ProfileError, env: Option<&str>) -> CliError {
+    use crate::output::{display_path, sanitize};
+    use crate::profile::ProfileError;
+    let shown = |path: &std::path::Path| match env {
+        Some(var) => format!("{} (from {var})", display_path(path)),
+        None => display_path(path),
+    };
+    let err = match e {
+        ProfileError::Unreadable { path, error } => CliError::usage(format!(
+            "cannot read catalog {}: {}",
+            shown(&path),
+            io_reason(&error)
+        )),
+        ProfileError::Invalid { path, why } => CliError::usage(format!(
+            "invalid catalog {}: {}",
+            shown(&path),
+            sanitize(&why)
+        ))
+        .with_hint(
+            r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
+        ),
+    };
+    match env {
+        Some(var) => err.with_hint(format!("unset {var} to use the built-in DANA catalog")),
+        None => err,
     }
 }
 
@@ -195,4 +230,24 @@ pub(crate) fn not_requested(
         err = err.with_hint(format!("also not requested: {}", brief(other)));
     }
     err.with_hint(format!("requested: {}", requested.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_reason_names_the_real_fault() {
+        let not_found = io::Error::from(io::ErrorKind::NotFound);
+        let missing_dir = std::path::Path::new("/nonexistent-authcode-dir/out.json");
+        assert!(write_reason(missing_dir, &not_found).contains("does not exist"));
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            write_reason(std::path::Path::new("/proc/version"), &not_found),
+            "its directory does not take new files (it is not an ordinary directory)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(write_reason(dir.path(), &denied), "it is a directory");
+    }
 }

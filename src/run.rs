@@ -24,8 +24,12 @@ pub fn main() -> ExitCode {
         }
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `--help` shows `[env: AUTHCODE_CATALOG=...]` only when the variable is set.
+    let unset = |var| std::env::var_os(var).is_none();
     let parsed = Cli::command()
         .color(clap_color(&args))
+        .mut_arg("catalog", |a| a.hide_env(unset("AUTHCODE_CATALOG")))
+        .mut_arg("wallet", |a| a.hide_env(unset("AUTHCODE_WALLET")))
         .try_get_matches_from(&args)
         .and_then(|matches| {
             let given = (
@@ -92,7 +96,21 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
             e.code
         }
         None => {
-            let _ = writeln!(stderr, "{} {:#}", paint.red("error:"), err);
+            // The commands' own errors are CliErrors; a bare I/O error is a failed write
+            // of their results to stdout. Say so, in words without Rust's "(os error N)".
+            match err.chain().find_map(|c| c.downcast_ref::<io::Error>()) {
+                Some(e) => {
+                    let _ = writeln!(
+                        stderr,
+                        "{} cannot write to stdout: {}",
+                        paint.red("error:"),
+                        error::io_reason(e)
+                    );
+                }
+                None => {
+                    let _ = writeln!(stderr, "{} {:#}", paint.red("error:"), err);
+                }
+            }
             error::EXIT_USAGE
         }
     }
@@ -105,7 +123,9 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
     let choice = config::profile_choice(&cli.wallet, given.0, cli.catalog.clone(), given.1)?;
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
-        ProfileChoice::File(path) => Profile::load(&path).map_err(CliError::from)?,
+        ProfileChoice::File(path) => Profile::load(&path).map_err(|e| {
+            error::catalog_error(e, (given.1 == Given::Env).then_some("AUTHCODE_CATALOG"))
+        })?,
         ProfileChoice::Several(names) => {
             return match cli.command {
                 Command::Validate(args) => {

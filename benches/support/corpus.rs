@@ -22,6 +22,10 @@ pub struct Corpus {
     /// The NDJSON file twice over, to see whether memory grows with the input.
     pub ndjson2x: PathBuf,
     pub ndjson2x_bytes: u64,
+    /// NDJSON where about 40% of the documents carry a warning (`unknown-error-code`).
+    pub warnings: PathBuf,
+    pub warning_lines: Vec<(usize, Case)>,
+    pub warnings_bytes: u64,
     /// One valid small file, for the start-to-exit measurement.
     pub one: PathBuf,
     pub one_bytes: u64,
@@ -98,6 +102,17 @@ pub fn generate(root: &Path, seed: u64) -> io::Result<Corpus> {
     file.write_all(&text)?;
     file.into_inner()?.sync_all()?;
 
+    let warnings = root.join("warnings.ndjson");
+    let mut warning_lines = Vec::with_capacity(LINES);
+    let mut warning_text = Vec::with_capacity(12 << 20);
+    for line in 1..=LINES {
+        let case = generator.warning_heavy_case();
+        warning_text.extend(generator.document(case, Size::Line));
+        warning_text.push(b'\n');
+        warning_lines.push((line, case));
+    }
+    fs::write(&warnings, &warning_text)?;
+
     let (one, one_bytes) = one.expect("some file is clean");
     Ok(Corpus {
         dir,
@@ -108,6 +123,9 @@ pub fn generate(root: &Path, seed: u64) -> io::Result<Corpus> {
         ndjson_bytes: text.len() as u64,
         ndjson2x,
         ndjson2x_bytes: 2 * text.len() as u64,
+        warnings,
+        warning_lines,
+        warnings_bytes: warning_text.len() as u64,
         one,
         one_bytes,
     })

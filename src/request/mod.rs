@@ -265,7 +265,7 @@ fn emit(config: &RequestConfig, text: &str) -> anyhow::Result<()> {
         CliError::usage(format!(
             "cannot write {}: {}",
             display_path(path),
-            crate::error::io_reason(&e)
+            crate::error::write_reason(path, &e)
         ))
         .into()
     })

@@ -3,7 +3,7 @@
 //! same pipeline as a one-wallet run; the verdicts are then joined document by document.
 //!
 //! Exit code: 0 when every chosen wallet accepts every document, 1 when one refuses one,
-//! 2 when a path cannot be read. Stdin is refused: it could be read only once. Unlike a
+//! 2 when a path cannot be read (said once on stderr, as in a one-wallet run). Stdin is refused: it could be read only once. Unlike a
 //! one-wallet run, the verdicts are kept until every wallet is done (memory grows with the
 //! number of documents): a fixture set, not a stream, is what this is for.
 
@@ -13,10 +13,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::diagnostic::{DocResult, Rule, Severity};
+use super::diagnostic::{DocResult, Severity};
 use super::document::Options;
 use super::index::{CheckOptions, ScopeIndex};
-use super::report::{Format, Renderer};
+use super::pipeline::Outcome;
+use super::report::{self, Format};
 use super::{inputs, pipeline, ValidateConfig};
 use crate::error::{self, CliError};
 use crate::output::{sanitize, Paint};
@@ -31,9 +32,6 @@ struct Across {
     accepted: Vec<&'static str>,
     /// The wallets that refuse it, each with the rules it breaks there.
     refused: Vec<Refusal>,
-    /// Why it could not be read, if it could not.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unreadable: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,12 +73,15 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
                 .into(),
         );
     }
-    let inputs = inputs::collect(&config.paths);
+    let inputs = inputs::collect(&config.paths, config.walk);
+    // The verdicts are kept and joined; nothing is rendered per document.
+    let silent = report::reporter(Format::Json, true, Paint(false));
     let check = CheckOptions {
         kind: config.kind,
         expected: None,
     };
     let mut verdicts: Vec<Vec<DocResult>> = Vec::new();
+    let mut unreadable = 0;
     let chosen: Vec<_> = BUILTIN
         .iter()
         .filter(|b| wallets.contains(&b.name))
@@ -94,17 +95,29 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
                 strict: config.strict,
                 detail: true,
                 excerpts: false,
+                lines: false,
             },
             ndjson: config.ndjson,
-            renderer: Renderer {
-                format: Format::Json,
-                quiet: true,
-                paint: Paint(false),
-            },
+            reporter: silent.as_ref(),
         };
+        let first = verdicts.is_empty();
         let mut docs = Vec::new();
-        checker.run(&inputs, config.jobs, |doc, _| {
-            docs.push(doc.clone());
+        checker.run(&inputs, config.jobs, |outcome| {
+            match outcome {
+                Outcome::Checked(doc, _) => docs.push(doc.clone()),
+                // Said once, on the first wallet's pass.
+                Outcome::Unreadable(u) if first => {
+                    unreadable += 1;
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "{} cannot read {}: {}",
+                        config.color.stderr().red("error:"),
+                        sanitize(&u.shown),
+                        u.reason
+                    );
+                }
+                Outcome::Unreadable(_) => {}
+            }
             Ok(())
         })?;
         verdicts.push(docs);
@@ -112,15 +125,13 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
     let names: Vec<&'static str> = chosen.iter().map(|b| b.name).collect();
     let rows = join(&names, &verdicts);
     let mut totals = Totals {
-        files: inputs.len(),
+        files: inputs.len().saturating_sub(unreadable),
         ..Totals::default()
     };
-    let mut unreadable = false;
     for row in &rows {
         totals.documents += 1;
-        unreadable |= row.unreadable.is_some();
         match (row.accepted.len(), row.refused.len()) {
-            (_, 0) if row.unreadable.is_none() => totals.everywhere += 1,
+            (_, 0) => totals.everywhere += 1,
             (0, _) => totals.none += 1,
             _ => totals.some += 1,
         }
@@ -132,14 +143,14 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         _ => write_human(&mut out, &rows, &totals, config.quiet, paint)?,
     }
     out.flush()?;
-    if totals.files == 0 {
+    if totals.files == 0 && unreadable == 0 {
         return Err(
             CliError::invalid("no *.json, *.ndjson or *.jsonl file to validate")
                 .with_hint("check the paths; files are found by those extensions in directories")
                 .into(),
         );
     }
-    Ok(if unreadable {
+    Ok(if unreadable > 0 {
         error::EXIT_USAGE
     } else if totals.everywhere < totals.documents {
         error::EXIT_INVALID
@@ -154,17 +165,12 @@ fn join(names: &[&'static str], verdicts: &[Vec<DocResult>]) -> Vec<Across> {
     (0..count)
         .map(|i| {
             let first = &verdicts[0][i];
-            let io = first.diagnostics.iter().find(|d| d.rule == Rule::Io);
             let mut row = Across {
                 path: Arc::clone(&first.path),
                 line: first.line,
                 accepted: Vec::new(),
                 refused: Vec::new(),
-                unreadable: io.map(|d| d.message.clone()),
             };
-            if row.unreadable.is_some() {
-                return row;
-            }
             for (&name, docs) in names.iter().zip(verdicts) {
                 let doc = &docs[i];
                 if doc.valid {
@@ -205,10 +211,6 @@ fn write_human(
                 }
                 _ => row.path.to_string(),
             };
-            if let Some(why) = &row.unreadable {
-                writeln!(out, "{place}: {} {}", paint.red("error:"), sanitize(why))?;
-                continue;
-            }
             let mut parts = Vec::new();
             if !row.accepted.is_empty() {
                 parts.push(format!(

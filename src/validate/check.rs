@@ -28,12 +28,12 @@ pub(super) fn check<'a>(
     src: &'a str,
     index: &ScopeIndex,
     options: &CheckOptions,
-    detail: bool,
+    how: super::document::Options,
 ) -> Result<Checked<'a>, SyntaxFault> {
     let mut walker = Walker {
         index,
         options,
-        detail,
+        detail: how.detail,
         path: Vec::with_capacity(8),
         findings: Findings::default(),
         belongs: Belongs::Always,
@@ -44,7 +44,7 @@ pub(super) fn check<'a>(
     }
     .deserialize(&mut de)
     .and_then(|top| de.end().map(|()| top));
-    let top = top.map_err(|e| syntax::translate(src, &e))?;
+    let top = top.map_err(|e| syntax::translate(src, &e, how.lines))?;
     let (kind, request_scopes) = document_rules::finish(&mut walker, top);
     Ok(Checked {
         kind,

@@ -23,7 +23,7 @@ pub enum Rule {
     UnknownErrorCode,
     ScopeUnanswered,
     ScopeNotRequested,
-    Io,
+    MisspelledField,
 }
 
 impl Rule {
@@ -47,7 +47,7 @@ impl Rule {
             Rule::UnknownErrorCode => "unknown-error-code",
             Rule::ScopeUnanswered => "scope-unanswered",
             Rule::ScopeNotRequested => "scope-not-requested",
-            Rule::Io => "io",
+            Rule::MisspelledField => "misspelled-field",
         }
     }
 
@@ -112,20 +112,14 @@ pub struct DocResult {
     pub line: Option<usize>,
     pub kind: Option<crate::payload::DocKind>,
     pub valid: bool,
+    /// Errors found, listed or not.
+    pub errors: usize,
+    /// Warnings found, listed or not.
+    pub warnings: usize,
+    /// Problems found past the listing limit: counted in `errors` and `warnings`, not
+    /// listed in `diagnostics`.
+    pub unlisted: usize,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-impl DocResult {
-    pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
-    }
 }
 
 /// Totals over a run.
@@ -137,6 +131,9 @@ pub struct Summary {
     pub invalid: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Problems counted in `errors` and `warnings` but not listed (past the limit per
+    /// document).
+    pub unlisted: usize,
 }
 
 impl Summary {
@@ -147,8 +144,9 @@ impl Summary {
         } else {
             self.invalid += 1;
         }
-        self.errors += doc.errors();
-        self.warnings += doc.warnings();
+        self.errors += doc.errors;
+        self.warnings += doc.warnings;
+        self.unlisted += doc.unlisted;
     }
 
     /// `N documents in M files: V valid, I invalid, E errors, W warnings`

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::check;
 use super::diagnostic::{Diagnostic, DocResult, Rule, Severity};
-use super::finding::{Finding, Said, MAX_FINDINGS};
+use super::finding::{Finding, Said};
 use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
 use super::path;
@@ -21,6 +21,8 @@ pub struct Options {
     /// Keep each diagnostic's source line for the caret display (only the human report
     /// shows it).
     pub excerpts: bool,
+    /// The document is one line of NDJSON (a syntax error is said so).
+    pub lines: bool,
 }
 
 impl Options {
@@ -29,6 +31,7 @@ impl Options {
         strict: false,
         detail: true,
         excerpts: true,
+        lines: false,
     };
 }
 
@@ -73,6 +76,7 @@ pub(super) fn verdict(
     }
     let mut kind = None;
     let mut scopes = Vec::new();
+    let (mut unlisted, mut unlisted_errors, mut unlisted_warnings) = (0, 0, 0);
     match std::str::from_utf8(bytes) {
         Err(e) => {
             let valid = e.valid_up_to();
@@ -92,7 +96,7 @@ pub(super) fn verdict(
                 Some(column),
             ));
         }
-        Ok(src) => match check::check(src, index, check, options.detail) {
+        Ok(src) => match check::check(src, index, check, options) {
             Err(fault) => {
                 let excerpts = options.excerpts && !src.trim().is_empty();
                 diagnostics.push(located(
@@ -120,19 +124,12 @@ pub(super) fn verdict(
                             .map(|f| plain(f.rule, f.said, None, None)),
                     );
                 }
-                let dropped: usize = checked.findings.dropped.iter().map(|d| d.2).sum();
-                if let Some(&(rule, _, _)) = checked.findings.dropped.first() {
-                    diagnostics.push(plain(
-                        rule,
-                        Said {
-                            message: format!(
-                            "{dropped} more problems in this document are not listed (at most {MAX_FINDINGS} are)"
-                        ),
-                            hint: None,
-                        },
-                        None,
-                        None,
-                    ));
+                for &(rule, _, n) in &checked.findings.dropped {
+                    unlisted += n;
+                    match severity(rule, options.strict) {
+                        Severity::Error => unlisted_errors += n,
+                        Severity::Warning => unlisted_warnings += n,
+                    }
                 }
             }
         },
@@ -142,15 +139,31 @@ pub(super) fn verdict(
             d.severity = Severity::Error;
         }
     }
-    let valid = diagnostics.iter().all(|d| d.severity == Severity::Warning);
+    let listed_errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let errors = listed_errors + unlisted_errors;
     let result = DocResult {
         path: Arc::clone(path),
         line: Some(first_line),
         kind,
-        valid,
+        valid: errors == 0,
+        errors,
+        warnings: diagnostics.len() - listed_errors + unlisted_warnings,
+        unlisted,
         diagnostics,
     };
     (result, scopes)
+}
+
+/// The severity of `rule`'s findings, `--strict` applied.
+fn severity(rule: Rule, strict: bool) -> Severity {
+    if strict {
+        Severity::Error
+    } else {
+        rule.default_severity()
+    }
 }
 
 fn plain(rule: Rule, said: Said, line: Option<usize>, column: Option<usize>) -> Diagnostic {
@@ -197,23 +210,4 @@ fn locate_finding(
     let mut d = located(src, at, f.rule, f.said, first_line, excerpts);
     d.pointer = Some(path::pointer(&f.path));
     (at, d)
-}
-
-/// The verdict for a path that could not be read.
-pub(super) fn io_failure(path: &Arc<str>, message: String) -> DocResult {
-    DocResult {
-        path: Arc::clone(path),
-        line: None,
-        kind: None,
-        valid: false,
-        diagnostics: vec![plain(
-            Rule::Io,
-            Said {
-                message,
-                hint: None,
-            },
-            None,
-            None,
-        )],
-    }
 }

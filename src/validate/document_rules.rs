@@ -6,11 +6,12 @@ use std::borrow::Cow;
 
 use super::check::Walker;
 use super::diagnostic::Rule;
-use super::finding::{say, Belongs};
+use super::finding::{quote, say, Belongs};
 use super::index::ScopeId;
 use super::path::{Step, Target};
 use super::visit::{Document, Fields};
 use crate::payload::DocKind;
+use crate::profile::Field;
 
 /// Decides the kind, keeps the findings that belong to it, and applies the document rules.
 /// Returns the kind and, for a request, the known scopes it asks for.
@@ -86,16 +87,19 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
     let foreign: Vec<Cow<'a, str>> = fields
         .known
         .iter()
-        .map(|&i| &profile_fields[i])
-        .filter(|f| f.kind != kind)
-        .map(|f| Cow::Owned(f.name.clone()))
+        .filter(|&&i| profile_fields[i].kind != kind)
+        .map(|&i| match fields.misspelled.iter().find(|(m, _)| *m == i) {
+            Some((_, written)) => written.clone(),
+            None => Cow::Owned(profile_fields[i].name.clone()),
+        })
         .chain(fields.unknown.iter().cloned())
         .collect();
     for key in foreign {
-        let shown = crate::output::brief(&key).into_owned();
+        let written = key.clone();
         w.report_at(&[Step::key(key)], Rule::UnknownField, Target::Key, || {
             say(format!(
-                "{shown:?} is not a field of a getAuthCode {}",
+                "{} is not a field of a getAuthCode {}",
+                quote(&written),
                 kind.as_str()
             ))
         });
@@ -122,6 +126,38 @@ fn request_rules(w: &mut Walker<'_, '_>, fields: &Fields<'_>) {
             missing(w, &p.name, &why);
         }
     }
+}
+
+/// The key at `step` misspells `field`: one finding at the key, counted with the kind of
+/// document the field belongs to (the document is then judged as if it were spelled right).
+pub(super) fn misspelled<'a>(w: &mut Walker<'_, 'a>, step: &Step<'a>, field: &Field) {
+    let Step::Key { name, .. } = step else {
+        return;
+    };
+    let belongs = match field.kind {
+        DocKind::Request => Belongs::Request,
+        DocKind::Response => Belongs::Response,
+    };
+    let written = name.clone();
+    let meant = field.name.as_str();
+    w.in_field(belongs, |w| {
+        w.report_at(
+            std::slice::from_ref(step),
+            Rule::MisspelledField,
+            Target::Key,
+            || {
+                let case = if written.eq_ignore_ascii_case(meant) {
+                    " (field names are case-sensitive)"
+                } else {
+                    ""
+                };
+                say(format!(
+                    "{} is not a field; did you mean {meant}?{case}",
+                    quote(&written)
+                ))
+            },
+        )
+    });
 }
 
 fn missing(w: &mut Walker<'_, '_>, field: &str, why: &str) {

@@ -4,7 +4,7 @@
 
 use super::check::Walker;
 use super::diagnostic::Rule;
-use super::finding::say;
+use super::finding::{quote, say};
 use super::index::ScopeId;
 use super::path::Target;
 use super::visit::{Listed, ScopeArray, ScopeList, ScopeSet};
@@ -58,7 +58,7 @@ pub(super) fn scope_item(
 fn unknown_scope(w: &mut Walker<'_, '_>, name: &str, target: Target) {
     let index = w.index;
     w.report(Rule::UnknownScope, target, || {
-        say(format!("unknown scope {:?}", brief(name))).maybe_hint(index.hint(name))
+        say(format!("unknown scope {}", quote(name))).maybe_hint(index.hint(name))
     });
 }
 
@@ -186,11 +186,8 @@ pub(super) fn error_value(w: &mut Walker<'_, '_>, value: &Shape<'_>) {
             if !index.knows_error(code) {
                 let hint = &index.known_codes_hint;
                 w.report(Rule::UnknownErrorCode, Target::Value, || {
-                    say(format!(
-                        "error value {:?} is not in the catalog",
-                        brief(code)
-                    ))
-                    .hint(hint.clone())
+                    say(format!("error value {} is not in the catalog", quote(code)))
+                        .hint(hint.clone())
                 });
             }
         }

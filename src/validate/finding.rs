@@ -45,6 +45,51 @@ impl Said {
     }
 }
 
+/// Whether `c` shows as nothing (or as a blank) on screen, so that a name holding it looks
+/// like another: zero-width and bidirectional marks, the BOM, soft hyphen, odd spaces.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}')
+        || (c.is_whitespace() && c != ' ')
+}
+
+/// `text` in double quotes for a message, cut when long, with each invisible character
+/// shown as `<U+200B>`, and a note naming them: `"KYC_INFO<U+200B>" (it holds the
+/// invisible character U+200B)`.
+pub(super) fn quote(text: &str) -> String {
+    let brief = crate::output::brief(text);
+    let mut out = String::with_capacity(brief.len() + 2);
+    let mut hidden: Vec<char> = Vec::new();
+    out.push('"');
+    for c in brief.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            c if invisible(c) => {
+                out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+                if !hidden.contains(&c) {
+                    hidden.push(c);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    if !hidden.is_empty() {
+        let names: Vec<String> = hidden
+            .iter()
+            .map(|&c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        out.push_str(&format!(
+            " (it holds the invisible character{} {})",
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
+    out
+}
+
 /// A problem found while parsing, not yet located.
 #[derive(Debug, Clone)]
 pub(super) struct Finding<'a> {
@@ -87,5 +132,24 @@ impl<'a> Findings<'a> {
     pub(super) fn retain(&mut self, keep: impl Fn(Belongs) -> bool) {
         self.kept.retain(|f| keep(f.belongs));
         self.dropped.retain(|(_, b, _)| keep(*b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quote_names_invisible_characters() {
+        assert_eq!(quote("KYC_INFO"), "\"KYC_INFO\"");
+        assert_eq!(
+            quote("KYC_INFO\u{200b}"),
+            "\"KYC_INFO<U+200B>\" (it holds the invisible character U+200B)"
+        );
+        assert_eq!(
+            quote("\u{feff}A\u{a0}"),
+            "\"<U+FEFF>A<U+00A0>\" (it holds the invisible characters U+FEFF, U+00A0)"
+        );
+        assert_eq!(quote("a\"b"), "\"a\\\"b\"");
     }
 }

@@ -51,6 +51,8 @@ pub struct ScopeIndex {
     hints: Mutex<HashMap<String, Option<String>>>,
     /// The ranking behind the hints, made at the first unknown scope.
     suggester: OnceLock<Suggester>,
+    /// The profile's field names in lower case, by index, for misspelling guesses.
+    fields_lower: Vec<String>,
 }
 
 impl ScopeIndex {
@@ -73,6 +75,11 @@ impl ScopeIndex {
             ),
             hints: Mutex::default(),
             suggester: OnceLock::new(),
+            fields_lower: profile
+                .fields()
+                .iter()
+                .map(|f| f.name.to_lowercase())
+                .collect(),
             profile: profile.clone(),
         }
     }
@@ -114,6 +121,26 @@ impl ScopeIndex {
         hint
     }
 
+    /// The profile field that the unknown top-level key `key` misspells, by its index in
+    /// `Profile::fields`: the nearest by edit distance, ignoring case, when at most two
+    /// edits (one for short names) and a quarter of the name away.
+    pub(super) fn misspelled_field(&self, key: &str) -> Option<usize> {
+        // Most unknown keys are nowhere near a field's length: no allocation for them.
+        let near = |len: usize| len.abs_diff(key.len()) <= 2;
+        if key.len() > 64 || !self.fields_lower.iter().any(|f| near(f.len())) {
+            return None;
+        }
+        let key = key.to_lowercase();
+        self.fields_lower
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| near(f.len()) && letters_within(&key, f, 4))
+            .map(|(i, f)| (strsim::osa_distance(&key, f), i))
+            .filter(|&(d, i)| d <= 2 && d * 4 <= self.fields_lower[i].len())
+            .min()
+            .map(|(_, i)| i)
+    }
+
     /// The ids of `scopes`, each once; an unknown name is returned as the error.
     pub fn ids_of(&self, scopes: &[String]) -> Result<Vec<ScopeId>, String> {
         let mut ids = Vec::new();
@@ -128,6 +155,20 @@ impl ScopeIndex {
     }
 }
 
+/// Whether `a` and `b` differ by at most `max` letters counted as multisets (a key with
+/// letters far from a field's cannot be two edits from it: an edit changes at most two).
+/// Bytes past ASCII share one bucket, which can only make the difference smaller.
+fn letters_within(a: &str, b: &str, max: u32) -> bool {
+    let mut counts = [0i32; 128];
+    for &c in a.as_bytes() {
+        counts[usize::from(c.min(127))] += 1;
+    }
+    for &c in b.as_bytes() {
+        counts[usize::from(c.min(127))] -= 1;
+    }
+    counts.iter().map(|n| n.unsigned_abs()).sum::<u32>() <= max
+}
+
 /// The options of one check, apart from the shared index.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -135,4 +176,35 @@ pub struct CheckOptions {
     pub kind: Option<DocKind>,
     /// `--expect-scopes` / `--request`: the scopes each response must answer.
     pub expected: Option<Vec<ScopeId>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(index: &ScopeIndex, key: &str) -> Option<String> {
+        index
+            .misspelled_field(key)
+            .map(|i| index.profile.fields()[i].name.clone())
+    }
+
+    #[test]
+    fn misspelled_fields_are_recognised() {
+        let index = ScopeIndex::new(&Profile::dana());
+        assert_eq!(
+            field(&index, "authSuccessScope"),
+            Some("authSuccessScopes".into())
+        );
+        assert_eq!(
+            field(&index, "authErrorScope"),
+            Some("authErrorScopes".into())
+        );
+        assert_eq!(field(&index, "authcode"), Some("authCode".into()));
+        assert_eq!(field(&index, "scope"), Some("scopes".into()));
+        assert_eq!(field(&index, "scpoes"), Some("scopes".into()));
+        assert_eq!(field(&index, "requestId"), None);
+        assert_eq!(field(&index, "extra"), None);
+        assert_eq!(field(&index, "traceId"), None);
+        assert_eq!(field(&index, "authScopes"), None);
+    }
 }

@@ -46,12 +46,14 @@ use crate::error::{self, CliError};
 use crate::output::ColorMode;
 use crate::payload::DocKind;
 use crate::profile::Profile;
-use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
-use report::{Format, Reporter};
+use diagnostic::{Diagnostic, Rule, Severity, Summary};
+use pipeline::Outcome;
+use report::{Format, Sink};
 
 pub(crate) use across::run_across;
 pub use document::{check_document, Options};
 pub use index::{CheckOptions, ScopeIndex};
+pub use inputs::WalkOptions;
 pub use locate::excerpt;
 
 /// What `authcode validate` was asked for.
@@ -66,6 +68,7 @@ pub struct ValidateConfig {
     pub quiet: bool,
     pub jobs: usize,
     pub color: ColorMode,
+    pub walk: WalkOptions,
 }
 
 /// Where the scopes each response must answer come from.
@@ -101,6 +104,7 @@ pub fn read_request(
         strict: false,
         detail: true,
         excerpts: false,
+        lines: false,
     };
     let first_line = pipeline::first_line(bytes);
     let (result, ids) =
@@ -174,11 +178,9 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         }
         paths.push(PathBuf::from("-"));
     }
-    let inputs = inputs::collect(&paths);
+    let inputs = inputs::collect(&paths, config.walk);
 
-    let stdout = io::stdout();
-    let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
-    let mut reporter = report::reporter(config.format, config.quiet, config.color.stdout(), out);
+    let reporter = report::reporter(config.format, config.quiet, config.color.stdout());
     let checker = pipeline::Checker {
         index: &index,
         check: &check,
@@ -186,27 +188,48 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
             strict: config.strict,
             detail: !config.quiet,
             excerpts: config.format == Format::Human && !config.quiet,
+            lines: false,
         },
         ndjson: config.ndjson,
-        renderer: report::Renderer {
-            format: config.format,
-            quiet: config.quiet,
-            paint: config.color.stdout(),
-        },
+        reporter: reporter.as_ref(),
     };
+    let stdout = io::stdout();
     let mut run = Run {
         summary: Summary {
             files: inputs.len(),
             ..Summary::default()
         },
-        unreadable: false,
-        reporter: reporter.as_mut(),
+        unreadable: 0,
+        sink: Some(Sink::new(Box::new(BufWriter::with_capacity(
+            64 * 1024,
+            stdout.lock(),
+        )))),
+        write_error: None,
+        reporter: reporter.as_ref(),
+        paint: config.color.stderr(),
     };
-    checker.run(&inputs, config.jobs, |doc, rendered| {
-        run.emit(doc, rendered)
+    // The emit closure never fails: a report that cannot be written ends quietly, and
+    // the checks go on, so the exit code is the verdict on every document.
+    checker.run(&inputs, config.jobs, |outcome| {
+        run.emit(outcome);
+        Ok(())
     })?;
-    let (summary, unreadable) = (run.summary, run.unreadable);
-    reporter.finish(&summary)?;
+    run.summary.files = run.summary.files.saturating_sub(run.unreadable);
+    run.finish();
+    let Run {
+        summary,
+        unreadable,
+        write_error,
+        ..
+    } = run;
+    if let Some(e) = write_error {
+        return Err(
+            CliError::usage(format!("cannot write to stdout: {}", error::io_reason(&e))).into(),
+        );
+    }
+    if unreadable > 0 {
+        return Ok(error::EXIT_USAGE);
+    }
     if summary.files == 0 {
         // A CI step pointed at the wrong folder must not pass for having checked nothing.
         return Err(
@@ -215,9 +238,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
                 .into(),
         );
     }
-    Ok(if unreadable {
-        error::EXIT_USAGE
-    } else if summary.invalid > 0 {
+    Ok(if summary.invalid > 0 {
         error::EXIT_INVALID
     } else {
         0
@@ -256,18 +277,58 @@ fn expected_scopes(
     }
 }
 
+/// The writing end of a run: the totals, and the report while stdout takes it.
 struct Run<'r, 'w> {
     summary: Summary,
-    unreadable: bool,
-    reporter: &'r mut (dyn Reporter + 'w),
+    /// Inputs that could not be read (each already reported on stderr).
+    unreadable: usize,
+    /// `None` once stdout failed: the rest of the report is dropped, the checks go on.
+    sink: Option<Sink<'w>>,
+    /// Why stdout failed, unless it was closed by its reader (`| head`), which is quiet.
+    write_error: Option<io::Error>,
+    reporter: &'r dyn report::Reporter,
+    /// For the `error:` lines of unreadable inputs on stderr.
+    paint: crate::output::Paint,
 }
 
 impl Run<'_, '_> {
-    fn emit(&mut self, doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
-        if doc.diagnostics.iter().any(|d| d.rule == Rule::Io) {
-            self.unreadable = true;
+    fn emit(&mut self, outcome: Outcome<'_>) {
+        match outcome {
+            Outcome::Checked(doc, rendered) => {
+                self.summary.add(doc);
+                if let Some(sink) = &mut self.sink {
+                    let written = self.reporter.document(sink, rendered);
+                    sink.documents += 1;
+                    self.written(written);
+                }
+            }
+            Outcome::Unreadable(u) => {
+                self.unreadable += 1;
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "{} cannot read {}: {}",
+                    self.paint.red("error:"),
+                    crate::output::sanitize(&u.shown),
+                    u.reason
+                );
+            }
         }
-        self.summary.add(doc);
-        self.reporter.document(doc, rendered)
+    }
+
+    fn finish(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            let written = self.reporter.finish(sink, &self.summary);
+            self.written(written);
+        }
+    }
+
+    fn written(&mut self, result: io::Result<()>) {
+        if let Err(e) = result {
+            // Dropping the writer flushes what it holds once more, and ignores the error.
+            self.sink = None;
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                self.write_error = Some(e);
+            }
+        }
     }
 }

@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use super::diagnostic::DocResult;
 use super::document::{self, Options};
 use super::index::{CheckOptions, ScopeIndex};
-use super::inputs::Input;
-use super::report::Renderer;
+use super::inputs::{Input, Unreadable};
+use super::report::Reporter;
 use crate::error;
 
 /// Files per unit of work: enough to keep thread hand-offs rare.
@@ -34,8 +34,21 @@ enum Work {
     },
     /// A whole document read from stdin.
     Whole { shown: Arc<str>, bytes: Vec<u8> },
-    /// A verdict known without checking: a read that failed.
-    Unreadable(DocResult),
+    /// An input that could not be read.
+    Unreadable(Unreadable),
+}
+
+/// What a unit of work yields, in input order.
+pub(super) enum Outcome<'b> {
+    /// A document's verdict and its rendered part of the report.
+    Checked(&'b DocResult, &'b [u8]),
+    Unreadable(&'b Unreadable),
+}
+
+/// A verdict, or an input that could not be read.
+enum Verdict {
+    Checked(DocResult),
+    Unreadable(Unreadable),
 }
 
 /// What the workers need, shared by reference.
@@ -46,22 +59,25 @@ pub(super) struct Checker<'a> {
     pub options: Options,
     /// `--ndjson`: every input holds one document per line.
     pub ndjson: bool,
-    pub renderer: Renderer,
+    pub reporter: &'a dyn Reporter,
 }
 
 /// The verdicts of one unit of work, with their rendered report parts end to end.
 struct Batch {
-    docs: Vec<DocResult>,
+    docs: Vec<Verdict>,
     text: Vec<u8>,
     /// Where each document's part of `text` ends.
     ends: Vec<usize>,
 }
 
 impl Batch {
-    fn emit(&self, emit: &mut impl FnMut(&DocResult, &[u8]) -> io::Result<()>) -> io::Result<()> {
+    fn emit(&self, emit: &mut impl FnMut(Outcome<'_>) -> io::Result<()>) -> io::Result<()> {
         let mut start = 0;
         for (doc, &end) in self.docs.iter().zip(&self.ends) {
-            emit(doc, &self.text[start..end])?;
+            emit(match doc {
+                Verdict::Checked(doc) => Outcome::Checked(doc, &self.text[start..end]),
+                Verdict::Unreadable(u) => Outcome::Unreadable(u),
+            })?;
             start = end;
         }
         Ok(())
@@ -73,7 +89,7 @@ impl Checker<'_> {
         match input {
             Input::Stdin => true,
             Input::File { ndjson, .. } => *ndjson || self.ndjson,
-            Input::Unreadable { .. } => false,
+            Input::Unreadable(_) => false,
         }
     }
 
@@ -83,13 +99,15 @@ impl Checker<'_> {
         let mut text = Vec::new();
         let mut ends = Vec::with_capacity(docs.len());
         for doc in &docs {
-            self.renderer.render(doc, &mut text);
+            if let Verdict::Checked(doc) = doc {
+                self.reporter.render(doc, &mut text);
+            }
             ends.push(text.len());
         }
         Batch { docs, text, ends }
     }
 
-    fn check(&self, inputs: &[Input], work: Work) -> Vec<DocResult> {
+    fn check(&self, inputs: &[Input], work: Work) -> Vec<Verdict> {
         match work {
             Work::Files(range) => inputs[range].iter().map(|i| self.file(i)).collect(),
             Work::Lines {
@@ -100,6 +118,10 @@ impl Checker<'_> {
                 // Every verdict holds the path: give this block its own copy, so that two
                 // threads do not bump one shared reference count for every line.
                 let shown: Arc<str> = Arc::from(&*shown);
+                let options = Options {
+                    lines: true,
+                    ..self.options
+                };
                 let mut docs = Vec::new();
                 for (n, line) in lines(&bytes).enumerate() {
                     let number = first_line + n;
@@ -110,26 +132,21 @@ impl Checker<'_> {
                     if text.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    docs.push(document::check_document(
-                        line,
-                        &shown,
-                        number,
-                        self.index,
-                        self.check,
-                        self.options,
-                    ));
+                    docs.push(Verdict::Checked(document::check_document(
+                        line, &shown, number, self.index, self.check, options,
+                    )));
                 }
                 docs
             }
-            Work::Whole { shown, bytes } => vec![document::check_document(
+            Work::Whole { shown, bytes } => vec![Verdict::Checked(document::check_document(
                 &bytes,
                 &shown,
                 first_line(&bytes),
                 self.index,
                 self.check,
                 self.options,
-            )],
-            Work::Unreadable(doc) => vec![doc],
+            ))],
+            Work::Unreadable(u) => vec![Verdict::Unreadable(u)],
         }
     }
 
@@ -151,20 +168,23 @@ impl Checker<'_> {
         units.saturating_add(files.div_ceil(FILE_BATCH))
     }
 
-    fn file(&self, input: &Input) -> DocResult {
+    fn file(&self, input: &Input) -> Verdict {
         match input {
             Input::File { path, shown, .. } => match std::fs::read(path) {
-                Ok(bytes) => document::check_document(
+                Ok(bytes) => Verdict::Checked(document::check_document(
                     &bytes,
                     shown,
                     first_line(&bytes),
                     self.index,
                     self.check,
                     self.options,
-                ),
-                Err(e) => document::io_failure(shown, error::io_reason(&e)),
+                )),
+                Err(e) => Verdict::Unreadable(Unreadable {
+                    shown: Arc::clone(shown),
+                    reason: error::io_reason(&e),
+                }),
             },
-            Input::Unreadable { shown, reason } => document::io_failure(shown, reason.clone()),
+            Input::Unreadable(u) => Verdict::Unreadable(u.clone()),
             Input::Stdin => unreachable!("stdin is streamed"),
         }
     }
@@ -175,7 +195,7 @@ impl Checker<'_> {
         &self,
         inputs: &[Input],
         jobs: usize,
-        mut emit: impl FnMut(&DocResult, &[u8]) -> io::Result<()>,
+        mut emit: impl FnMut(Outcome<'_>) -> io::Result<()>,
     ) -> io::Result<()> {
         let units = Units::new(*self, inputs);
         if jobs.min(self.units_at_most(inputs)) <= 1 {
@@ -283,10 +303,10 @@ impl Iterator for Units<'_> {
                     Err(e) => {
                         let shown = Arc::clone(&reading.shown);
                         self.reading = None;
-                        return Some(Work::Unreadable(document::io_failure(
-                            &shown,
-                            error::io_reason(&e),
-                        )));
+                        return Some(Work::Unreadable(Unreadable {
+                            shown,
+                            reason: error::io_reason(&e),
+                        }));
                     }
                 }
                 continue;
@@ -309,13 +329,13 @@ impl Iterator for Units<'_> {
                 Input::File { path, shown, .. } => match std::fs::File::open(path) {
                     Ok(f) => (Box::new(f), Arc::clone(shown)),
                     Err(e) => {
-                        return Some(Work::Unreadable(document::io_failure(
-                            shown,
-                            error::io_reason(&e),
-                        )))
+                        return Some(Work::Unreadable(Unreadable {
+                            shown: Arc::clone(shown),
+                            reason: error::io_reason(&e),
+                        }))
                     }
                 },
-                Input::Unreadable { .. } => unreachable!("not streamed"),
+                Input::Unreadable(_) => unreachable!("not streamed"),
             };
             self.reading = Some(Reading {
                 shown,

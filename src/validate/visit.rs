@@ -8,13 +8,16 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::check::Walker;
-use super::field_rules;
 use super::finding::Belongs;
 use super::index::ScopeId;
 use super::path::Step;
 use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape};
+use super::{document_rules, field_rules};
 use crate::payload::DocKind;
 use crate::profile::FieldRole;
+
+/// Unknown top-level keys of one document compared with the field names.
+const MISSPELLINGS_TRIED: usize = 32;
 
 /// The top level of a document.
 pub(super) enum Document<'a> {
@@ -33,8 +36,11 @@ pub(super) struct Fields<'a> {
     pub errors: Option<ErrorMap<'a>>,
     /// Whether the object has `error`.
     pub error: bool,
-    /// The profile's fields the object has, by their index in `Profile::fields`.
+    /// The profile's fields the object has, by their index in `Profile::fields` (a
+    /// misspelled key is taken for the field it misspells).
     pub known: Vec<usize>,
+    /// The misspelled keys among `known`: the field's index and the key as written.
+    pub misspelled: Vec<(usize, Cow<'a, str>)>,
     /// Top-level members the profile does not name (first occurrences).
     pub unknown: Vec<Cow<'a, str>>,
 }
@@ -102,9 +108,17 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         let mut keys = KeyCounter::default();
         let mut fields = Fields::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let field = profile_fields.iter().position(|f| f.name == key);
+            let mut field = profile_fields.iter().position(|f| f.name == key);
             let step = keys.member(walker, key.clone());
             let first = matches!(step, Step::Key { occurrence: 0, .. });
+            // A hostile document may hold a million unknown keys: only the first few are
+            // taken for misspellings (a document has few of those).
+            if field.is_none() && first && fields.unknown.len() < MISSPELLINGS_TRIED {
+                field = misspelled(walker, &step, &fields.known);
+                if let (Some(i), Step::Key { name, .. }) = (field, &step) {
+                    fields.misspelled.push((i, name.clone()));
+                }
+            }
             let belongs = match field.map(|i| profile_fields[i].kind) {
                 Some(DocKind::Request) => Belongs::Request,
                 Some(DocKind::Response) => Belongs::Response,
@@ -125,6 +139,24 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         }
         Ok(Document::Object(fields))
     }
+}
+
+/// The field that the unknown key at `step` misspells, if any and if the object does not
+/// have it already; reported at the key. The document is then judged as meant, with the
+/// key read as that field. Out of line: it is rare, and the hot loop stays small.
+#[cold]
+#[inline(never)]
+fn misspelled<'a>(walker: &mut Walker<'_, 'a>, step: &Step<'a>, known: &[usize]) -> Option<usize> {
+    let Step::Key { name, .. } = step else {
+        return None;
+    };
+    let field = walker
+        .index
+        .misspelled_field(name)
+        .filter(|i| !known.contains(i))?;
+    let fields = walker.index.profile.fields();
+    document_rules::misspelled(walker, step, &fields[field]);
+    Some(field)
 }
 
 /// Reads the value of a top-level field and applies its rule.

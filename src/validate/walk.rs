@@ -96,10 +96,10 @@ impl<'a> KeyCounter<'a> {
             let repeated = [step.clone()];
             walker.report_at(&repeated, Rule::DuplicateKey, Target::Key, || {
                 let name = match &repeated[0] {
-                    Step::Key { name, .. } => crate::output::brief(name).into_owned(),
+                    Step::Key { name, .. } => super::finding::quote(name),
                     Step::Index(_) => String::new(),
                 };
-                say(format!("duplicate key {name:?} in one object"))
+                say(format!("duplicate key {name} in one object"))
                     .hint("parsers keep only one of the values, and not all the same one")
             });
         }

@@ -15,6 +15,7 @@ mod completions;
 mod escapes;
 mod large_inputs;
 mod newuser_cli;
+mod newuser_validate;
 mod output;
 mod payload;
 mod pipes;

@@ -47,7 +47,7 @@ fn output_into_a_missing_directory_is_refused_and_creates_nothing() {
         .arg(&target)
         .refused("error: cannot write ");
     assert!(err.contains("response.json"), "{err}");
-    assert!(err.contains("No such file or directory"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
     assert_eq!(names_in(dir.path()), ["old.json"]);
     assert_eq!(
         fs::read_to_string(dir.path().join("old.json")).unwrap(),

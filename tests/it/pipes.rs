@@ -94,9 +94,17 @@ fn a_closed_stdout_ends_every_command_quietly() {
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             continue;
         }
+        // A closed stdout ends the report, not the verdict: the fixtures hold invalid
+        // documents, so validate still exits 1.
+        let verdict = if args.iter().any(|a| a == "validate") && !args.iter().any(|a| a == "--help")
+        {
+            1
+        } else {
+            0
+        };
         assert_eq!(
             out.status.code(),
-            Some(0),
+            Some(verdict),
             "{args:?}: {}",
             text(&out.stderr)
         );
@@ -110,7 +118,8 @@ fn a_closed_stdout_ends_every_command_quietly() {
         .stderr(Stdio::piped())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Every line is invalid: the verdict stands though nobody reads the report.
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
 

@@ -562,12 +562,17 @@ fn validate_across_wallets_exits_0_only_when_each_accepts_every_document() {
     );
     // Unreadable paths: 2. Stdin, GitHub/JUnit formats, and a misspelled wallet: refused, 2.
     let missing = dir.path().join("missing.json");
-    let (code, out, _) = run(
+    let (code, out, err) = run(
         &["validate", "--wallet", "all", missing.to_str().unwrap()],
         None,
     );
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains(": error: "), "{out}");
+    // Said once on stderr, as in a one-wallet run, and not a document of the report.
+    assert_eq!(err.matches("error: cannot read ").count(), 1, "{err}");
+    assert!(
+        err.contains("missing.json: No such file or directory"),
+        "{err}"
+    );
     let (code, _, err) = run(&["validate", "--wallet", "all", "-"], Some("{}"));
     assert_eq!(code, 2);
     assert!(

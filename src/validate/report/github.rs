@@ -1,18 +1,14 @@
-//! `--format github`: GitHub Actions workflow commands, one per diagnostic.
+//! `--format github`: GitHub Actions workflow commands, one per listed diagnostic, then the
+//! summary line as plain log text. Problems past the listing limit get no annotation (they
+//! have no place to point at); the summary counts them. Quiet: the summary line alone.
 
 use std::io::{self, Write};
 
-use super::Reporter;
+use super::{Reporter, Sink};
 use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub(super) struct Github<'w> {
-    out: Box<dyn Write + 'w>,
-}
-
-impl<'w> Github<'w> {
-    pub(super) fn new(out: Box<dyn Write + 'w>) -> Github<'w> {
-        Github { out }
-    }
+pub(super) struct Github {
+    pub quiet: bool,
 }
 
 /// Escapes a command's message, as the Actions runner unescapes it.
@@ -28,7 +24,7 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One workflow command per diagnostic of `doc`.
-pub(super) fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
+fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     {
         // Annotations take paths relative to the repository root: no leading "./".
         let path = doc.path.strip_prefix("./").unwrap_or(&doc.path);
@@ -61,14 +57,17 @@ pub(super) fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     }
 }
 
-impl Reporter for Github<'_> {
-    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
-        self.out.write_all(rendered)
+impl Reporter for Github {
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        if !self.quiet {
+            // Writing into a Vec cannot fail.
+            let _ = render(doc, out);
+        }
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        writeln!(self.out, "{}", summary.line())?;
-        self.out.flush()
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        writeln!(sink.out, "{}", summary.line())?;
+        sink.out.flush()
     }
 }
 

@@ -1,26 +1,32 @@
 //! `--format human`: `path:line:col: error[rule]: message`, the source line with a caret,
-//! the hint, and a closing summary.
+//! the hint, and a closing summary. Quiet: the summary line alone.
 
 use std::io::{self, Write};
 
-use super::Reporter;
+use unicode_width::UnicodeWidthChar;
+
+use super::{Reporter, Sink};
 use crate::output::{sanitize, Paint};
 use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub(super) struct Human<'w> {
-    out: Box<dyn Write + 'w>,
-    paint: Paint,
+pub(super) struct Human {
+    pub quiet: bool,
+    pub paint: Paint,
 }
 
-impl<'w> Human<'w> {
-    pub(super) fn new(out: Box<dyn Write + 'w>, paint: Paint) -> Human<'w> {
-        Human { out, paint }
-    }
+/// The blanks that put a caret under the character after `before` on screen: each
+/// character's display width, two columns for CJK, none for a combining accent. (The
+/// excerpt already shows tabs and control characters as printable text.)
+fn caret_padding(before: impl Iterator<Item = char>) -> String {
+    before
+        .flat_map(|c| std::iter::repeat_n(' ', c.width().unwrap_or(0)))
+        .collect()
 }
 
-/// One document's diagnostics, each with its place, source line, caret and hint.
-pub(super) fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result<()> {
-    if doc.diagnostics.is_empty() {
+/// One document's diagnostics, each with its place, source line, caret and hint, and
+/// the notice of those past the listing limit.
+fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result<()> {
+    if doc.diagnostics.is_empty() && doc.unlisted == 0 {
         return Ok(());
     }
     let path = sanitize(&doc.path);
@@ -51,7 +57,7 @@ pub(super) fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result
                 "{} {} {}{}",
                 " ".repeat(gutter),
                 p.blue("|"),
-                " ".repeat(caret_col.saturating_sub(1)),
+                caret_padding(source.chars().take(caret_col.saturating_sub(1))),
                 match d.severity {
                     Severity::Error => p.red("^"),
                     Severity::Warning => p.yellow("^"),
@@ -68,17 +74,29 @@ pub(super) fn render(doc: &DocResult, p: Paint, out: &mut Vec<u8>) -> io::Result
             )?;
         }
     }
+    if doc.unlisted > 0 {
+        writeln!(
+            out,
+            "{} {} {}",
+            p.bold(&format!("{path}:")),
+            p.cyan("note:"),
+            super::unlisted_notice(doc.unlisted)
+        )?;
+    }
     Ok(())
 }
 
-impl Reporter for Human<'_> {
-    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
-        self.out.write_all(rendered)
+impl Reporter for Human {
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        if !self.quiet {
+            // Writing into a Vec cannot fail.
+            let _ = render(doc, self.paint, out);
+        }
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if summary.errors + summary.warnings > 0 {
-            writeln!(self.out)?;
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        if !self.quiet && summary.errors + summary.warnings > 0 {
+            writeln!(sink.out)?;
         }
         let line = summary.line();
         let line = if summary.invalid > 0 {
@@ -86,7 +104,20 @@ impl Reporter for Human<'_> {
         } else {
             self.paint.green(&line)
         };
-        writeln!(self.out, "{line}")?;
-        self.out.flush()
+        writeln!(sink.out, "{line}")?;
+        sink.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::caret_padding;
+
+    #[test]
+    fn caret_padding_counts_screen_columns() {
+        assert_eq!(caret_padding("ab".chars()).len(), 2);
+        assert_eq!(caret_padding("名前".chars()).len(), 4);
+        assert_eq!(caret_padding("e\u{301}x".chars()).len(), 2);
+        assert_eq!(caret_padding("…a".chars()).len(), 2);
     }
 }

@@ -1,48 +1,46 @@
 //! `--format json`: one JSON object, `{"documents": [...], "summary": {...}}`, streamed so
-//! memory does not grow with the number of documents.
+//! memory does not grow with the number of documents. Quiet: `{"summary": {...}}`.
 
 use std::io::{self, Write};
 
-use super::Reporter;
+use super::{Reporter, Sink};
 use crate::validate::diagnostic::{DocResult, Summary};
 
-pub(super) struct Json<'w> {
-    out: Box<dyn Write + 'w>,
-    count: usize,
+pub(super) struct Json {
+    pub quiet: bool,
 }
 
-impl<'w> Json<'w> {
-    pub(super) fn new(out: Box<dyn Write + 'w>) -> Json<'w> {
-        Json { out, count: 0 }
+impl Reporter for Json {
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        if !self.quiet {
+            // Serializing into a Vec cannot fail.
+            let _ = serde_json::to_writer(out, doc);
+        }
     }
-}
 
-/// `doc` as one JSON object.
-pub(super) fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
-    serde_json::to_writer(out, doc).map_err(io::Error::from)
-}
-
-impl Reporter for Json<'_> {
-    fn document(&mut self, _doc: &DocResult, rendered: &[u8]) -> io::Result<()> {
-        self.out.write_all(if self.count == 0 {
+    fn document(&self, sink: &mut Sink<'_>, rendered: &[u8]) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        sink.out.write_all(if sink.documents == 0 {
             b"{\"documents\": [\n"
         } else {
             b",\n"
         })?;
-        self.out.write_all(rendered)?;
-        self.count += 1;
-        Ok(())
+        sink.out.write_all(rendered)
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if self.count == 0 {
-            self.out.write_all(b"{\"documents\": [")?;
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        let out = &mut sink.out;
+        if self.quiet {
+            out.write_all(b"{\"summary\": ")?;
+        } else if sink.documents == 0 {
+            out.write_all(b"{\"documents\": [], \"summary\": ")?;
         } else {
-            self.out.write_all(b"\n")?;
+            out.write_all(b"\n], \"summary\": ")?;
         }
-        self.out.write_all(b"], \"summary\": ")?;
-        serde_json::to_writer(&mut self.out, summary)?;
-        self.out.write_all(b"}\n")?;
-        self.out.flush()
+        serde_json::to_writer(&mut *out, summary)?;
+        out.write_all(b"}\n")?;
+        out.flush()
     }
 }

@@ -1,23 +1,14 @@
 //! `--format junit`: JUnit XML, one testcase per document, a failure per invalid document.
-//! The suite's totals come first in XML, so the documents are kept until the end.
+//! The suite's totals come first in XML, so the rendered testcases are held until the end.
+//! Quiet: the totals with no testcase, still a well-formed report.
 
 use std::io::{self, Write};
 
-use super::Reporter;
+use super::{Reporter, Sink};
 use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
-pub(super) struct Junit<'w> {
-    out: Box<dyn Write + 'w>,
-    docs: Vec<DocResult>,
-}
-
-impl<'w> Junit<'w> {
-    pub(super) fn new(out: Box<dyn Write + 'w>) -> Junit<'w> {
-        Junit {
-            out,
-            docs: Vec::new(),
-        }
-    }
+pub(super) struct Junit {
+    pub quiet: bool,
 }
 
 /// Escapes text for XML 1.0, replacing characters XML cannot hold at all.
@@ -57,76 +48,79 @@ fn describe(doc: &DocResult) -> String {
             text.push_str(&format!("  hint: {hint}\n"));
         }
     }
+    if doc.unlisted > 0 {
+        text.push_str(&format!(
+            "{}: note: {}\n",
+            doc.path,
+            super::unlisted_notice(doc.unlisted)
+        ));
+    }
     text
 }
 
-fn unreadable(doc: &DocResult) -> bool {
-    doc.diagnostics
-        .iter()
-        .any(|d| d.rule == crate::validate::diagnostic::Rule::Io)
+/// One testcase element.
+fn render(doc: &DocResult, o: &mut Vec<u8>) -> io::Result<()> {
+    let name = match doc.line {
+        Some(line) => format!("{}:{line}", doc.path),
+        None => doc.path.to_string(),
+    };
+    let kind = doc.kind.map_or("unknown", |k| k.as_str());
+    write!(
+        o,
+        r#"    <testcase classname="authcode.{kind}" name="{}" file="{}""#,
+        xml(&name),
+        xml(&doc.path)
+    )?;
+    if doc.diagnostics.is_empty() && doc.unlisted == 0 {
+        return writeln!(o, "/>");
+    }
+    writeln!(o, ">")?;
+    if doc.valid {
+        writeln!(o, "      <system-out>{}</system-out>", xml(&describe(doc)))?;
+    } else {
+        let first = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .or(doc.diagnostics.first());
+        let (rule, message) = first.map_or(("unlisted", String::new()), |d| {
+            (d.rule.id(), xml(&d.message))
+        });
+        writeln!(
+            o,
+            r#"      <failure type="{rule}" message="{message}">{}</failure>"#,
+            xml(&describe(doc))
+        )?;
+    }
+    writeln!(o, "    </testcase>")
 }
 
-impl Reporter for Junit<'_> {
-    fn document(&mut self, doc: &DocResult, _rendered: &[u8]) -> io::Result<()> {
-        self.docs.push(doc.clone());
+impl Reporter for Junit {
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        if !self.quiet {
+            // Writing into a Vec cannot fail.
+            let _ = render(doc, out);
+        }
+    }
+
+    fn document(&self, sink: &mut Sink<'_>, rendered: &[u8]) -> io::Result<()> {
+        sink.held.extend_from_slice(rendered);
         Ok(())
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        // A path that could not be read is an error of the run, not a failed document.
-        let errors = self.docs.iter().filter(|d| unreadable(d)).count();
-        let failures = summary.invalid - errors;
-        let o = &mut self.out;
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+        let o = &mut sink.out;
+        let (tests, failures) = (summary.documents, summary.invalid);
         writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             o,
-            r#"<testsuites name="authcode validate" tests="{}" failures="{failures}" errors="{errors}">"#,
-            summary.documents
+            r#"<testsuites name="authcode validate" tests="{tests}" failures="{failures}" errors="0">"#,
         )?;
         writeln!(
             o,
-            r#"  <testsuite name="authcode validate" tests="{}" failures="{failures}" errors="{errors}" skipped="0">"#,
-            summary.documents
+            r#"  <testsuite name="authcode validate" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#,
         )?;
-        for doc in &self.docs {
-            let name = match doc.line {
-                Some(line) => format!("{}:{line}", doc.path),
-                None => doc.path.to_string(),
-            };
-            let kind = doc.kind.map_or("unknown", |k| match k {
-                crate::payload::DocKind::Request => "request",
-                crate::payload::DocKind::Response => "response",
-            });
-            write!(
-                o,
-                r#"    <testcase classname="authcode.{kind}" name="{}" file="{}""#,
-                xml(&name),
-                xml(&doc.path)
-            )?;
-            if doc.diagnostics.is_empty() {
-                writeln!(o, "/>")?;
-                continue;
-            }
-            writeln!(o, ">")?;
-            if doc.valid {
-                writeln!(o, "      <system-out>{}</system-out>", xml(&describe(doc)))?;
-            } else {
-                let tag = if unreadable(doc) { "error" } else { "failure" };
-                let first = doc
-                    .diagnostics
-                    .iter()
-                    .find(|d| d.severity == Severity::Error)
-                    .unwrap_or(&doc.diagnostics[0]);
-                writeln!(
-                    o,
-                    r#"      <{tag} type="{}" message="{}">{}</{tag}>"#,
-                    first.rule.id(),
-                    xml(&first.message),
-                    xml(&describe(doc))
-                )?;
-            }
-            writeln!(o, "    </testcase>")?;
-        }
+        o.write_all(&sink.held)?;
         writeln!(o, "  </testsuite>")?;
         writeln!(o, "</testsuites>")?;
         o.flush()

@@ -1,4 +1,11 @@
-//! Report formats. Each receives the documents in input order, then the summary.
+//! Report formats: one file per format, each a [`Reporter`], picked by one `match` in
+//! [`reporter`].
+//!
+//! A document's part of the report is rendered by [`Reporter::render`] on the worker thread
+//! that checked it (so it takes `&self`); the writing thread then passes the parts to
+//! [`Reporter::document`] in input order and ends with [`Reporter::finish`]. Each format
+//! has its own `--quiet` form, made from the summary alone: quiet runs work out no words
+//! or positions, so a quiet report cannot show any.
 
 mod github;
 mod human;
@@ -19,63 +26,66 @@ pub enum Format {
     Junit,
 }
 
-/// Receives the verdicts in input order, each with its part of the report already
-/// rendered by [`Renderer`], and writes the report.
-pub trait Reporter {
-    fn document(&mut self, doc: &DocResult, rendered: &[u8]) -> io::Result<()>;
-    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
-}
-
-/// Renders one document's part of a report. It holds no state, so the worker threads that
-/// check documents render them too, and the writer only copies bytes in order.
-#[derive(Debug, Clone, Copy)]
-pub struct Renderer {
-    pub format: Format,
-    pub quiet: bool,
-    pub paint: Paint,
-}
-
-impl Renderer {
+/// One report format.
+pub(super) trait Reporter: Sync {
     /// Appends `doc`'s part of the report to `out` (a Vec: writing cannot fail).
-    pub fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
-        let _ = match (self.quiet, self.format) {
-            (true, _) | (_, Format::Junit) => Ok(()),
-            (false, Format::Human) => human::render(doc, self.paint, out),
-            (false, Format::Json) => json::render(doc, out),
-            (false, Format::Github) => github::render(doc, out),
-        };
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>);
+
+    /// Writes one document's rendered part, in input order.
+    fn document(&self, sink: &mut Sink<'_>, rendered: &[u8]) -> io::Result<()> {
+        sink.out.write_all(rendered)
+    }
+
+    /// Ends the report with the run's totals.
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()>;
+}
+
+/// Where a report is written, and what a format keeps while it writes.
+pub(super) struct Sink<'w> {
+    pub out: Box<dyn Write + 'w>,
+    /// Documents passed to [`Reporter::document`] so far.
+    pub documents: usize,
+    /// Rendered parts a format holds back until the end (JUnit's totals come first).
+    pub held: Vec<u8>,
+}
+
+impl<'w> Sink<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>) -> Sink<'w> {
+        Sink {
+            out,
+            documents: 0,
+            held: Vec::new(),
+        }
     }
 }
 
-/// A reporter of `format` writing to `out`; `quiet` keeps only the summary line.
-pub fn reporter<'w>(
-    format: Format,
-    quiet: bool,
-    paint: Paint,
-    out: Box<dyn Write + 'w>,
-) -> Box<dyn Reporter + 'w> {
-    if quiet {
-        return Box::new(Quiet { out });
-    }
+/// The reporter of `format`; `quiet` gives its short form.
+pub(super) fn reporter(format: Format, quiet: bool, paint: Paint) -> Box<dyn Reporter> {
     match format {
-        Format::Human => Box::new(human::Human::new(out, paint)),
-        Format::Json => Box::new(json::Json::new(out)),
-        Format::Github => Box::new(github::Github::new(out)),
-        Format::Junit => Box::new(junit::Junit::new(out)),
+        Format::Human => Box::new(human::Human { quiet, paint }),
+        Format::Json => Box::new(json::Json { quiet }),
+        Format::Github => Box::new(github::Github { quiet }),
+        Format::Junit => Box::new(junit::Junit { quiet }),
     }
 }
 
-/// `--quiet`: the summary line only.
-struct Quiet<'w> {
-    out: Box<dyn Write + 'w>,
+/// "1 more problem", "3 more problems": the notice of problems past the listing limit.
+pub(super) fn unlisted_notice(n: usize) -> String {
+    format!(
+        "{n} more {} in this document {} not listed (the first {} are)",
+        if n == 1 { "problem" } else { "problems" },
+        if n == 1 { "is" } else { "are" },
+        super::finding::MAX_FINDINGS
+    )
 }
 
-impl Reporter for Quiet<'_> {
-    fn document(&mut self, _doc: &DocResult, _rendered: &[u8]) -> io::Result<()> {
-        Ok(())
-    }
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        writeln!(self.out, "{}", summary.line())?;
-        self.out.flush()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unlisted_notice_agrees_in_number() {
+        assert!(unlisted_notice(1).starts_with("1 more problem in this document is not"));
+        assert!(unlisted_notice(2).starts_with("2 more problems in this document are not"));
     }
 }

@@ -234,6 +234,27 @@ where
     (run.code, report)
 }
 
+/// [`validate_json`], with what went to stderr (unreadable inputs are said there).
+pub fn validate_json_stderr<I, S>(args: I, stdin: impl Into<Vec<u8>>) -> (i32, Value, String)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let run = authcode()
+        .args(["validate", "--format", "json"])
+        .args(args)
+        .stdin(stdin)
+        .run();
+    assert_clean_stderr(&run.stderr);
+    let report = serde_json::from_slice(&run.stdout)
+        .unwrap_or_else(|e| panic!("the report is not JSON ({e}): {run}"));
+    (
+        run.code,
+        report,
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
 /// The report entry of one document given on stdin, checked with `extra` options.
 pub fn check_one(doc: &str, extra: &[&str]) -> Value {
     let (_, report) = validate_json(extra, doc);

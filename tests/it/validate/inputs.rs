@@ -153,7 +153,7 @@ fn zero_jobs_is_refused_in_plain_words() {
         .args(["validate", "-j", "0", "-"])
         .run()
         .code(2)
-        .stderr_has("0 is not in 1..=65535");
+        .stderr_has("a number of threads from 1 to 65535");
 }
 
 #[test]

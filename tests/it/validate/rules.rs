@@ -35,7 +35,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-kind",
-        r#"{"authcode": "x"}"#,
+        r#"{"token": "x"}"#,
         r#"{"authCode": "x", "authSuccessScopes": ["USER_JOB"]}"#,
     ),
     (

@@ -127,6 +127,19 @@ impl Generator {
         }
     }
 
+    /// A case of the warning-heavy corpus: about 40% of documents carry an error value the
+    /// catalog does not list (as other wallets send), 5% are invalid, the rest clean.
+    pub fn warning_heavy_case(&mut self) -> Case {
+        if self.rng.chance(0.05) {
+            return Case::Fault(*self.rng.pick(&FAULTS));
+        }
+        if self.rng.chance(0.42) {
+            Case::UnknownErrorCode
+        } else {
+            Case::Clean
+        }
+    }
+
     /// One document's bytes (without a line end) for `case`.
     pub fn document(&mut self, case: Case, size: Size) -> Vec<u8> {
         let style = match size {
@@ -160,7 +173,11 @@ impl Generator {
             Case::UnknownErrorCode => {
                 let mut members = self.with_failures(size);
                 if let Some(J::Obj(failed)) = get_mut(&mut members, "authErrorScopes") {
-                    let code = *self.rng.pick(&["50001", "1002", "AUTH_DENIED", "999"]);
+                    // Values other wallets of the family send, which DANA's table lacks.
+                    let code =
+                        *self
+                            .rng
+                            .pick(&["50001", "1002", "AUTH_DENIED", "999", "40004", "13"]);
                     let i = self.rng.below(failed.len());
                     failed[i].1 = J::Str(code.into());
                 }
