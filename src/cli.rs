@@ -46,6 +46,15 @@ Examples:
   authcode schema request > request.schema.json
   authcode schema response --catalog other-wallet.json";
 
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  authcode serve                                  Sandbox on http://127.0.0.1:8470
+  authcode serve --listen 127.0.0.1:0             Any free port (the first line says which)
+  authcode serve --partner-id P1 --partner-public-key merchant.pub.pem
+      Check signatures as DANA does
+  authcode request --scopes USER_LOGIN_ID --approve
+      Mint a code the sandbox will exchange";
+
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
   authcode completions bash > ~/.local/share/bash-completion/completions/authcode
@@ -65,6 +74,27 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub catalog: Option<PathBuf>,
+
+    /// The sandbox store that request writes codes to and serve redeems them from
+    /// [default: $XDG_STATE_HOME/authcode/store.sqlite3]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "AUTHCODE_STORE",
+        help_heading = "Global options"
+    )]
+    pub store: Option<PathBuf>,
+
+    /// Simulated users besides the built-in one (JSON; see README)
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "AUTHCODE_USERS",
+        help_heading = "Global options"
+    )]
+    pub users: Option<PathBuf>,
 
     /// When to use colors
     #[arg(
@@ -98,6 +128,9 @@ pub enum Command {
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+    /// Run a local DANA sandbox that exchanges stored codes for tokens
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +209,45 @@ pub struct RequestArgs {
     /// Write the output to FILE (atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Do not record the minted code in the sandbox store
+    #[arg(long, conflicts_with = "payload")]
+    pub no_store: bool,
+
+    /// The simulated user who consents [default: default]
+    #[arg(long, value_name = "ID", conflicts_with = "payload")]
+    pub user: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on, HOST:PORT (port 0: any free port)
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8470")]
+    pub listen: String,
+
+    /// The merchant's partner id (client id); any is accepted when unset
+    #[arg(long, value_name = "ID", env = "AUTHCODE_PARTNER_ID")]
+    pub partner_id: Option<String>,
+
+    /// The merchant's RSA public key (PEM) that signatures are checked with
+    #[arg(long, value_name = "FILE", env = "AUTHCODE_PARTNER_PUBLIC_KEY")]
+    pub partner_public_key: Option<PathBuf>,
+
+    /// How long a minted code can be exchanged
+    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    pub code_ttl: String,
+
+    /// How long an access token is valid
+    #[arg(long, value_name = "DURATION", default_value = "1h")]
+    pub access_token_ttl: String,
+
+    /// How long a refresh token is valid
+    #[arg(long, value_name = "DURATION", default_value = "7d")]
+    pub refresh_token_ttl: String,
+
+    /// Do not write the access log on stderr
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,6 @@
 //! `authcode request`: build the request, decide consent, print the response.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{Catalog, DEFAULT_ERROR_CODE};
@@ -40,6 +40,11 @@ pub struct RequestConfig {
     pub compact: bool,
     pub output: Option<PathBuf>,
     pub color: ColorMode,
+    /// Where to record a minted code: `None` with `--no-store`; `Some(None)` when there is
+    /// no state directory to put the store in.
+    pub store: Option<Option<PathBuf>>,
+    /// The simulated user who consents.
+    pub user: crate::users::User,
 }
 
 /// Runs the command; the result goes to stdout or `--output`.
@@ -75,6 +80,12 @@ pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
                     .into());
             }
             install_signal_handler();
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "Consenting as {} (user {}; --user picks another)",
+                sanitize(&config.user.name),
+                sanitize(&config.user.id)
+            );
             let scopes: Vec<_> = request
                 .scopes
                 .iter()
@@ -96,6 +107,25 @@ pub fn run(catalog: &Catalog, config: &RequestConfig) -> anyhow::Result<()> {
         mint::mint(config.code_source, &request.scopes)
     })
     .map_err(|e| CliError::usage(format!("cannot get random bytes from the OS: {e}")))?;
+    if let (Some(code), Some(store)) = (&response.auth_code, &config.store) {
+        // The store serves `authcode serve`; it never stands in the way of the response.
+        let recorded = match store {
+            Some(path) => {
+                crate::store::record_minted(path, code, &response.success_scopes, &config.user)
+            }
+            None => Err(
+                "no state directory (neither XDG_STATE_HOME nor HOME is set); \
+                         name one with --store or AUTHCODE_STORE"
+                    .to_string(),
+            ),
+        };
+        if let Err(why) = recorded {
+            output::warn(
+                config.color,
+                &format!("the code was not recorded for `authcode serve`: {why}"),
+            );
+        }
+    }
     emit(config, &payload::to_json(&response, config.compact))
 }
 

@@ -127,9 +127,15 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                     .with_hint("print the JavaScript call with: --payload --format js")
                     .into());
             }
-            crate::request::run(&catalog, &request_config(args, color))?;
+            let store = store_target(cli.store, args.no_store);
+            let users = crate::users::Users::load(cli.users.as_deref())?;
+            let user = users
+                .pick(args.user.as_deref().unwrap_or(crate::users::DEFAULT_USER))?
+                .clone();
+            crate::request::run(&catalog, &request_config(args, color, store, user))?;
             Ok(0)
         }
+        Command::Serve(args) => crate::serve::run(&serve_config(args, cli.store, color)?),
         Command::Validate(args) => crate::validate::run(&catalog, validate_config(args, color)?),
         Command::Schema(args) => {
             let schema = crate::schema::schema(&catalog, args.kind.into());
@@ -141,7 +147,59 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-fn request_config(args: cli::RequestArgs, color: ColorMode) -> RequestConfig {
+/// Where `request` records its code: `--no-store`, `--store`/`AUTHCODE_STORE`, or the
+/// state directory (`None` inside when there is none).
+fn store_target(
+    store: Option<std::path::PathBuf>,
+    off: bool,
+) -> Option<Option<std::path::PathBuf>> {
+    (!off).then(|| store.or_else(crate::store::default_path))
+}
+
+fn serve_config(
+    args: cli::ServeArgs,
+    store: Option<std::path::PathBuf>,
+    color: ColorMode,
+) -> anyhow::Result<crate::serve::ServeConfig> {
+    let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
+        humantime::parse_duration(text.trim())
+            .ok()
+            .filter(|d| !d.is_zero())
+            .and_then(|d| i64::try_from(d.as_millis()).ok())
+            .ok_or_else(|| {
+                CliError::usage(format!(
+                    "{flag} {:?} is not a duration",
+                    crate::output::brief(text)
+                ))
+                .with_hint("write durations like 90s, 10m, 1h or 7d")
+            })
+    };
+    let ttls = crate::store::Ttls {
+        code: duration("--code-ttl", &args.code_ttl)?,
+        access: duration("--access-token-ttl", &args.access_token_ttl)?,
+        refresh: duration("--refresh-token-ttl", &args.refresh_token_ttl)?,
+    };
+    let store = store.or_else(crate::store::default_path).ok_or_else(|| {
+        CliError::usage("no state directory for the store: neither XDG_STATE_HOME nor HOME is set")
+            .with_hint("name one: --store PATH or AUTHCODE_STORE=PATH")
+    })?;
+    Ok(crate::serve::ServeConfig {
+        listen: args.listen,
+        store,
+        partner_id: args.partner_id.filter(|p| !p.is_empty()),
+        partner_public_key: args.partner_public_key,
+        ttls,
+        quiet: args.quiet,
+        color,
+    })
+}
+
+fn request_config(
+    args: cli::RequestArgs,
+    color: ColorMode,
+    store: Option<Option<std::path::PathBuf>>,
+    user: crate::users::User,
+) -> RequestConfig {
     let decision = if args.approve {
         Some(Decision::ApproveAll)
     } else if args.deny {
@@ -177,6 +235,8 @@ fn request_config(args: cli::RequestArgs, color: ColorMode) -> RequestConfig {
         compact: args.compact,
         output: args.output,
         color,
+        store,
+        user,
     }
 }
 

@@ -1,0 +1,125 @@
+//! `authcode serve`: a local DANA sandbox. Apply Token exchanges the codes `request` stored
+//! for tokens, once; Query User Profile answers the simulated user's data for a token.
+//!
+//! `http` holds the routes and the access log; `apply_token` and `profile` the checks and
+//! answers of each route as plain functions; `answer` the two response shapes; `signature`
+//! and `times` the wire formats. All state is one `AppState` behind an `Arc`, and the store
+//! is reached through its writer thread (`crate::store::writer`).
+
+pub mod answer;
+pub mod apply_token;
+pub mod http;
+pub mod profile;
+pub mod signature;
+pub mod times;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::error::CliError;
+use crate::output::{self, ColorMode};
+use crate::store::{self, Ttls};
+
+/// The default address: loopback only, on a port no common tool claims.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8470";
+
+/// What `authcode serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub listen: String,
+    pub store: PathBuf,
+    pub partner_id: Option<String>,
+    pub partner_public_key: Option<PathBuf>,
+    pub ttls: Ttls,
+    pub quiet: bool,
+    pub color: ColorMode,
+}
+
+/// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
+pub fn run(config: &ServeConfig) -> anyhow::Result<u8> {
+    let verifier = match &config.partner_public_key {
+        Some(path) => Some(signature::Verifier::from_file(path).map_err(|why| {
+            CliError::usage(format!(
+                "cannot use the partner public key {}: {why}",
+                output::display_path(path)
+            ))
+            .with_hint("give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY)")
+        })?),
+        None => None,
+    };
+    let conn = store::open(&config.store).map_err(|e| CliError::usage(e.0))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::usage(format!("cannot start the server: {e}")))?;
+    let keyless = verifier.is_none();
+    let state = Arc::new(http::AppState {
+        writer: store::writer::Writer::start(conn),
+        partner_id: config.partner_id.clone(),
+        verifier,
+        ttls: config.ttls,
+        log: !config.quiet,
+    });
+    runtime.block_on(async move {
+        let listener = bind(&config.listen).await?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| CliError::usage(format!("cannot listen on {}: {e}", config.listen)))?;
+        output::stdout(format!("http://{address}\n").as_bytes())?;
+        if keyless {
+            output::warn(
+                config.color,
+                "no --partner-public-key: every signature is accepted",
+            );
+        }
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
+        Ok(0)
+    })
+}
+
+async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
+    let unusable = |why: String| {
+        CliError::usage(format!("cannot listen on {}: {why}", output::brief(listen)))
+            .with_hint("--listen takes HOST:PORT, e.g. 127.0.0.1:8470 (port 0: any free port)")
+    };
+    let addresses: Vec<_> = tokio::net::lookup_host(listen)
+        .await
+        .map_err(|e| unusable(crate::error::io_reason(&e)))?
+        .collect();
+    let mut last = None;
+    for address in addresses {
+        match tokio::net::TcpListener::bind(address).await {
+            Ok(listener) => return Ok(listener),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(unusable(last.map_or_else(
+        || "the name has no address".to_string(),
+        |e| crate::error::io_reason(&e),
+    )))
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

@@ -1,0 +1,57 @@
+//! SHA256withRSA (PKCS#1 v1.5) verification with the merchant's registered public key, as
+//! DANA checks `X-SIGNATURE` and the Open API envelope's `signature`.
+
+use std::path::Path;
+
+use base64::Engine;
+use rsa::pkcs1::DecodeRsaPublicKey;
+use rsa::pkcs1v15::{Signature, VerifyingKey};
+use rsa::pkcs8::DecodePublicKey;
+use rsa::signature::Verifier as _;
+use rsa::RsaPublicKey;
+use sha2::Sha256;
+
+/// A registered public key.
+#[derive(Debug, Clone)]
+pub struct Verifier(VerifyingKey<Sha256>);
+
+impl Verifier {
+    /// Reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`), or the bare
+    /// base64 of either, as merchant dashboards show it.
+    pub fn from_pem(text: &str) -> Result<Verifier, String> {
+        let text = text.trim().replace("\\n", "\n");
+        let key = if text.starts_with("-----BEGIN RSA PUBLIC KEY-----") {
+            RsaPublicKey::from_pkcs1_pem(&text).map_err(|e| e.to_string())?
+        } else if text.starts_with("-----BEGIN PUBLIC KEY-----") {
+            RsaPublicKey::from_public_key_pem(&text).map_err(|e| e.to_string())?
+        } else if text.starts_with("-----BEGIN") {
+            return Err("not a public key (a private key or certificate?)".into());
+        } else {
+            let compact: String = text.split_whitespace().collect();
+            let der = base64::engine::general_purpose::STANDARD
+                .decode(compact)
+                .map_err(|_| "neither PEM nor base64".to_string())?;
+            RsaPublicKey::from_public_key_der(&der)
+                .or_else(|_| RsaPublicKey::from_pkcs1_der(&der))
+                .map_err(|e| e.to_string())?
+        };
+        Ok(Verifier(VerifyingKey::new(key)))
+    }
+
+    /// The key in `path`.
+    pub fn from_file(path: &Path) -> Result<Verifier, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| crate::error::io_reason(&e))?;
+        Verifier::from_pem(&text)
+    }
+
+    /// Whether `signature` (base64) signs `data`.
+    pub fn verify(&self, data: &[u8], signature: &str) -> bool {
+        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else {
+            return false;
+        };
+        let Ok(signature) = Signature::try_from(bytes.as_slice()) else {
+            return false;
+        };
+        self.0.verify(data, &signature).is_ok()
+    }
+}
