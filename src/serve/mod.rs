@@ -61,6 +61,8 @@ pub fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         log: !config.quiet,
     });
     runtime.block_on(async move {
+        // Listen for the signals before the URL is out: a script may send one at once.
+        let stop = shutdown()?;
         let listener = bind(&config.listen).await?;
         let address = listener
             .local_addr()
@@ -73,7 +75,7 @@ pub fn run(config: &ServeConfig) -> anyhow::Result<u8> {
             );
         }
         axum::serve(listener, http::router(state))
-            .with_graceful_shutdown(shutdown())
+            .with_graceful_shutdown(stop)
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
         Ok(0)
@@ -102,24 +104,26 @@ async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
     )))
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// A future that resolves on Ctrl-C or SIGTERM, listening from the moment it is made.
+#[cfg(unix)]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let listen =
+        |kind| signal(kind).map_err(|e| CliError::usage(format!("cannot handle signals: {e}")));
+    let mut interrupt = listen(SignalKind::interrupt())?;
+    let mut terminate = listen(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
+    })
+}
+
+/// A future that resolves on Ctrl-C.
+#[cfg(not(unix))]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }

@@ -1,0 +1,13 @@
+//! `authcode serve` (issue 9), through the real binary on port 0 with a temporary store: the
+//! result codes of both routes, exactly-once redemption under concurrency and across a
+//! SIGKILL, bad input on every route, the command line, the official Python SDK, and the
+//! README's walk-through.
+
+mod apply_token;
+mod bad_input;
+mod cli;
+mod concurrency;
+mod profile;
+mod readme;
+mod sdk;
+mod support;

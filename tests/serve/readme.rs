@@ -1,0 +1,1 @@
+//! README's "authcode serve" walk-through, run as written.
