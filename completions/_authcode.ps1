@@ -22,6 +22,8 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
     $completions = @(switch ($command) {
         'authcode' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -30,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('scopes', 'scopes', [CompletionResultType]::ParameterValue, 'List the scopes and what each grants')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -37,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;scopes' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -45,6 +50,8 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;schema' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Print the schema on one line')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -53,7 +60,26 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;completions' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on, HOST:PORT (port 0: any free port)')
+            [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'The merchant''s partner id (client id); any is accepted when unset')
+            [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM) that signatures are checked with')
+            [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged')
+            [CompletionResult]::new('--access-token-ttl', '--access-token-ttl', [CompletionResultType]::ParameterName, 'How long an access token is valid')
+            [CompletionResult]::new('--refresh-token-ttl', '--refresh-token-ttl', [CompletionResultType]::ParameterName, 'How long a refresh token is valid')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Do not write the access log on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Do not write the access log on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -63,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the output to FILE (atomically) instead of stdout')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The simulated user who consents [default: default]')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
             [CompletionResult]::new('--scopes', '--scopes', [CompletionResultType]::ParameterName, 'Scopes to request (repeatable, comma-separated)')
             [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'Grant these scopes and deny the rest (comma-separated)')
@@ -70,11 +97,14 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Print only the request payload, without asking for consent')
             [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Grant every requested scope')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Grant none of the requested scopes')
             [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Print the JSON on one line')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not record the minted code in the sandbox store')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -87,6 +117,8 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Treat every input as one JSON document per non-empty line')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
@@ -100,6 +132,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('scopes', 'scopes', [CompletionResultType]::ParameterValue, 'List the scopes and what each grants')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -112,6 +145,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;completions' {
+            break
+        }
+        'authcode;help;serve' {
             break
         }
         'authcode;help;request' {

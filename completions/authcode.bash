@@ -31,6 +31,9 @@ _authcode() {
             authcode,scopes)
                 cmd="authcode__subcmd__scopes"
                 ;;
+            authcode,serve)
+                cmd="authcode__subcmd__serve"
+                ;;
             authcode,validate)
                 cmd="authcode__subcmd__validate"
                 ;;
@@ -49,6 +52,9 @@ _authcode() {
             authcode__subcmd__help,scopes)
                 cmd="authcode__subcmd__help__subcmd__scopes"
                 ;;
+            authcode__subcmd__help,serve)
+                cmd="authcode__subcmd__help__subcmd__serve"
+                ;;
             authcode__subcmd__help,validate)
                 cmd="authcode__subcmd__help__subcmd__validate"
                 ;;
@@ -59,13 +65,21 @@ _authcode() {
 
     case "${cmd}" in
         authcode)
-            opts="-h -V --catalog --color --help --version scopes schema completions request validate help"
+            opts="-h -V --catalog --store --users --color --help --version scopes schema completions serve request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -81,13 +95,21 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__completions)
-            opts="-h --catalog --color --help bash zsh fish powershell elvish"
+            opts="-h --catalog --store --users --color --help bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -103,7 +125,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help)
-            opts="scopes schema completions request validate help"
+            opts="scopes schema completions serve request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -186,6 +208,20 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -201,7 +237,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__request)
-            opts="-o -s -h --from --payload --format --approve --deny --compact --output --scopes --grant --error-code --app-name --seed --catalog --color --help"
+            opts="-o -s -h --from --payload --format --approve --deny --compact --output --no-store --user --scopes --grant --error-code --app-name --seed --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -220,6 +256,10 @@ _authcode() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -257,6 +297,14 @@ _authcode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -269,13 +317,21 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__schema)
-            opts="-h --compact --catalog --color --help request response"
+            opts="-h --compact --catalog --store --users --color --help request response"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -291,13 +347,75 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__scopes)
-            opts="-h --json --catalog --color --help"
+            opts="-h --json --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__serve)
+            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner-public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --code-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refresh-token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -313,7 +431,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__validate)
-            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --color --help"
+            opts="-q -j -h --ndjson --kind --request --strict --format --quiet --expect-scopes --jobs --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +468,14 @@ _authcode() {
                     return 0
                     ;;
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
     var completions = [
         &'authcode'= {
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -27,12 +29,15 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand scopes 'List the scopes and what each grants'
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand completions 'Print a shell completion script'
+            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;scopes'= {
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print a JSON array instead of a table'
             cand -h 'Print help'
@@ -40,6 +45,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;schema'= {
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --compact 'Print the schema on one line'
             cand -h 'Print help'
@@ -47,7 +54,25 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;completions'= {
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;serve'= {
+            cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
+            cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
+            cand --partner-public-key 'The merchant''s RSA public key (PEM) that signatures are checked with'
+            cand --code-ttl 'How long a minted code can be exchanged'
+            cand --access-token-ttl 'How long an access token is valid'
+            cand --refresh-token-ttl 'How long a refresh token is valid'
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -q 'Do not write the access log on stderr'
+            cand --quiet 'Do not write the access log on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -56,6 +81,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --format 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]'
             cand -o 'Write the output to FILE (atomically) instead of stdout'
             cand --output 'Write the output to FILE (atomically) instead of stdout'
+            cand --user 'The simulated user who consents [default: default]'
             cand -s 'Scopes to request (repeatable, comma-separated)'
             cand --scopes 'Scopes to request (repeatable, comma-separated)'
             cand --grant 'Grant these scopes and deny the rest (comma-separated)'
@@ -63,11 +89,14 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --app-name 'Who asks for consent, shown in the prompt'
             cand --seed 'Make the authCode deterministic (for snapshot tests)'
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --payload 'Print only the request payload, without asking for consent'
             cand --approve 'Grant every requested scope'
             cand --deny 'Grant none of the requested scopes'
             cand --compact 'Print the JSON on one line'
+            cand --no-store 'Do not record the minted code in the sandbox store'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -79,6 +108,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --ndjson 'Treat every input as one JSON document per non-empty line'
             cand --strict 'Treat warnings as errors'
@@ -91,6 +122,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand scopes 'List the scopes and what each grants'
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand completions 'Print a shell completion script'
+            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -100,6 +132,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;schema'= {
         }
         &'authcode;help;completions'= {
+        }
+        &'authcode;help;serve'= {
         }
         &'authcode;help;request'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authcode_global_optspecs
-    string join \n catalog= color= h/help V/version
+    string join \n catalog= store= users= color= h/help V/version
 end
 
 function __fish_authcode_needs_command
@@ -25,6 +25,8 @@ function __fish_authcode_using_subcommand
 end
 
 complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -33,30 +35,52 @@ complete -c authcode -n "__fish_authcode_needs_command" -s V -l version -d 'Prin
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "scopes" -d 'List the scopes and what each grants'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l json -d 'Print a JSON array instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help'
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l compact -d 'Print the schema on one line'
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0: any free port)' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-id -d 'The merchant\'s partner id (client id); any is accepted when unset' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM) that signatures are checked with' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l refresh-token-ttl -d 'How long a refresh token is valid' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
 js\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s o -l output -d 'Write the output to FILE (atomically) instead of stdout' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l user -d 'The simulated user who consents [default: default]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s s -l scopes -d 'Scopes to request (repeatable, comma-separated)' -r -f -a "USER_LOGIN_ID\t'Authorized to obtain users\' phone numbers'
 KYC_INFO\t'Authorized to obtain users\' KYC information'
 USER_CONTACTINFO_EMAIL\t'Authorized to obtain users\' email information'
@@ -114,6 +138,8 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,6 +147,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l payload -d
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l approve -d 'Grant every requested scope'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l deny -d 'Grant none of the requested scopes'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l compact -d 'Print the JSON on one line'
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l no-store -d 'Do not record the minted code in the sandbox store'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l kind -d 'Check every document as this kind instead of guessing' -r -f -a "request\t''
 response\t''"
@@ -156,6 +183,8 @@ USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name info
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -163,9 +192,10 @@ complete -c authcode -n "__fish_authcode_using_subcommand validate" -l ndjson -d
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the summary line of the errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

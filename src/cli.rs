@@ -75,13 +75,14 @@ pub struct Cli {
     )]
     pub catalog: Option<PathBuf>,
 
-    /// The sandbox store that request writes codes to and serve redeems them from
-    /// [default: $XDG_STATE_HOME/authcode/store.sqlite3]
+    /// The sandbox store request records codes in and serve redeems them from
+    /// [default: ~/.local/state/authcode/store.sqlite3]
     #[arg(
         long,
         global = true,
         value_name = "PATH",
         env = "AUTHCODE_STORE",
+        hide_env_values = true,
         help_heading = "Global options"
     )]
     pub store: Option<PathBuf>,
@@ -92,6 +93,7 @@ pub struct Cli {
         global = true,
         value_name = "FILE",
         env = "AUTHCODE_USERS",
+        hide_env_values = true,
         help_heading = "Global options"
     )]
     pub users: Option<PathBuf>,
