@@ -224,7 +224,12 @@ pub struct RequestArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on, HOST:PORT (port 0: any free port)
-    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8470")]
+    #[arg(
+        long,
+        value_name = "HOST:PORT",
+        default_value = "127.0.0.1:8470",
+        env = "AUTHCODE_LISTEN"
+    )]
     pub listen: String,
 
     /// The merchant's partner id (client id); any is accepted when unset

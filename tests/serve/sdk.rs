@@ -2,7 +2,7 @@
 //! the Apply Token result-code table, refresh, the profile query, a key-less server, and a
 //! SIGKILL restart. The SDK is installed into target/sdk-venv on first use; without python3
 //! (and its venv module) or PyPI the test says how to get them and skips, unless
-//! AUTHCODE_REQUIRE_SDK=1 (set by .ci/run) makes that a failure.
+//! AUTHCODE_REQUIRE_TOOLS=1 (set by .ci/run) makes that a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,7 +15,7 @@ use crate::support::*;
 const SDK: &str = "dana-python==2.2.2";
 
 fn required() -> bool {
-    std::env::var("AUTHCODE_REQUIRE_SDK").is_ok_and(|v| v == "1")
+    std::env::var("AUTHCODE_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
 }
 
 /// The venv's python with the SDK installed, or `None` (after one line on stderr).
@@ -23,7 +23,7 @@ fn sdk_python() -> Option<PathBuf> {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     match PYTHON.get_or_init(prepare) {
         Ok(python) => Some(python.clone()),
-        Err(why) if required() => panic!("AUTHCODE_REQUIRE_SDK=1, but {why}"),
+        Err(why) if required() => panic!("AUTHCODE_REQUIRE_TOOLS=1, but {why}"),
         Err(why) => {
             eprintln!(
                 "skipped: {why}; install python3 with its venv module (Debian: apt-get install python3-venv) and let pip reach PyPI"
