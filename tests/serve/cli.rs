@@ -202,3 +202,42 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
         }
     }
 }
+
+/// The consent prompt says who consents, and a code granted there is recorded like one
+/// granted by flags, for that user.
+#[test]
+fn a_code_granted_at_the_prompt_is_recorded_for_the_user_shown() {
+    use expectrl::{Eof, Expect, Session};
+    let (dir, store) = temp_store();
+    let users = dir.path().join("users.json");
+    std::fs::write(&users, r#"[{"id": "siti", "name": "Siti Rahayu"}]"#).unwrap();
+    let out = dir.path().join("out.json");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg("out=$1; shift; exec \"$0\" \"$@\" > \"$out\"")
+        .arg(bin())
+        .arg(&out)
+        .args(["request", "--scopes", "USER_LOGIN_ID", "--user", "siti"])
+        .env_remove("CI")
+        .env("AUTHCODE_STORE", &store)
+        .env("AUTHCODE_USERS", &users)
+        .env("TERM", "xterm-256color");
+    let mut p = Session::spawn(cmd).expect("spawn in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    p.expect("Consenting as Siti Rahayu (user siti")
+        .expect("the prompt says who consents");
+    p.expect("Deny all").unwrap();
+    p.send("\r").unwrap();
+    p.expect(Eof).unwrap();
+    let code = json_of(&std::fs::read(&out).unwrap())["authCode"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let conn = authcode::store::open(&store).unwrap();
+    let user: String = conn
+        .query_row("SELECT user_id FROM codes WHERE code = ?1", [&code], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(user, "siti");
+}
