@@ -55,3 +55,45 @@ impl Verifier {
         self.0.verify(data, &signature).is_ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rsa::pkcs1::EncodeRsaPublicKey;
+    use rsa::pkcs1v15::SigningKey;
+    use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+    use rsa::signature::{SignatureEncoding, Signer};
+
+    fn key() -> rsa::RsaPrivateKey {
+        use rand_chacha::rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+        rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap()
+    }
+
+    fn sign(key: &rsa::RsaPrivateKey, data: &[u8]) -> String {
+        let signer = SigningKey::<Sha256>::new(key.clone());
+        base64::engine::general_purpose::STANDARD.encode(signer.sign(data).to_bytes())
+    }
+
+    #[test]
+    fn reads_spki_pkcs1_and_bare_base64_keys_and_checks_signatures() {
+        let key = key();
+        let public = key.to_public_key();
+        let spki = public.to_public_key_pem(LineEnding::LF).unwrap();
+        let pkcs1 = public.to_pkcs1_pem(LineEnding::LF).unwrap();
+        let bare: String = spki.lines().filter(|l| !l.starts_with("-----")).collect();
+        let signature = sign(&key, b"P1|2025-01-01T10:00:00+07:00");
+        for text in [spki.as_str(), pkcs1.as_str(), bare.as_str()] {
+            let verifier = Verifier::from_pem(text).unwrap();
+            assert!(verifier.verify(b"P1|2025-01-01T10:00:00+07:00", &signature));
+            assert!(!verifier.verify(b"P1|2025-01-01T10:00:01+07:00", &signature));
+            assert!(!verifier.verify(b"P1|2025-01-01T10:00:00+07:00", "not base64!"));
+            assert!(!verifier.verify(b"P1|2025-01-01T10:00:00+07:00", "AAAA"));
+        }
+        let private = key.to_pkcs8_pem(LineEnding::LF).unwrap();
+        assert!(Verifier::from_pem(&private)
+            .unwrap_err()
+            .contains("not a public key"));
+        assert!(Verifier::from_pem("hello").is_err());
+    }
+}

@@ -212,3 +212,25 @@ fn request_user_picks_whose_data_the_profile_shows() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: unknown user nobody"));
 }
+
+#[test]
+fn access_tokens_expire_by_the_servers_access_token_ttl() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &["--access-token-ttl", "1s", "--quiet"],
+        },
+    );
+    let token = token_for(&server, &store, "USER_LOGIN_ID");
+    let ask = || {
+        server
+            .post(PROFILE, &[], &profile_body(&token, &["LOGIN_ID"]))
+            .1
+    };
+    assert_eq!(result(&ask()), ("S", "SUCCESS"));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(result(&ask()), ("F", "INVALID_ACCESS_TOKEN"));
+    assert_eq!(server.log(), "", "--quiet writes no log");
+}
