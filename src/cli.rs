@@ -255,6 +255,16 @@ pub struct ServeArgs {
     /// Do not write the access log on stderr
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Answer the consent page without showing it (for unattended tests)
+    #[arg(long, value_enum, value_name = "DECISION")]
+    pub auto_consent: Option<AutoConsent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AutoConsent {
+    Allow,
+    Deny,
 }
 
 #[derive(Debug, Args)]

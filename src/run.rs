@@ -135,7 +135,10 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             crate::request::run(&catalog, &request_config(args, color, store, user))?;
             Ok(0)
         }
-        Command::Serve(args) => crate::serve::run(&serve_config(args, cli.store, color)?),
+        Command::Serve(args) => {
+            let users = crate::users::Users::load(cli.users.as_deref())?;
+            crate::serve::run(&serve_config(args, cli.store, color, catalog, users)?)
+        }
         Command::Validate(args) => crate::validate::run(&catalog, validate_config(args, color)?),
         Command::Schema(args) => {
             let schema = crate::schema::schema(&catalog, args.kind.into());
@@ -160,6 +163,8 @@ fn serve_config(
     args: cli::ServeArgs,
     store: Option<std::path::PathBuf>,
     color: ColorMode,
+    catalog: Catalog,
+    users: crate::users::Users,
 ) -> anyhow::Result<crate::serve::ServeConfig> {
     let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
         humantime::parse_duration(text.trim())
@@ -191,6 +196,12 @@ fn serve_config(
         ttls,
         quiet: args.quiet,
         color,
+        catalog,
+        users,
+        auto_consent: args.auto_consent.map(|a| match a {
+            cli::AutoConsent::Allow => crate::serve::consent_page::Choice::Allow,
+            cli::AutoConsent::Deny => crate::serve::consent_page::Choice::Deny,
+        }),
     })
 }
 

@@ -32,6 +32,9 @@ pub struct AppState {
     pub verifier: Option<Verifier>,
     pub ttls: Ttls,
     pub log: bool,
+    pub catalog: crate::catalog::Catalog,
+    pub users: crate::users::Users,
+    pub auto_consent: Option<super::consent_page::Choice>,
 }
 
 impl AppState {
@@ -45,7 +48,7 @@ impl AppState {
 
 /// The result code of an answer, for the access log.
 #[derive(Clone)]
-struct LoggedCode(String);
+pub(super) struct LoggedCode(pub(super) String);
 
 /// The application.
 pub fn router(state: Arc<AppState>) -> Router {
@@ -57,6 +60,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(
             profile::PATH,
             post(profile_route).fallback(|| async { wrong_method(Shape::OpenApi) }),
+        )
+        .route(
+            super::consent_page::PATH,
+            axum::routing::get(super::web::consent_get).post(super::web::consent_post),
         )
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

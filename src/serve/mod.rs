@@ -8,10 +8,12 @@
 
 pub mod answer;
 pub mod apply_token;
+pub mod consent_page;
 pub mod http;
 pub mod profile;
 pub mod signature;
 pub mod times;
+mod web;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -33,6 +35,12 @@ pub struct ServeConfig {
     pub ttls: Ttls,
     pub quiet: bool,
     pub color: ColorMode,
+    /// The scopes the consent page offers (with DANA's web-binding scopes).
+    pub catalog: crate::catalog::Catalog,
+    /// Who can consent on the page.
+    pub users: crate::users::Users,
+    /// Answer the consent page without asking.
+    pub auto_consent: Option<consent_page::Choice>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -59,6 +67,9 @@ pub fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         verifier,
         ttls: config.ttls,
         log: !config.quiet,
+        catalog: config.catalog.clone(),
+        users: config.users.clone(),
+        auto_consent: config.auto_consent,
     });
     runtime.block_on(async move {
         // Listen for the signals before the URL is out: a script may send one at once.
