@@ -5,9 +5,11 @@
 
 mod apply_token;
 mod bad_input;
+mod browser;
 mod cli;
 mod concurrency;
 mod profile;
 mod readme;
 mod sdk;
 mod support;
+mod webdriver;

@@ -19,7 +19,7 @@ fn required() -> bool {
 }
 
 /// The venv's python with the SDK installed, or `None` (after one line on stderr).
-fn sdk_python() -> Option<PathBuf> {
+pub(crate) fn sdk_python() -> Option<PathBuf> {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     match PYTHON.get_or_init(prepare) {
         Ok(python) => Some(python.clone()),
@@ -80,7 +80,7 @@ fn script() -> PathBuf {
 }
 
 /// Runs the SDK script with `config`; its JSON report.
-fn drive(python: &Path, dir: &Path, config: Value) -> Value {
+pub(crate) fn drive(python: &Path, dir: &Path, config: Value) -> Value {
     let path = dir.join(format!(
         "config-{}.json",
         config["phase"].as_str().unwrap_or("main")
@@ -99,7 +99,7 @@ fn drive(python: &Path, dir: &Path, config: Value) -> Value {
     json_of(&out.stdout)
 }
 
-fn key_files(dir: &Path) -> (PathBuf, PathBuf) {
+pub(crate) fn key_files(dir: &Path) -> (PathBuf, PathBuf) {
     let private = dir.join("merchant.pem");
     let other = dir.join("other.pem");
     std::fs::write(&private, &keys().private_pem).unwrap();
