@@ -133,6 +133,35 @@ pub enum Command {
     /// Run a local DANA sandbox that exchanges stored codes for tokens
     #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
+    /// List what the sandbox store holds, and make codes or tokens fail on demand
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub action: SandboxAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxAction {
+    /// List the newest codes and tokens
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+        /// How many of each
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+    },
+    /// Make a code fail at its next exchange as expired
+    ExpireCode { code: String },
+    /// Make a code fail at its next exchange as already used
+    UseCode { code: String },
+    /// Make a code fail at its next exchange as unknown (removes it)
+    ForgetCode { code: String },
+    /// Make an access token (or the pair of a refresh token) expire now
+    ExpireToken { token: String },
 }
 
 #[derive(Debug, Args)]

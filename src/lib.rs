@@ -13,6 +13,7 @@ pub mod reqfile;
 pub mod request;
 pub mod resources;
 pub mod run;
+pub mod sandbox;
 pub mod schema;
 pub mod scopes;
 pub mod serve;

@@ -135,6 +135,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             crate::request::run(&catalog, &request_config(args, color, store, user))?;
             Ok(0)
         }
+        Command::Sandbox(args) => {
+            let store = cli
+                .store
+                .or_else(crate::store::default_path)
+                .ok_or_else(|| {
+                    CliError::usage(
+                        "no state directory for the store: neither XDG_STATE_HOME nor HOME is set",
+                    )
+                    .with_hint("name one: --store PATH or AUTHCODE_STORE=PATH")
+                })?;
+            crate::sandbox::run(&store, args.action)
+        }
         Command::Serve(args) => {
             let users = crate::users::Users::load(cli.users.as_deref())?;
             crate::serve::run(&serve_config(args, cli.store, color, catalog, users)?)

@@ -61,11 +61,14 @@ pub fn router(state: Arc<AppState>) -> Router {
             profile::PATH,
             post(profile_route).fallback(|| async { wrong_method(Shape::OpenApi) }),
         )
+        .route("/", axum::routing::get(super::web::listing))
+        .route("/sandbox/{action}", post(super::web::act))
         .route(
             super::consent_page::PATH,
             axum::routing::get(super::web::consent_get).post(super::web::consent_post),
         )
         .fallback(not_found)
+        .method_not_allowed_fallback(|| async { wrong_method(Shape::Snap) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), access_log))
         .with_state(state)
@@ -195,7 +198,7 @@ fn wrong_method(shape: Shape) -> Response {
         Shape::Snap => Answer::snap(
             405,
             "4057400",
-            "Method Not Allowed. Use POST",
+            "Method Not Allowed",
             serde_json::Value::Null,
         ),
         Shape::OpenApi => profile::failure(
@@ -216,7 +219,7 @@ async fn not_found() -> Response {
     respond(Answer::snap(
         404,
         "4040000",
-        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm and POST /dana/member/query/queryUserProfile.htm",
+        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm, POST /dana/member/query/queryUserProfile.htm, GET /v1.0/get-auth-code and GET /",
         serde_json::Value::Null,
     ))
 }

@@ -10,6 +10,7 @@ pub mod answer;
 pub mod apply_token;
 pub mod consent_page;
 pub mod http;
+pub mod listing_page;
 pub mod profile;
 pub mod signature;
 pub mod times;

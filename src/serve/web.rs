@@ -187,3 +187,96 @@ async fn decide(
     }
     redirect(&consent_page::allow_location(request, &code), "allow")
 }
+
+/// `GET /`: the newest codes and tokens, as a page with the failure controls as buttons, or
+/// as JSON (`?format=json`, or `Accept: application/json`) for scripts.
+pub async fn listing(
+    State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Response {
+    let wants_json = query
+        .as_ref()
+        .is_ok_and(|Query(q)| q.get("format").is_some_and(|f| f == "json"))
+        || headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json"));
+    let code_ttl = state.ttls.code;
+    let listed = state
+        .writer
+        .run(move |conn| store::admin::recent(conn, 50, store::now_ms(), code_ttl))
+        .await;
+    let Ok((codes, tokens)) = listed else {
+        return html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            consent_page::error_page(&ParamError {
+                param: "(none)",
+                why: "could not be served: the store failed".into(),
+            }),
+            "error",
+        );
+    };
+    if wants_json {
+        let mut response = (
+            StatusCode::OK,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            serde_json::json!({"codes": codes, "tokens": tokens}).to_string(),
+        )
+            .into_response();
+        response
+            .extensions_mut()
+            .insert(LoggedCode("listing".into()));
+        return response;
+    }
+    html(
+        StatusCode::OK,
+        super::listing_page::page(&codes, &tokens),
+        "listing",
+    )
+}
+
+/// `POST /sandbox/{action}` from the listing page's buttons; back to the listing (303).
+pub async fn act(
+    State(state): State<Arc<AppState>>,
+    axum::extract::Path(action): axum::extract::Path<String>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Response {
+    let target = form
+        .ok()
+        .and_then(|Form(f)| f.get("target").cloned())
+        .unwrap_or_default();
+    let fault = match action.as_str() {
+        "expire-code" => Some(store::admin::CodeFault::Expired),
+        "use-code" => Some(store::admin::CodeFault::Used),
+        "forget-code" => Some(store::admin::CodeFault::Unknown),
+        "expire-token" => None,
+        _ => {
+            return invalid(&ParamError {
+                param: "action",
+                why: "is not one of expire-code, use-code, forget-code, expire-token".into(),
+            })
+        }
+    };
+    let done = state
+        .writer
+        .run(move |conn| match fault {
+            Some(fault) => store::admin::break_code(conn, &target, fault, store::now_ms()),
+            None => store::admin::expire_token(conn, &target, store::now_ms()),
+        })
+        .await;
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    response
+        .headers_mut()
+        .insert(header::LOCATION, HeaderValue::from_static("/"));
+    let logged = match done {
+        Ok(true) => action,
+        Ok(false) => format!("{action}-not-found"),
+        Err(_) => "error".into(),
+    };
+    response.extensions_mut().insert(LoggedCode(logged));
+    response
+}

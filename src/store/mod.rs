@@ -6,6 +6,7 @@
 //! `schema` creates and migrates the tables; `grants` holds the operations on them as plain
 //! functions of a connection, which `serve` runs in its writer thread and tests call directly.
 
+pub mod admin;
 pub mod grants;
 pub mod schema;
 pub mod writer;

@@ -122,7 +122,17 @@ fn every_route_answers_bad_input_with_json_and_keeps_serving() {
         log.contains("PUT /dana/member/query/queryUserProfile.htm 405 PARAM_ILLEGAL "),
         "{log}"
     );
-    assert!(log.contains("GET / 404 4040000 "), "{log}");
+    assert!(log.contains("GET /nope 404 4040000 "), "{log}");
+    // Pages answer a wrong method in the SNAP shape too.
+    check(&server, "PUT", "/", Vec::new(), 405, Shape::Snap);
+    check(
+        &server,
+        "DELETE",
+        "/v1.0/get-auth-code",
+        Vec::new(),
+        405,
+        Shape::Snap,
+    );
 }
 
 #[test]
