@@ -235,7 +235,11 @@ fn first_line_addr(child: &mut Child) -> Result<SocketAddr, String> {
     BufReader::new(child.stdout.take().ok_or("no stdout")?)
         .read_line(&mut line)
         .map_err(|e| e.to_string())?;
-    let rest = line.trim().trim_start_matches("http://");
+    let rest = line
+        .trim()
+        .trim_start_matches("http://")
+        .replace("localhost", "127.0.0.1");
+    let rest = rest.as_str();
     let host_port = rest.split('/').next().unwrap_or(rest);
     host_port
         .parse()

@@ -162,6 +162,40 @@ pub enum SandboxAction {
     ForgetCode { code: String },
     /// Make an access token (or the pair of a refresh token) expire now
     ExpireToken { token: String },
+    /// Arm a fault: the next requests to ROUTE answer a chosen failure
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["answer", "http", "delay"])))]
+    Fault {
+        /// The route it hits
+        #[arg(value_enum)]
+        route: FaultRoute,
+        /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
+        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)
+        #[arg(long, value_name = "CODE")]
+        answer: Option<String>,
+        /// Answer this HTTP status, 500 to 599, with a body in the route's shape
+        #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(500..600))]
+        http: Option<u16>,
+        /// Wait this long (e.g. 2s), then answer normally
+        #[arg(long, value_name = "DURATION")]
+        delay: Option<String>,
+        /// Hit the next N requests [default: 1, unless --fraction]
+        #[arg(long, value_name = "N", conflicts_with = "fraction", value_parser = clap::value_parser!(u32).range(1..))]
+        count: Option<u32>,
+        /// Hit this share of the requests (0 < F <= 1) until cleared
+        #[arg(long, value_name = "F")]
+        fraction: Option<f64>,
+    },
+    /// Disarm every fault (of one route)
+    ClearFaults {
+        #[arg(value_enum)]
+        route: Option<FaultRoute>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FaultRoute {
+    ApplyToken,
+    Profile,
 }
 
 #[derive(Debug, Args)]

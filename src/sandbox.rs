@@ -4,9 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::SandboxAction;
+use crate::cli::{FaultRoute, SandboxAction};
 use crate::error::CliError;
 use crate::store::admin::{self, CodeFault};
+use crate::store::faults;
 use crate::store::{self};
 
 /// The code lifetime `list` judges expiry by (serve's default `--code-ttl`).
@@ -21,13 +22,14 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
         SandboxAction::List { json, limit } => {
             let (codes, tokens) =
                 admin::recent(&conn, limit, now, LIST_CODE_TTL_MS).map_err(failed)?;
+            let armed = faults::armed(&conn).map_err(failed)?;
             let text = if json {
                 crate::payload::to_json(
-                    &serde_json::json!({"codes": codes, "tokens": tokens}),
+                    &serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed}),
                     false,
                 )
             } else {
-                table(&codes, &tokens)
+                table(&codes, &tokens, &armed)
             };
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
@@ -44,6 +46,39 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
             admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
             format!("code {}", crate::output::brief(&code)),
         ),
+        SandboxAction::Fault {
+            route,
+            answer,
+            http,
+            delay,
+            count,
+            fraction,
+        } => {
+            let route = route_name(route);
+            let answer = fault_answer(route, answer, http, delay)?;
+            let fraction = fraction.unwrap_or(1.0);
+            if !(fraction > 0.0 && fraction <= 1.0) {
+                return Err(CliError::usage(format!(
+                    "--fraction {fraction} is not a share (0 < F <= 1)"
+                ))
+                .into());
+            }
+            let count = match (count, fraction < 1.0) {
+                (Some(n), _) => Some(i64::from(n)),
+                (None, true) => None,
+                (None, false) => Some(1),
+            };
+            let id = faults::arm(&conn, route, &answer, count, fraction, now).map_err(failed)?;
+            crate::output::stdout(
+                format!("fault {id} armed on {route}: {}\n", answer.label()).as_bytes(),
+            )?;
+            return Ok(0);
+        }
+        SandboxAction::ClearFaults { route } => {
+            let n = faults::clear(&conn, route.map(route_name)).map_err(failed)?;
+            crate::output::stdout(format!("{n} fault(s) cleared\n").as_bytes())?;
+            return Ok(0);
+        }
         SandboxAction::ExpireToken { token } => (
             admin::expire_token(&conn, &token, now).map_err(failed)?,
             "token".to_string(),
@@ -58,7 +93,60 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
     }
 }
 
-fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow]) -> String {
+fn route_name(route: FaultRoute) -> &'static str {
+    match route {
+        FaultRoute::ApplyToken => "apply-token",
+        FaultRoute::Profile => "profile",
+    }
+}
+
+/// The fault's answer, checked against the route's result codes.
+fn fault_answer(
+    route: &str,
+    code: Option<String>,
+    http: Option<u16>,
+    delay: Option<String>,
+) -> Result<faults::Answer, CliError> {
+    if let Some(status) = http {
+        return Ok(faults::Answer::Status(status));
+    }
+    if let Some(delay) = delay {
+        let d = humantime::parse_duration(delay.trim()).map_err(|_| {
+            CliError::usage(format!(
+                "--delay {:?} is not a duration",
+                crate::output::brief(&delay)
+            ))
+            .with_hint("write durations like 500ms, 2s or 1m")
+        })?;
+        return Ok(faults::Answer::DelayMs(
+            u64::try_from(d.as_millis()).unwrap_or(u64::MAX),
+        ));
+    }
+    let code = code.unwrap_or_default();
+    let known: Vec<&str> = if route == "apply-token" {
+        crate::serve::apply_token::INJECTABLE
+            .iter()
+            .map(|(c, _)| *c)
+            .collect()
+    } else {
+        crate::serve::answer::ALL_RESULTS
+            .iter()
+            .map(|r| r.code)
+            .filter(|c| *c != "SUCCESS")
+            .collect()
+    };
+    if known.contains(&code.as_str()) {
+        Ok(faults::Answer::Code(code))
+    } else {
+        Err(CliError::usage(format!(
+            "--answer {} is not a failure {route} answers",
+            crate::output::brief(&code)
+        ))
+        .with_hint(format!("one of: {}", known.join(", "))))
+    }
+}
+
+fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::Fault]) -> String {
     let mut out = Vec::new();
     let _ = writeln!(out, "CODES (newest first)");
     for c in codes {
@@ -80,6 +168,20 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow]) -> String {
             t.state,
             t.scopes.join(","),
             t.user_id
+        );
+    }
+    let _ = writeln!(out, "FAULTS (armed)");
+    for f in armed {
+        let reach = match f.remaining {
+            Some(n) => format!("next {n}"),
+            None => format!("{}% of requests", f.fraction * 100.0),
+        };
+        let _ = writeln!(
+            out,
+            "  #{}  {}  {}  {reach}",
+            f.id,
+            f.route,
+            f.answer.label()
         );
     }
     String::from_utf8(out).unwrap_or_default()

@@ -140,6 +140,39 @@ pub fn answer(grant: &Grant, outcome: Result<Result<TokenPair, Refusal>, StoreFa
     }
 }
 
+/// The result codes a fault can make Apply Token answer, with their messages.
+pub const INJECTABLE: [(&str, &str); 5] = [
+    ("4007400", "Bad Request"),
+    ("4007401", "Invalid Field Format"),
+    ("4007402", "Invalid Mandatory Field"),
+    ("4017400", "Unauthorized. Auth Code Used"),
+    ("5007401", "Internal Server Error"),
+];
+
+/// The answer a fault armed with result code `code` gives.
+pub fn injected_code(code: &str) -> Answer {
+    let message = INJECTABLE
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("Injected failure", |(_, m)| m);
+    let status = code
+        .get(..3)
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (400..600).contains(s))
+        .unwrap_or(500);
+    Answer::snap(status, code, message, Value::Null)
+}
+
+/// The answer a fault armed with HTTP `status` gives: SNAP-shaped, never empty.
+pub fn injected_status(status: u16) -> Answer {
+    Answer::snap(
+        status,
+        &format!("{status}7400"),
+        "Injected failure (sandbox fault)",
+        Value::Null,
+    )
+}
+
 fn success(tokens: &TokenPair) -> Answer {
     let public_user_id = crate::users::User::from_json(&tokens.user_json)
         .map(|u| u.public_user_id())

@@ -19,6 +19,7 @@ use super::answer::{self, Answer};
 use super::apply_token::{self, Merchant};
 use super::profile;
 use super::signature::Verifier;
+use crate::store::faults;
 use crate::store::writer::Writer;
 use crate::store::{self, Ttls};
 
@@ -140,27 +141,66 @@ async fn apply_token_route(
         Err(answer) => return respond(answer),
     };
     let ttls = state.ttls;
-    let outcome = match grant.clone() {
-        apply_token::Grant::AuthorizationCode(code) => {
-            let tokens = fresh_pair();
-            state
-                .writer
-                .run(move |conn| {
-                    store::grants::redeem_code(conn, &code, store::now_ms(), ttls, tokens?)
-                })
-                .await
+    let tokens = fresh_pair();
+    let job_grant = grant.clone();
+    let outcome = state
+        .writer
+        .run(move |conn| {
+            let fault = faults::take(conn, "apply-token", random_unit)?;
+            if fault
+                .as_ref()
+                .is_some_and(|f| !matches!(f, faults::Answer::DelayMs(_)))
+            {
+                return Ok((fault, None));
+            }
+            let now = store::now_ms();
+            let result = match job_grant {
+                apply_token::Grant::AuthorizationCode(code) => {
+                    store::grants::redeem_code(conn, &code, now, ttls, tokens?)?
+                }
+                apply_token::Grant::RefreshToken(token) => {
+                    store::grants::refresh(conn, &token, now, ttls, tokens?)?
+                }
+            };
+            Ok((fault, Some(result)))
+        })
+        .await;
+    match outcome {
+        Err(e) => respond(apply_token::answer(&grant, Err(e))),
+        Ok((fault, result)) => {
+            let label = fault.as_ref().map(faults::Answer::label);
+            let answer = match (fault, result) {
+                (Some(faults::Answer::Code(code)), _) => apply_token::injected_code(&code),
+                (Some(faults::Answer::Status(status)), _) => apply_token::injected_status(status),
+                (fault, Some(result)) => {
+                    if let Some(faults::Answer::DelayMs(ms)) = fault {
+                        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+                    }
+                    apply_token::answer(&grant, Ok(result))
+                }
+                (_, None) => apply_token::injected_status(500),
+            };
+            respond_with_fault(answer, label)
         }
-        apply_token::Grant::RefreshToken(token) => {
-            let tokens = fresh_pair();
-            state
-                .writer
-                .run(move |conn| {
-                    store::grants::refresh(conn, &token, store::now_ms(), ttls, tokens?)
-                })
-                .await
-        }
+    }
+}
+
+/// A uniform number in [0, 1) from the OS, for a fault's fraction.
+fn random_unit() -> f64 {
+    use rand::TryRng;
+    let mut bytes = [0u8; 8];
+    let _ = rand::rngs::SysRng.try_fill_bytes(&mut bytes);
+    (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn respond_with_fault(answer: Answer, fault: Option<String>) -> Response {
+    let logged = match fault {
+        Some(label) => format!("{} {label}", answer.code),
+        None => answer.code.clone(),
     };
-    respond(apply_token::answer(&grant, outcome))
+    let mut response = respond(answer);
+    response.extensions_mut().insert(LoggedCode(logged));
+    response
 }
 
 /// A new access and refresh token from the OS's random generator (the minting of codes).
@@ -186,11 +226,40 @@ async fn profile_route(
         Err(answer) => return respond(answer),
     };
     let token = query.access_token.clone();
-    let grant = state
+    let outcome = state
         .writer
-        .run(move |conn| store::grants::grant_of(conn, &token, store::now_ms()))
+        .run(move |conn| {
+            let fault = faults::take(conn, "profile", random_unit)?;
+            if fault
+                .as_ref()
+                .is_some_and(|f| !matches!(f, faults::Answer::DelayMs(_)))
+            {
+                return Ok((fault, None));
+            }
+            let grant = store::grants::grant_of(conn, &token, store::now_ms())?;
+            Ok((fault, Some(grant)))
+        })
         .await;
-    respond(profile::answer(&query, grant))
+    match outcome {
+        Err(e) => respond(profile::answer(&query, Err(e))),
+        Ok((fault, grant)) => {
+            let label = fault.as_ref().map(faults::Answer::label);
+            let answer = match (fault, grant) {
+                (Some(faults::Answer::Code(code)), _) => profile::injected_code(&query, &code),
+                (Some(faults::Answer::Status(status)), _) => {
+                    profile::injected_status(&query, status)
+                }
+                (fault, Some(grant)) => {
+                    if let Some(faults::Answer::DelayMs(ms)) = fault {
+                        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+                    }
+                    profile::answer(&query, Ok(grant))
+                }
+                (_, None) => profile::injected_status(&query, 500),
+            };
+            respond_with_fault(answer, label)
+        }
+    }
 }
 
 fn wrong_method(shape: Shape) -> Response {

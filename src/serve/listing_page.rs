@@ -5,6 +5,7 @@
 use super::consent_page::escape;
 use super::times;
 use crate::store::admin::{shortened, CodeRow, TokenRow};
+use crate::store::faults::Fault;
 
 const STYLE: &str = "
 body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#eef3f8;color:#1a1a1a}
@@ -28,8 +29,8 @@ fn button(action: &str, target: &str, label: &str) -> String {
     )
 }
 
-/// The page for `codes` and `tokens`.
-pub fn page(codes: &[CodeRow], tokens: &[TokenRow]) -> String {
+/// The page for `codes`, `tokens` and the `armed` faults.
+pub fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
     let mut b = String::new();
     b.push_str("<h1>authcode serve — what the sandbox holds</h1><p>Newest first. As JSON: <a href=\"/?format=json\">/?format=json</a>.</p>");
     b.push_str("<h2>Codes</h2><div class=\"wrap\"><table id=\"codes\"><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Minted</th><th scope=\"col\">Make the next exchange fail</th></tr></thead><tbody>");
@@ -57,6 +58,20 @@ pub fn page(codes: &[CodeRow], tokens: &[TokenRow]) -> String {
             times::jakarta(t.issued_at),
             times::jakarta(t.access_expires_at),
             button("expire-token", &t.access_token, "expire now"),
+        ));
+    }
+    b.push_str("</tbody></table></div><h2>Faults armed</h2><p>Arm one with <code>authcode sandbox fault ROUTE --answer CODE|--http STATUS|--delay D [--count N|--fraction F]</code>.</p><div class=\"wrap\"><table id=\"faults\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Route</th><th scope=\"col\">Answer</th><th scope=\"col\">Hits</th><th scope=\"col\"></th></tr></thead><tbody>");
+    for f in armed {
+        let reach = match f.remaining {
+            Some(n) => format!("next {n}"),
+            None => format!("{}% of requests", f.fraction * 100.0),
+        };
+        b.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{reach}</td><td>{}</td></tr>",
+            f.id,
+            escape(&f.route),
+            escape(&f.answer.label()),
+            button("clear-fault", &f.id.to_string(), "clear"),
         ));
     }
     b.push_str("</tbody></table></div>");

@@ -232,6 +232,31 @@ pub fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreFailure>
     )
 }
 
+/// The answer a fault armed with result code `code` (one of `answer::ALL_RESULTS`) gives.
+pub fn injected_code(query: &Query, code: &str) -> Answer {
+    let result = answer::ALL_RESULTS
+        .iter()
+        .find(|r| r.code == code)
+        .unwrap_or(&answer::SYSTEM_ERROR);
+    let status = if result.status == "U" { 500 } else { 200 };
+    failure(
+        status,
+        query.head.clone(),
+        result,
+        "injected by a sandbox fault",
+    )
+}
+
+/// The answer a fault armed with HTTP `status` gives, in the envelope's shape.
+pub fn injected_status(query: &Query, status: u16) -> Answer {
+    failure(
+        status,
+        query.head.clone(),
+        &answer::SYSTEM_ERROR,
+        "injected by a sandbox fault",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,9 +205,12 @@ pub async fn listing(
     let code_ttl = state.ttls.code;
     let listed = state
         .writer
-        .run(move |conn| store::admin::recent(conn, 50, store::now_ms(), code_ttl))
+        .run(move |conn| {
+            let (codes, tokens) = store::admin::recent(conn, 50, store::now_ms(), code_ttl)?;
+            Ok((codes, tokens, store::faults::armed(conn)?))
+        })
         .await;
-    let Ok((codes, tokens)) = listed else {
+    let Ok((codes, tokens, armed)) = listed else {
         return html(
             StatusCode::INTERNAL_SERVER_ERROR,
             consent_page::error_page(&ParamError {
@@ -224,7 +227,7 @@ pub async fn listing(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("application/json"),
             )],
-            serde_json::json!({"codes": codes, "tokens": tokens}).to_string(),
+            serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed}).to_string(),
         )
             .into_response();
         response
@@ -234,7 +237,7 @@ pub async fn listing(
     }
     html(
         StatusCode::OK,
-        super::listing_page::page(&codes, &tokens),
+        super::listing_page::page(&codes, &tokens, &armed),
         "listing",
     )
 }
@@ -254,6 +257,22 @@ pub async fn act(
         "use-code" => Some(store::admin::CodeFault::Used),
         "forget-code" => Some(store::admin::CodeFault::Unknown),
         "expire-token" => None,
+        "clear-fault" => {
+            let done = state
+                .writer
+                .run(move |conn| {
+                    let id: i64 = target.parse().unwrap_or(-1);
+                    conn.execute("DELETE FROM faults WHERE id = ?1", [id])
+                })
+                .await;
+            let mut response = StatusCode::SEE_OTHER.into_response();
+            response
+                .headers_mut()
+                .insert(header::LOCATION, HeaderValue::from_static("/"));
+            let logged = if done.is_ok() { "clear-fault" } else { "error" };
+            response.extensions_mut().insert(LoggedCode(logged.into()));
+            return response;
+        }
         _ => {
             return invalid(&ParamError {
                 param: "action",

@@ -7,6 +7,7 @@
 //! functions of a connection, which `serve` runs in its writer thread and tests call directly.
 
 pub mod admin;
+pub mod faults;
 pub mod grants;
 pub mod schema;
 pub mod writer;

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
 const MIGRATIONS: [&str; VERSION as usize] = [
@@ -32,6 +32,16 @@ const MIGRATIONS: [&str; VERSION as usize] = [
     );
     CREATE INDEX codes_minted ON codes (minted_at);
     CREATE INDEX tokens_issued ON tokens (issued_at);",
+    // 1 -> 2: faults armed on a route (`authcode sandbox fault`).
+    "CREATE TABLE faults (
+        id         INTEGER PRIMARY KEY,
+        route      TEXT NOT NULL,     -- apply-token | profile
+        answer     TEXT NOT NULL,     -- code:<result code> | status:<5xx> | delay:<ms>
+        remaining  INTEGER,           -- requests it still hits; NULL: every one
+        fraction   REAL NOT NULL,     -- the share of requests it hits, (0, 1]
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX faults_route ON faults (route);",
 ];
 
 /// Why a store cannot be used.

@@ -10,6 +10,7 @@ mod cli;
 mod concurrency;
 mod profile;
 mod readme;
+mod sandbox;
 mod sdk;
 mod support;
 mod webdriver;
