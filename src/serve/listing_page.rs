@@ -42,9 +42,9 @@ pub fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
             escape(&c.scopes.join(", ")),
             escape(&c.user_id),
             times::jakarta(c.minted_at),
-            button("expire-code", &c.code, "as expired"),
-            button("use-code", &c.code, "as used"),
-            button("forget-code", &c.code, "as unknown"),
+            button("expire-code", &c.id.to_string(), "as expired"),
+            button("use-code", &c.id.to_string(), "as used"),
+            button("forget-code", &c.id.to_string(), "as unknown"),
         ));
     }
     b.push_str("</tbody></table></div><h2>Tokens</h2><div class=\"wrap\"><table id=\"tokens\"><thead><tr><th scope=\"col\">Access token</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Issued</th><th scope=\"col\">Expires</th><th scope=\"col\">Fail it</th></tr></thead><tbody>");
@@ -57,7 +57,7 @@ pub fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
             escape(&t.user_id),
             times::jakarta(t.issued_at),
             times::jakarta(t.access_expires_at),
-            button("expire-token", &t.access_token, "expire now"),
+            button("expire-token", &t.id.to_string(), "expire now"),
         ));
     }
     b.push_str("</tbody></table></div><h2>Faults armed</h2><p>Arm one with <code>authcode sandbox fault ROUTE --answer CODE|--http STATUS|--delay D [--count N|--fraction F]</code>.</p><div class=\"wrap\"><table id=\"faults\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Route</th><th scope=\"col\">Answer</th><th scope=\"col\">Hits</th><th scope=\"col\"></th></tr></thead><tbody>");

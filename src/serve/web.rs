@@ -282,9 +282,17 @@ pub async fn act(
     };
     let done = state
         .writer
-        .run(move |conn| match fault {
-            Some(fault) => store::admin::break_code(conn, &target, fault, store::now_ms()),
-            None => store::admin::expire_token(conn, &target, store::now_ms()),
+        .run(move |conn| {
+            // The page's buttons name rows; the secrets never appear in it.
+            let id: i64 = target.parse().unwrap_or(-1);
+            let table = if fault.is_some() { "codes" } else { "tokens" };
+            let Some(secret) = store::admin::secret_of(conn, table, id)? else {
+                return Ok(false);
+            };
+            match fault {
+                Some(fault) => store::admin::break_code(conn, &secret, fault, store::now_ms()),
+                None => store::admin::expire_token(conn, &secret, store::now_ms()),
+            }
         })
         .await;
     let mut response = StatusCode::SEE_OTHER.into_response();

@@ -2,13 +2,15 @@
 //! code fail at exchange (expired, already used, unknown) or a token expire. Shared by
 //! `authcode sandbox` and the server's listing page.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 /// A code as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeRow {
+    /// The row's id: what the listing page's buttons name instead of the secret.
+    pub id: i64,
     pub code: String,
     pub scopes: Vec<String>,
     pub user_id: String,
@@ -22,6 +24,8 @@ pub struct CodeRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenRow {
+    /// The row's id: what the listing page's buttons name instead of the secret.
+    pub id: i64,
     pub access_token: String,
     pub refresh_token: String,
     pub scopes: Vec<String>,
@@ -45,13 +49,14 @@ pub fn recent(
     let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
     let codes = conn
         .prepare_cached(
-            "SELECT code, scopes, user_id, minted_at, redeemed_at FROM codes
+            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid FROM codes
              ORDER BY minted_at DESC, rowid DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
             let minted_at: i64 = r.get(3)?;
             let redeemed_at: Option<i64> = r.get(4)?;
             Ok(CodeRow {
+                id: r.get(5)?,
                 code: r.get(0)?,
                 scopes: scopes(r.get(1)?),
                 user_id: r.get(2)?,
@@ -68,13 +73,14 @@ pub fn recent(
     let tokens = conn
         .prepare_cached(
             "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
-                    refresh_expires_at, refreshed_at FROM tokens
+                    refresh_expires_at, refreshed_at, rowid FROM tokens
              ORDER BY issued_at DESC, rowid DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
             let access_expires_at: i64 = r.get(5)?;
             let refreshed_at: Option<i64> = r.get(7)?;
             Ok(TokenRow {
+                id: r.get(8)?,
                 access_token: r.get(0)?,
                 refresh_token: r.get(1)?,
                 scopes: scopes(r.get(2)?),
@@ -136,6 +142,19 @@ pub fn expire_token(conn: &Connection, token: &str, now: i64) -> rusqlite::Resul
         params![token, now],
     )?;
     Ok(changed > 0)
+}
+
+/// The code or access token of row `id` (`table`: `codes` or `tokens`), for the page's
+/// buttons, which name rows, not secrets.
+pub fn secret_of(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Option<String>> {
+    let sql = if table == "codes" {
+        "SELECT code FROM codes WHERE rowid = ?1"
+    } else {
+        "SELECT access_token FROM tokens WHERE rowid = ?1"
+    };
+    conn.prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()
 }
 
 /// The first and last four characters of a secret, for pages.

@@ -131,6 +131,9 @@ pub fn take(
         "UPDATE faults SET remaining = remaining - 1 WHERE id = ?1 AND remaining IS NOT NULL",
     )?
     .execute([id])?;
+    // A used-up fault is gone, so the store lists (and clears) only armed ones.
+    conn.prepare_cached("DELETE FROM faults WHERE id = ?1 AND remaining <= 0")?
+        .execute([id])?;
     Ok(Answer::from_text(&answer))
 }
 
