@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'List what the sandbox store holds, and make codes or tokens fail on demand')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -74,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged')
             [CompletionResult]::new('--access-token-ttl', '--access-token-ttl', [CompletionResultType]::ParameterName, 'How long an access token is valid')
             [CompletionResult]::new('--refresh-token-ttl', '--refresh-token-ttl', [CompletionResultType]::ParameterName, 'How long a refresh token is valid')
+            [CompletionResult]::new('--auto-consent', '--auto-consent', [CompletionResultType]::ParameterName, 'Answer the consent page without showing it (for unattended tests)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
@@ -82,6 +84,128 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Do not write the access log on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
+            [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
+            [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
+            [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
+            [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authcode;sandbox;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of each')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;expire-code' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;use-code' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;forget-code' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;expire-token' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;fault' {
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)')
+            [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Answer this HTTP status, 500 to 599, with a body in the route''s shape')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s), then answer normally')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Hit the next N requests [default: 1, unless --fraction]')
+            [CompletionResult]::new('--fraction', '--fraction', [CompletionResultType]::ParameterName, 'Hit this share of the requests (0 < F <= 1) until cleared')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;clear-faults' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this scope catalog instead of DANA''s (JSON; see README)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authcode;sandbox;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
+            [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
+            [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
+            [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
+            [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authcode;sandbox;help;list' {
+            break
+        }
+        'authcode;sandbox;help;expire-code' {
+            break
+        }
+        'authcode;sandbox;help;use-code' {
+            break
+        }
+        'authcode;sandbox;help;forget-code' {
+            break
+        }
+        'authcode;sandbox;help;expire-token' {
+            break
+        }
+        'authcode;sandbox;help;fault' {
+            break
+        }
+        'authcode;sandbox;help;clear-faults' {
+            break
+        }
+        'authcode;sandbox;help;help' {
             break
         }
         'authcode;request' {
@@ -133,6 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'List what the sandbox store holds, and make codes or tokens fail on demand')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -148,6 +273,37 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;serve' {
+            break
+        }
+        'authcode;help;sandbox' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
+            [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
+            [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
+            [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
+            [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            break
+        }
+        'authcode;help;sandbox;list' {
+            break
+        }
+        'authcode;help;sandbox;expire-code' {
+            break
+        }
+        'authcode;help;sandbox;use-code' {
+            break
+        }
+        'authcode;help;sandbox;forget-code' {
+            break
+        }
+        'authcode;help;sandbox;expire-token' {
+            break
+        }
+        'authcode;help;sandbox;fault' {
+            break
+        }
+        'authcode;help;sandbox;clear-faults' {
             break
         }
         'authcode;help;request' {

@@ -25,6 +25,9 @@ _authcode() {
             authcode,request)
                 cmd="authcode__subcmd__request"
                 ;;
+            authcode,sandbox)
+                cmd="authcode__subcmd__sandbox"
+                ;;
             authcode,schema)
                 cmd="authcode__subcmd__schema"
                 ;;
@@ -46,6 +49,9 @@ _authcode() {
             authcode__subcmd__help,request)
                 cmd="authcode__subcmd__help__subcmd__request"
                 ;;
+            authcode__subcmd__help,sandbox)
+                cmd="authcode__subcmd__help__subcmd__sandbox"
+                ;;
             authcode__subcmd__help,schema)
                 cmd="authcode__subcmd__help__subcmd__schema"
                 ;;
@@ -58,6 +64,75 @@ _authcode() {
             authcode__subcmd__help,validate)
                 cmd="authcode__subcmd__help__subcmd__validate"
                 ;;
+            authcode__subcmd__help__subcmd__sandbox,clear-faults)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__clear__subcmd__faults"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,expire-code)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__expire__subcmd__code"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,expire-token)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__expire__subcmd__token"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,fault)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__fault"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,forget-code)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__forget__subcmd__code"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,list)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__list"
+                ;;
+            authcode__subcmd__help__subcmd__sandbox,use-code)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__use__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox,clear-faults)
+                cmd="authcode__subcmd__sandbox__subcmd__clear__subcmd__faults"
+                ;;
+            authcode__subcmd__sandbox,expire-code)
+                cmd="authcode__subcmd__sandbox__subcmd__expire__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox,expire-token)
+                cmd="authcode__subcmd__sandbox__subcmd__expire__subcmd__token"
+                ;;
+            authcode__subcmd__sandbox,fault)
+                cmd="authcode__subcmd__sandbox__subcmd__fault"
+                ;;
+            authcode__subcmd__sandbox,forget-code)
+                cmd="authcode__subcmd__sandbox__subcmd__forget__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox,help)
+                cmd="authcode__subcmd__sandbox__subcmd__help"
+                ;;
+            authcode__subcmd__sandbox,list)
+                cmd="authcode__subcmd__sandbox__subcmd__list"
+                ;;
+            authcode__subcmd__sandbox,use-code)
+                cmd="authcode__subcmd__sandbox__subcmd__use__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,clear-faults)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__clear__subcmd__faults"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,expire-code)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__expire__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,expire-token)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__expire__subcmd__token"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,fault)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__fault"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,forget-code)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__forget__subcmd__code"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,help)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__help"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,list)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__list"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,use-code)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code"
+                ;;
             *)
                 ;;
         esac
@@ -65,7 +140,7 @@ _authcode() {
 
     case "${cmd}" in
         authcode)
-            opts="-h -V --catalog --store --users --color --help --version scopes schema completions serve request validate help"
+            opts="-h -V --catalog --store --users --color --help --version scopes schema completions serve sandbox request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,7 +200,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help)
-            opts="scopes schema completions serve request validate help"
+            opts="scopes schema completions serve sandbox request validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,6 +244,118 @@ _authcode() {
         authcode__subcmd__help__subcmd__request)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox)
+            opts="list expire-code use-code forget-code expire-token fault clear-faults"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__clear__subcmd__faults)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__expire__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__expire__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__fault)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__forget__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__use__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -316,6 +503,396 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__sandbox)
+            opts="-h --catalog --store --users --color --help list expire-code use-code forget-code expire-token fault clear-faults help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__clear__subcmd__faults)
+            opts="-h --catalog --store --users --color --help apply-token profile"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__expire__subcmd__code)
+            opts="-h --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__expire__subcmd__token)
+            opts="-h --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__fault)
+            opts="-h --answer --http --delay --count --fraction --catalog --store --users --color --help apply-token profile"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --answer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fraction)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__forget__subcmd__code)
+            opts="-h --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help)
+            opts="list expire-code use-code forget-code expire-token fault clear-faults help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__clear__subcmd__faults)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__expire__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__expire__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__fault)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__forget__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__list)
+            opts="-h --json --limit --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__use__subcmd__code)
+            opts="-h --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__schema)
             opts="-h --compact --catalog --store --users --color --help request response"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -377,7 +954,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --catalog --store --users --color --help"
+            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +982,10 @@ _authcode() {
                     ;;
                 --refresh-token-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auto-consent)
+                    COMPREPLY=($(compgen -W "allow deny" -- "${cur}"))
                     return 0
                     ;;
                 --catalog)

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand completions 'Print a shell completion script'
             cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -67,6 +68,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --code-ttl 'How long a minted code can be exchanged'
             cand --access-token-ttl 'How long an access token is valid'
             cand --refresh-token-ttl 'How long a refresh token is valid'
+            cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
             cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
             cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
@@ -75,6 +77,111 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --quiet 'Do not write the access log on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'authcode;sandbox'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;sandbox;list'= {
+            cand --limit 'How many of each'
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --json 'Print JSON instead of a table'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;expire-code'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;use-code'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;forget-code'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;expire-token'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;fault'= {
+            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)'
+            cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
+            cand --delay 'Wait this long (e.g. 2s), then answer normally'
+            cand --count 'Hit the next N requests [default: 1, unless --fraction]'
+            cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;clear-faults'= {
+            cand --catalog 'Use this scope catalog instead of DANA''s (JSON; see README)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authcode;sandbox;help'= {
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;sandbox;help;list'= {
+        }
+        &'authcode;sandbox;help;expire-code'= {
+        }
+        &'authcode;sandbox;help;use-code'= {
+        }
+        &'authcode;sandbox;help;forget-code'= {
+        }
+        &'authcode;sandbox;help;expire-token'= {
+        }
+        &'authcode;sandbox;help;fault'= {
+        }
+        &'authcode;sandbox;help;clear-faults'= {
+        }
+        &'authcode;sandbox;help;help'= {
         }
         &'authcode;request'= {
             cand --from 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)'
@@ -123,6 +230,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand completions 'Print a shell completion script'
             cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -134,6 +242,29 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;completions'= {
         }
         &'authcode;help;serve'= {
+        }
+        &'authcode;help;sandbox'= {
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+        }
+        &'authcode;help;sandbox;list'= {
+        }
+        &'authcode;help;sandbox;expire-code'= {
+        }
+        &'authcode;help;sandbox;use-code'= {
+        }
+        &'authcode;help;sandbox;forget-code'= {
+        }
+        &'authcode;help;sandbox;expire-token'= {
+        }
+        &'authcode;help;sandbox;fault'= {
+        }
+        &'authcode;help;sandbox;clear-faults'= {
         }
         &'authcode;help;request'= {
         }

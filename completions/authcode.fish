@@ -36,6 +36,7 @@ complete -c authcode -n "__fish_authcode_needs_command" -f -a "scopes" -d 'List 
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "sandbox" -d 'List what the sandbox store holds, and make codes or tokens fail on demand'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -68,6 +69,8 @@ complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-publ
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l refresh-token-ttl -d 'How long a refresh token is valid' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l auto-consent -d 'Answer the consent page without showing it (for unattended tests)' -r -f -a "allow\t''
+deny\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
@@ -76,6 +79,85 @@ always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'How many of each' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l answer -d 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l http -d 'Answer this HTTP status, 500 to 599, with a body in the route\'s shape' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s), then answer normally' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l count -d 'Hit the next N requests [default: 1, unless --fraction]' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l fraction -d 'Hit this share of the requests (0 < F <= 1) until cleared' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l catalog -d 'Use this scope catalog instead of DANA\'s (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -s h -l help -d 'Print help'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
 js\t''"
@@ -192,10 +274,18 @@ complete -c authcode -n "__fish_authcode_using_subcommand validate" -l ndjson -d
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s q -l quiet -d 'Print only the summary line of the errors'
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "scopes" -d 'List the scopes and what each grants'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "sandbox" -d 'List what the sandbox store holds, and make codes or tokens fail on demand'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema completions serve sandbox request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
