@@ -10,7 +10,7 @@
 //! distinct code per request. Bounded: a fixed number of requests per server (and a time cap).
 //!
 //! Environment: AUTHCODE_BENCH_REQUESTS (authcode, default 100000), AUTHCODE_BENCH_PEER_REQUESTS
-//! (default 20000). The peer is installed with npm under target/bench-peer on first use; without
+//! (default 10000). The peer is installed with npm under target/bench-peer on first use; without
 //! node/npm it is left out with a note.
 
 use std::io::{BufRead, BufReader};
@@ -32,7 +32,7 @@ use sha2::Sha256;
 const CONNECTIONS: usize = 64;
 const PARTNER: &str = "BENCHPARTNER";
 const PEER_VERSION: &str = "8.2.3";
-const TIME_CAP: Duration = Duration::from_secs(120);
+const TIME_CAP: Duration = Duration::from_secs(60);
 
 /// The result of one load run.
 struct Run {
@@ -69,7 +69,7 @@ fn main() -> ExitCode {
         2_000
     };
     let peer_requests = if full {
-        env_count("AUTHCODE_BENCH_PEER_REQUESTS", 20_000)
+        env_count("AUTHCODE_BENCH_PEER_REQUESTS", 10_000)
     } else {
         0
     };

@@ -202,7 +202,10 @@ fn bash_completes_enumerated_values() {
 
 #[test]
 fn bash_completes_subcommands_and_flags() {
-    assert_completes(&["authcode", "s"], &["scopes", "schema", "serve"]);
+    assert_completes(
+        &["authcode", "s"],
+        &["scopes", "schema", "serve", "sandbox"],
+    );
     if let Some(all) = bash_complete(&["authcode", ""]) {
         for sub in [
             "scopes",

@@ -5,15 +5,16 @@ use std::path::Path;
 
 use base64::Engine;
 use rsa::pkcs1::DecodeRsaPublicKey;
-use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::pkcs8::DecodePublicKey;
-use rsa::signature::Verifier as _;
 use rsa::RsaPublicKey;
-use sha2::Sha256;
 
 /// A registered public key.
 #[derive(Debug, Clone)]
-pub struct Verifier(VerifyingKey<Sha256>);
+pub struct Verifier {
+    /// Its modulus and exponent, for ring's verification.
+    n: Vec<u8>,
+    e: Vec<u8>,
+}
 
 impl Verifier {
     /// Reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`), or the bare
@@ -35,7 +36,11 @@ impl Verifier {
                 .or_else(|_| RsaPublicKey::from_pkcs1_der(&der))
                 .map_err(|e| e.to_string())?
         };
-        Ok(Verifier(VerifyingKey::new(key)))
+        use rsa::traits::PublicKeyParts;
+        Ok(Verifier {
+            n: key.n().to_bytes_be(),
+            e: key.e().to_bytes_be(),
+        })
     }
 
     /// The key in `path`.
@@ -49,10 +54,12 @@ impl Verifier {
         let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else {
             return false;
         };
-        let Ok(signature) = Signature::try_from(bytes.as_slice()) else {
-            return false;
+        let key = ring::signature::RsaPublicKeyComponents {
+            n: &self.n,
+            e: &self.e,
         };
-        self.0.verify(data, &signature).is_ok()
+        key.verify(&ring::signature::RSA_PKCS1_2048_8192_SHA256, data, &bytes)
+            .is_ok()
     }
 }
 
@@ -63,11 +70,13 @@ mod tests {
     use rsa::pkcs1v15::SigningKey;
     use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
     use rsa::signature::{SignatureEncoding, Signer};
+    use sha2::Sha256;
 
     fn key() -> rsa::RsaPrivateKey {
         use rand_chacha::rand_core::SeedableRng;
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
-        rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap()
+        // ring accepts 2048 bits and more, as DANA requires RSA-2048.
+        rsa::RsaPrivateKey::new(&mut rng, 2048).unwrap()
     }
 
     fn sign(key: &rsa::RsaPrivateKey, data: &[u8]) -> String {
