@@ -222,7 +222,7 @@ fn bash_completes_subcommands_and_flags() {
         &["authcode", "request", "--ap"],
         &["--approve", "--app-name"],
     );
-    assert_completes(&["authcode", "validate", "--st"], &["--strict"]);
+    assert_completes(&["authcode", "validate", "--st"], &["--strict", "--store"]);
 }
 
 #[test]

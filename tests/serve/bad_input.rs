@@ -89,7 +89,7 @@ fn every_route_answers_bad_input_with_json_and_keeps_serving() {
     let (_, headers, _) = send(server.addr, "GET", APPLY_TOKEN, &[], Vec::new());
     assert_eq!(headers["allow"], "POST");
     for path in [
-        "/",
+        "/nope",
         "/v1.0/access-token/b2b2c",
         "/dana/member",
         "/%ff",
