@@ -284,3 +284,34 @@ fn armed_faults_hit_the_next_requests_and_show_in_the_log() {
     assert_eq!(code, 2);
     assert!(stderr.contains("hint: one of: 4007400"), "{stderr}");
 }
+
+/// SIGTERM stops the server only after the requests in flight are answered (a delay fault
+/// holds one in flight while the signal arrives).
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    let code = mint(&store, "USER_LOGIN_ID");
+    assert_eq!(
+        sandbox(&store, &["fault", "apply-token", "--delay", "1500ms"]).0,
+        0
+    );
+    let addr = server.addr;
+    let body = code_body(&code);
+    let headers = signed_headers();
+    let in_flight = std::thread::spawn(move || send(addr, "POST", APPLY_TOKEN, &headers, body));
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let (exit, log) = server.terminate();
+    let (status, _, answer) = in_flight.join().unwrap();
+    assert_eq!(
+        (status, json_of(&answer)["responseCode"].as_str()),
+        (200, Some("2007400"))
+    );
+    assert_eq!(exit, Some(0), "{log}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(700),
+        "it waited for the answer"
+    );
+    assert!(log.contains("200 2007400 fault=delay-1500ms"), "{log}");
+}
