@@ -145,7 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                     )
                     .with_hint("name one: --store PATH or AUTHCODE_STORE=PATH")
                 })?;
-            crate::sandbox::run(&store, args.action)
+            crate::sandbox::run(&store, sandbox_action(args.action))
         }
         Command::Serve(args) => {
             let users = crate::users::Users::load(cli.users.as_deref())?;
@@ -169,6 +169,39 @@ fn store_target(
     off: bool,
 ) -> Option<Option<std::path::PathBuf>> {
     (!off).then(|| store.or_else(crate::store::default_path))
+}
+
+fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::Action {
+    use crate::sandbox::Action;
+    let route = |r: cli::FaultRoute| match r {
+        cli::FaultRoute::ApplyToken => "apply-token",
+        cli::FaultRoute::Profile => "profile",
+    };
+    match action {
+        cli::SandboxAction::List { json, limit } => Action::List { json, limit },
+        cli::SandboxAction::ExpireCode { code } => Action::ExpireCode { code },
+        cli::SandboxAction::UseCode { code } => Action::UseCode { code },
+        cli::SandboxAction::ForgetCode { code } => Action::ForgetCode { code },
+        cli::SandboxAction::ExpireToken { token } => Action::ExpireToken { token },
+        cli::SandboxAction::Fault {
+            route: r,
+            answer,
+            http,
+            delay,
+            count,
+            fraction,
+        } => Action::Fault {
+            route: route(r),
+            answer,
+            http,
+            delay,
+            count,
+            fraction,
+        },
+        cli::SandboxAction::ClearFaults { route: r } => Action::ClearFaults {
+            route: r.map(route),
+        },
+    }
 }
 
 fn serve_config(

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::cli::{FaultRoute, SandboxAction};
 use crate::error::CliError;
 use crate::store::admin::{self, CodeFault};
 use crate::store::faults;
@@ -13,13 +12,46 @@ use crate::store::{self};
 /// The code lifetime `list` judges expiry by (serve's default `--code-ttl`).
 const LIST_CODE_TTL_MS: i64 = 10 * 60 * 1000;
 
+/// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    List {
+        json: bool,
+        limit: usize,
+    },
+    ExpireCode {
+        code: String,
+    },
+    UseCode {
+        code: String,
+    },
+    ForgetCode {
+        code: String,
+    },
+    ExpireToken {
+        token: String,
+    },
+    /// Arm a fault on `route` (`apply-token` or `profile`).
+    Fault {
+        route: &'static str,
+        answer: Option<String>,
+        http: Option<u16>,
+        delay: Option<String>,
+        count: Option<u32>,
+        fraction: Option<f64>,
+    },
+    ClearFaults {
+        route: Option<&'static str>,
+    },
+}
+
 /// Runs one action on the store at `path`; exit 1 when the code or token is not there.
-pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
+pub fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
     let conn = store::open(path).map_err(|e| CliError::usage(e.0))?;
     let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
     let now = store::now_ms();
     let (found, what) = match action {
-        SandboxAction::List { json, limit } => {
+        Action::List { json, limit } => {
             let (codes, tokens) =
                 admin::recent(&conn, limit, now, LIST_CODE_TTL_MS).map_err(failed)?;
             let armed = faults::armed(&conn).map_err(failed)?;
@@ -34,19 +66,19 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
         }
-        SandboxAction::ExpireCode { code } => (
+        Action::ExpireCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?,
             format!("code {}", crate::output::brief(&code)),
         ),
-        SandboxAction::UseCode { code } => (
+        Action::UseCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Used, now).map_err(failed)?,
             format!("code {}", crate::output::brief(&code)),
         ),
-        SandboxAction::ForgetCode { code } => (
+        Action::ForgetCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
             format!("code {}", crate::output::brief(&code)),
         ),
-        SandboxAction::Fault {
+        Action::Fault {
             route,
             answer,
             http,
@@ -54,7 +86,6 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
             count,
             fraction,
         } => {
-            let route = route_name(route);
             let answer = fault_answer(route, answer, http, delay)?;
             let fraction = fraction.unwrap_or(1.0);
             if !(fraction > 0.0 && fraction <= 1.0) {
@@ -74,12 +105,12 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
             )?;
             return Ok(0);
         }
-        SandboxAction::ClearFaults { route } => {
-            let n = faults::clear(&conn, route.map(route_name)).map_err(failed)?;
+        Action::ClearFaults { route } => {
+            let n = faults::clear(&conn, route).map_err(failed)?;
             crate::output::stdout(format!("{n} fault(s) cleared\n").as_bytes())?;
             return Ok(0);
         }
-        SandboxAction::ExpireToken { token } => (
+        Action::ExpireToken { token } => (
             admin::expire_token(&conn, &token, now).map_err(failed)?,
             "token".to_string(),
         ),
@@ -90,13 +121,6 @@ pub fn run(path: &Path, action: SandboxAction) -> anyhow::Result<u8> {
         Err(CliError::invalid(format!("the store holds no {what}"))
             .with_hint("`authcode sandbox list` shows what it holds")
             .into())
-    }
-}
-
-fn route_name(route: FaultRoute) -> &'static str {
-    match route {
-        FaultRoute::ApplyToken => "apply-token",
-        FaultRoute::Profile => "profile",
     }
 }
 
