@@ -134,3 +134,67 @@ fn the_readme_takes_a_newcomer_to_a_redeemed_token_in_three_commands() {
     };
     assert_eq!(keys(&answer), keys(&shown_answer));
 }
+
+/// README's failure-controls example, the commands after `serve &` run in one shell; its
+/// output must be exactly what README shows.
+#[test]
+fn the_readme_fault_example_prints_what_it_shows() {
+    if tool_missing("curl") {
+        return;
+    }
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let after = readme
+        .split_once("<!-- faults-walkthrough -->")
+        .expect("marker")
+        .1;
+    let start = after.find("```sh\n").unwrap() + 6;
+    let end = start + after[start..].find("\n```").unwrap();
+    let lines: Vec<&str> = after[start..end].lines().collect();
+    let rest = &after[end + 4..];
+    let shown_start = rest.find("```text\n").unwrap() + 8;
+    let shown = &rest[shown_start..shown_start + rest[shown_start..].find("```").unwrap()];
+    assert_eq!(lines[0], "authcode serve &");
+
+    let (dir, store) = temp_store();
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .to_string();
+    let path = format!(
+        "{}:{}",
+        bin().parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let shell = |script: &str| {
+        let mut cmd = Command::new("bash");
+        cmd.args(["-c", &script.replace("127.0.0.1:8470", &addr)])
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("AUTHCODE_STORE", &store)
+            .env("AUTHCODE_LISTEN", &addr)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null());
+        cmd
+    };
+    let mut server = shell("exec authcode serve")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    let script = format!("set -e\n{}", lines[1..].join("\n"));
+    let out = shell(&script).output().unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), shown);
+}
