@@ -19,6 +19,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
     var completions = [
         &'authcode'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand -h 'Print help (see more with ''--help'')'
@@ -29,12 +31,16 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
+            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;scopes'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --json 'Print a JSON array instead of a table'
@@ -43,6 +49,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;schema'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --compact 'Print the schema on one line'
@@ -51,6 +59,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;wallets'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --json 'Print a JSON array instead of a table'
@@ -59,16 +69,150 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;completions'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;serve'= {
+            cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
+            cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
+            cand --partner-public-key 'The merchant''s RSA public key (PEM) that signatures are checked with'
+            cand --code-ttl 'How long a minted code can be exchanged'
+            cand --access-token-ttl 'How long an access token is valid'
+            cand --refresh-token-ttl 'How long a refresh token is valid'
+            cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -q 'Do not write the access log on stderr'
+            cand --quiet 'Do not write the access log on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;sandbox;list'= {
+            cand --limit 'How many of each'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand --json 'Print JSON instead of a table'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;expire-code'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;use-code'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;forget-code'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;expire-token'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;fault'= {
+            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)'
+            cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
+            cand --delay 'Wait this long (e.g. 2s), then answer normally'
+            cand --count 'Hit the next N requests [default: 1, unless --fraction]'
+            cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;clear-faults'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;help'= {
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authcode;sandbox;help;list'= {
+        }
+        &'authcode;sandbox;help;expire-code'= {
+        }
+        &'authcode;sandbox;help;use-code'= {
+        }
+        &'authcode;sandbox;help;forget-code'= {
+        }
+        &'authcode;sandbox;help;expire-token'= {
+        }
+        &'authcode;sandbox;help;fault'= {
+        }
+        &'authcode;sandbox;help;clear-faults'= {
+        }
+        &'authcode;sandbox;help;help'= {
         }
         &'authcode;request'= {
             cand --from 'Read the scopes from a request payload {"scopes": [...]} (''-'' for stdin)'
             cand --format 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]'
             cand -o 'Write the output to FILE (atomically) instead of stdout'
             cand --output 'Write the output to FILE (atomically) instead of stdout'
+            cand --user 'The simulated user who consents [default: default]'
             cand -s 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
             cand --scopes 'Scopes to request (repeatable, comma-separated) [default: the wallet''s default scopes, where it has them]'
             cand --grant 'Grant these scopes and deny the rest (comma-separated)'
@@ -77,12 +221,15 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --app-name 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)'
             cand --seed 'Make the authCode deterministic (for snapshot tests), so refused when none is granted'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --payload 'Print only the request payload, without asking for consent'
             cand --approve 'Grant every requested scope'
             cand --deny 'Grant none of the requested scopes'
             cand --compact 'Print the output on one line (the JSON, or the --format js call)'
+            cand --no-store 'Do not record the minted code in the sandbox store'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -94,6 +241,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --no-ignore 'Walk into ignored files too: .gitignore, .ignore and git''s excludes are not read, and node_modules is entered'
@@ -110,6 +259,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
+            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -121,6 +272,31 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;wallets'= {
         }
         &'authcode;help;completions'= {
+        }
+        &'authcode;help;serve'= {
+        }
+        &'authcode;help;sandbox'= {
+            cand list 'List the newest codes and tokens'
+            cand expire-code 'Make a code fail at its next exchange as expired'
+            cand use-code 'Make a code fail at its next exchange as already used'
+            cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
+            cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+            cand clear-faults 'Disarm every fault (of one route)'
+        }
+        &'authcode;help;sandbox;list'= {
+        }
+        &'authcode;help;sandbox;expire-code'= {
+        }
+        &'authcode;help;sandbox;use-code'= {
+        }
+        &'authcode;help;sandbox;forget-code'= {
+        }
+        &'authcode;help;sandbox;expire-token'= {
+        }
+        &'authcode;help;sandbox;fault'= {
+        }
+        &'authcode;help;sandbox;clear-faults'= {
         }
         &'authcode;help;request'= {
         }

@@ -12,7 +12,7 @@ pub(crate) const EXIT_INTERRUPTED: u8 = 130;
 
 /// An error the user sees as `error: ...` plus `hint: ...` lines.
 #[derive(Debug)]
-pub(crate) struct CliError {
+pub struct CliError {
     pub message: String,
     pub hints: Vec<String>,
     pub code: u8,

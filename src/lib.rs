@@ -16,12 +16,17 @@ mod payload;
 mod profile;
 mod prompt;
 mod request;
+mod resources;
 mod run;
+mod sandbox;
 mod schema;
 mod scope_list;
 mod scopes;
+pub mod serve;
+pub mod store;
 mod suggest;
 mod terminal;
+pub mod users;
 pub mod validate;
 mod wallets;
 

@@ -103,6 +103,7 @@ impl Screen {
 /// Esc, `q` and Ctrl-C end with [`Interrupted`], the question cleared from the screen.
 pub(crate) fn ask(
     app_name: &str,
+    who: &str,
     profile: &Profile,
     scopes: &[&Scope],
     default_error: &str,
@@ -122,6 +123,11 @@ pub(crate) fn ask(
     let mut intro = String::from("\n");
     for line in wrap(&title, line_room(screen.columns)) {
         intro.push_str(&paint.bold(&line));
+        intro.push('\n');
+    }
+    // Who consents: the simulated user the code is recorded for (`--user`).
+    for line in wrap(who, line_room(screen.columns)) {
+        intro.push_str(&paint.dim(&line));
         intro.push('\n');
     }
     for s in scopes {

@@ -24,7 +24,8 @@ pub fn main() -> ExitCode {
         }
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` shows `[env: AUTHCODE_CATALOG=...]` only when the variable is set.
+    // `--help` shows `[env: AUTHCODE_CATALOG=...]` (and the wallet's) only when it is set;
+    // the store's and users' variables show by name only, never with their value.
     let unset = |var| std::env::var_os(var).is_none();
     let parsed = Cli::command()
         .color(clap_color(&args))
@@ -160,13 +161,28 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Request(args) => {
-            let config = config::request(args, color)?;
+            let store = config::store_target(cli.store, args.no_store);
+            let users = crate::users::Users::load(cli.users.as_deref())?;
+            let user = users
+                .pick(args.user.as_deref().unwrap_or(crate::users::DEFAULT_USER))?
+                .clone();
+            let config = config::request(args, color, store, user)?;
             let prepared = crate::request::prepare(&profile, &config)?;
             for warning in &prepared.warnings {
                 crate::output::warn(color, warning);
             }
-            crate::request::answer(&profile, &config, prepared)?;
+            for warning in crate::request::answer(&profile, &config, prepared)? {
+                crate::output::warn(color, &warning);
+            }
             Ok(0)
+        }
+        Command::Sandbox(args) => {
+            let store = config::store_path(cli.store)?;
+            crate::sandbox::run(&store, config::sandbox_action(args.action))
+        }
+        Command::Serve(args) => {
+            let users = crate::users::Users::load(cli.users.as_deref())?;
+            crate::serve::run(&config::serve(args, cli.store, color, profile, users)?)
         }
         Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),
         Command::Schema(args) => {

@@ -49,6 +49,11 @@ pub(crate) struct RequestConfig {
     pub compact: bool,
     pub output: Option<PathBuf>,
     pub color: ColorMode,
+    /// Where to record a minted code for `authcode serve`: `None` with `--no-store`;
+    /// `Some(None)` when there is no state directory to put the store in.
+    pub store: Option<Option<PathBuf>>,
+    /// The simulated user who consents.
+    pub user: crate::users::User,
 }
 
 /// A request ready to be answered: the scopes asked for, the error value for denied scopes,
@@ -107,11 +112,12 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
 }
 
 /// Prints the payload, or decides consent (by flags or the prompt) and prints the response.
+/// Returns what the user should be warned about afterwards (a code the store did not take).
 pub(crate) fn answer(
     profile: &Profile,
     config: &RequestConfig,
     prepared: Prepared,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<String>> {
     let Prepared {
         request,
         params,
@@ -135,7 +141,7 @@ pub(crate) fn answer(
             PayloadFormat::Json => payload::to_json(&call, config.compact),
             PayloadFormat::Js => call.to_js(config.compact),
         };
-        return emit(config, &text);
+        return emit(config, &text).map(|()| Vec::new());
     }
     // Silent scopes are granted without a consent page: there is nothing to ask about them.
     let to_ask: Vec<_> = request
@@ -156,8 +162,14 @@ pub(crate) fn answer(
                     .into());
             }
             terminal::exit_cleanly_on_signals();
+            let who = format!(
+                "Consenting as {} (user {}; --user picks another)",
+                sanitize(&config.user.name),
+                sanitize(&config.user.id)
+            );
             let answer = crate::prompt::ask(
                 &config.app_name,
+                &who,
                 profile,
                 &to_ask,
                 &error_value.code(),
@@ -182,11 +194,31 @@ pub(crate) fn answer(
         mint::mint(config.code_source, &request.scopes)
     })
     .map_err(|e| CliError::usage(format!("cannot get random bytes from the OS: {e}")))?;
+    let mut warnings = Vec::new();
+    if let (Some(code), Some(store)) = (&response.auth_code, &config.store) {
+        // The store serves `authcode serve`; it never stands in the way of the response.
+        let recorded = match store {
+            Some(path) => {
+                crate::store::record_minted(path, code, &response.success_scopes, &config.user)
+            }
+            None => Err(
+                "no state directory (neither XDG_STATE_HOME nor HOME is set); \
+                 name one with --store or AUTHCODE_STORE"
+                    .to_string(),
+            ),
+        };
+        if let Err(why) = recorded {
+            warnings.push(format!(
+                "the code was not recorded for `authcode serve`: {why}"
+            ));
+        }
+    }
     let shown = payload::Shown {
         response: &response,
         empty_error_scopes: profile.empty_error_scopes,
     };
-    emit(config, &payload::to_json(&shown, config.compact))
+    emit(config, &payload::to_json(&shown, config.compact))?;
+    Ok(warnings)
 }
 
 /// `--error-code` when no scope is denied, `--seed` when none is granted: a flag the

@@ -189,9 +189,19 @@ fn bash_completes_enumerated_values() {
 
 #[test]
 fn bash_completes_subcommands_and_flags() {
-    assert_completes(&["authcode", "s"], &["scopes", "schema"]);
+    assert_completes(
+        &["authcode", "s"],
+        &["scopes", "schema", "serve", "sandbox"],
+    );
     if let Some(all) = bash_complete(&["authcode", ""]) {
-        for sub in ["scopes", "request", "validate", "schema", "completions"] {
+        for sub in [
+            "scopes",
+            "request",
+            "validate",
+            "schema",
+            "completions",
+            "serve",
+        ] {
             assert!(all.iter().any(|w| w == sub), "{sub} missing from {all:?}");
         }
     }
@@ -199,7 +209,7 @@ fn bash_completes_subcommands_and_flags() {
         &["authcode", "request", "--ap"],
         &["--approve", "--app-name"],
     );
-    assert_completes(&["authcode", "validate", "--st"], &["--strict"]);
+    assert_completes(&["authcode", "validate", "--st"], &["--strict", "--store"]);
 }
 
 #[test]

@@ -28,6 +28,7 @@ mod request_from;
 mod request_scopes;
 mod schema;
 mod scopes;
+mod serve;
 mod signals;
 mod validate;
 mod wallets;

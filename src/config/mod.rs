@@ -14,6 +14,9 @@ use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
 use crate::validate::report::Format;
 use crate::validate::{Expect, ValidateConfig};
 
+mod serve;
+pub(crate) use serve::{sandbox_action, serve, store_path, store_target};
+
 /// `--color` as the output module knows it.
 pub(crate) fn color(when: ColorWhen) -> ColorMode {
     match when {
@@ -34,7 +37,12 @@ fn names(list: &[String]) -> Vec<String> {
 /// What `authcode request` was asked for. A flag that cannot apply is refused here when the
 /// flags alone show it (clap's `conflicts_with` says the rest of those in cli.rs); when it
 /// takes the requested scopes to know, `request::answer` refuses it.
-pub(crate) fn request(args: RequestArgs, color: ColorMode) -> Result<RequestConfig, CliError> {
+pub(crate) fn request(
+    args: RequestArgs,
+    color: ColorMode,
+    store: Option<Option<PathBuf>>,
+    user: crate::users::User,
+) -> Result<RequestConfig, CliError> {
     // clap counts a flag's default `false` as present, so `requires` cannot say this.
     if let (Some(format), false) = (args.format, args.payload) {
         let name = match format {
@@ -77,6 +85,8 @@ pub(crate) fn request(args: RequestArgs, color: ColorMode) -> Result<RequestConf
         compact: args.compact,
         output: args.output,
         color,
+        store,
+        user,
     })
 }
 

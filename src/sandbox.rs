@@ -1,0 +1,212 @@
+//! `authcode sandbox`: what the store holds, and failures on demand from the command line
+//! (the same operations as the buttons of the server's listing page, in `store::admin`).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::CliError;
+use crate::store::admin::{self, CodeFault};
+use crate::store::faults;
+use crate::store::{self};
+
+/// The code lifetime `list` judges expiry by (serve's default `--code-ttl`).
+const LIST_CODE_TTL_MS: i64 = 10 * 60 * 1000;
+
+/// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Action {
+    List {
+        json: bool,
+        limit: usize,
+    },
+    ExpireCode {
+        code: String,
+    },
+    UseCode {
+        code: String,
+    },
+    ForgetCode {
+        code: String,
+    },
+    ExpireToken {
+        token: String,
+    },
+    /// Arm a fault on `route` (`apply-token` or `profile`).
+    Fault {
+        route: &'static str,
+        answer: Option<String>,
+        http: Option<u16>,
+        delay: Option<String>,
+        count: Option<u32>,
+        fraction: Option<f64>,
+    },
+    ClearFaults {
+        route: Option<&'static str>,
+    },
+}
+
+/// Runs one action on the store at `path`; exit 1 when the code or token is not there.
+pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
+    let conn = store::open(path).map_err(|e| CliError::usage(e.0))?;
+    let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
+    let now = store::now_ms();
+    let (found, what) = match action {
+        Action::List { json, limit } => {
+            let (codes, tokens) =
+                admin::recent(&conn, limit, now, LIST_CODE_TTL_MS).map_err(failed)?;
+            let armed = faults::armed(&conn).map_err(failed)?;
+            let text = if json {
+                crate::payload::to_json(
+                    &serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed}),
+                    false,
+                )
+            } else {
+                table(&codes, &tokens, &armed)
+            };
+            crate::output::stdout(text.as_bytes())?;
+            return Ok(0);
+        }
+        Action::ExpireCode { code } => (
+            admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?,
+            format!("code {}", crate::output::brief(&code)),
+        ),
+        Action::UseCode { code } => (
+            admin::break_code(&conn, &code, CodeFault::Used, now).map_err(failed)?,
+            format!("code {}", crate::output::brief(&code)),
+        ),
+        Action::ForgetCode { code } => (
+            admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
+            format!("code {}", crate::output::brief(&code)),
+        ),
+        Action::Fault {
+            route,
+            answer,
+            http,
+            delay,
+            count,
+            fraction,
+        } => {
+            let answer = fault_answer(route, answer, http, delay)?;
+            let fraction = fraction.unwrap_or(1.0);
+            if !(fraction > 0.0 && fraction <= 1.0) {
+                return Err(CliError::usage(format!(
+                    "--fraction {fraction} is not a share (0 < F <= 1)"
+                ))
+                .into());
+            }
+            let count = match (count, fraction < 1.0) {
+                (Some(n), _) => Some(i64::from(n)),
+                (None, true) => None,
+                (None, false) => Some(1),
+            };
+            let id = faults::arm(&conn, route, &answer, count, fraction, now).map_err(failed)?;
+            crate::output::stdout(
+                format!("fault {id} armed on {route}: {}\n", answer.label()).as_bytes(),
+            )?;
+            return Ok(0);
+        }
+        Action::ClearFaults { route } => {
+            let n = faults::clear(&conn, route).map_err(failed)?;
+            crate::output::stdout(format!("{n} fault(s) cleared\n").as_bytes())?;
+            return Ok(0);
+        }
+        Action::ExpireToken { token } => (
+            admin::expire_token(&conn, &token, now).map_err(failed)?,
+            "token".to_string(),
+        ),
+    };
+    if found {
+        Ok(0)
+    } else {
+        Err(CliError::invalid(format!("the store holds no {what}"))
+            .with_hint("`authcode sandbox list` shows what it holds")
+            .into())
+    }
+}
+
+/// The fault's answer, checked against the route's result codes.
+fn fault_answer(
+    route: &str,
+    code: Option<String>,
+    http: Option<u16>,
+    delay: Option<String>,
+) -> Result<faults::Answer, CliError> {
+    if let Some(status) = http {
+        return Ok(faults::Answer::Status(status));
+    }
+    if let Some(delay) = delay {
+        let d = humantime::parse_duration(delay.trim()).map_err(|_| {
+            CliError::usage(format!(
+                "--delay {:?} is not a duration",
+                crate::output::brief(&delay)
+            ))
+            .with_hint("write durations like 500ms, 2s or 1m")
+        })?;
+        return Ok(faults::Answer::DelayMs(
+            u64::try_from(d.as_millis()).unwrap_or(u64::MAX),
+        ));
+    }
+    let code = code.unwrap_or_default();
+    let known: Vec<&str> = if route == "apply-token" {
+        crate::serve::apply_token::INJECTABLE
+            .iter()
+            .map(|(c, _)| *c)
+            .collect()
+    } else {
+        crate::serve::answer::ALL_RESULTS
+            .iter()
+            .map(|r| r.code)
+            .filter(|c| *c != "SUCCESS")
+            .collect()
+    };
+    if known.contains(&code.as_str()) {
+        Ok(faults::Answer::Code(code))
+    } else {
+        Err(CliError::usage(format!(
+            "--answer {} is not a failure {route} answers",
+            crate::output::brief(&code)
+        ))
+        .with_hint(format!("one of: {}", known.join(", "))))
+    }
+}
+
+fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::Fault]) -> String {
+    let mut out = Vec::new();
+    let _ = writeln!(out, "CODES (newest first)");
+    for c in codes {
+        let _ = writeln!(
+            out,
+            "  {}  {:<8}  {}  user {}",
+            c.code,
+            c.state,
+            c.scopes.join(","),
+            c.user_id
+        );
+    }
+    let _ = writeln!(out, "TOKENS (newest first)");
+    for t in tokens {
+        let _ = writeln!(
+            out,
+            "  {}  {:<7}  {}  user {}",
+            t.access_token,
+            t.state,
+            t.scopes.join(","),
+            t.user_id
+        );
+    }
+    let _ = writeln!(out, "FAULTS (armed)");
+    for f in armed {
+        let reach = match f.remaining {
+            Some(n) => format!("next {n}"),
+            None => format!("{}% of requests", f.fraction * 100.0),
+        };
+        let _ = writeln!(
+            out,
+            "  #{}  {}  {}  {reach}",
+            f.id,
+            f.route,
+            f.answer.label()
+        );
+    }
+    String::from_utf8(out).unwrap_or_default()
+}

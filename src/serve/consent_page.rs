@@ -1,0 +1,403 @@
+//! The web OAuth consent page (`GET /v1.0/get-auth-code`, as DANA's SDKs build its URL) and
+//! its decision (`POST` of the page's form). Checking the query, rendering the HTML and
+//! building the redirect are plain functions; every value that comes from the query is
+//! HTML-escaped, and nothing redirects to a URL that was not checked to be http(s).
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::profile::{Profile, Scope};
+use crate::users::{User, Users};
+
+/// The route's path.
+pub(crate) const PATH: &str = "/v1.0/get-auth-code";
+
+const WEB_SCOPES_JSON: &str = include_str!("../profiles/dana-web-scopes.json");
+
+/// The query parameters the page carries through its form, in the SDKs' order.
+const CARRIED: [&str; 9] = [
+    "partnerId",
+    "scopes",
+    "externalId",
+    "channelId",
+    "redirectUrl",
+    "timestamp",
+    "state",
+    "isSnapBI",
+    "merchantId",
+];
+
+#[derive(Deserialize)]
+struct WebScopes {
+    scopes: Vec<Scope>,
+}
+
+/// DANA's web-binding scopes, with the sandbox's wording.
+pub(crate) fn web_scopes() -> Vec<Scope> {
+    serde_json::from_str::<WebScopes>(WEB_SCOPES_JSON)
+        .expect("the embedded web scopes are valid")
+        .scopes
+}
+
+/// A checked consent request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ConsentRequest {
+    pub partner_id: String,
+    pub scopes: Vec<Scope>,
+    pub redirect_url: String,
+    pub state: Option<String>,
+    /// The parameters to carry through the form.
+    pub carried: Vec<(String, String)>,
+}
+
+/// Which parameter is wrong, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParamError {
+    pub param: &'static str,
+    pub why: String,
+}
+
+/// Checks the query of a consent link.
+pub(crate) fn check(
+    params: &HashMap<String, String>,
+    catalog: &Profile,
+    partner_id: Option<&str>,
+) -> Result<ConsentRequest, ParamError> {
+    let wrong = |param: &'static str, why: String| ParamError { param, why };
+    let given = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let partner = given("partnerId").ok_or_else(|| wrong("partnerId", "is missing".into()))?;
+    if let Some(registered) = partner_id {
+        if partner != registered {
+            return Err(wrong(
+                "partnerId",
+                format!("is {partner:?}, but this sandbox serves partner {registered:?}"),
+            ));
+        }
+    }
+    let redirect = given("redirectUrl").ok_or_else(|| wrong("redirectUrl", "is missing".into()))?;
+    if !is_http_url(redirect) {
+        return Err(wrong(
+            "redirectUrl",
+            format!("{redirect:?} is not an http:// or https:// URL"),
+        ));
+    }
+    let names: Vec<&str> = given("scopes")
+        .ok_or_else(|| wrong("scopes", "is missing".into()))?
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Err(wrong("scopes", "names no scope".into()));
+    }
+    let web = web_scopes();
+    let mut scopes: Vec<Scope> = Vec::new();
+    for name in names {
+        let scope = catalog
+            .scope(name)
+            .cloned()
+            .or_else(|| web.iter().find(|s| s.scope == name).cloned())
+            .ok_or_else(|| {
+                wrong(
+                    "scopes",
+                    format!("{name:?} is not a scope this sandbox knows"),
+                )
+            })?;
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
+        }
+    }
+    let carried = CARRIED
+        .iter()
+        .filter_map(|k| params.get(*k).map(|v| ((*k).to_string(), v.clone())))
+        .collect();
+    Ok(ConsentRequest {
+        partner_id: partner.to_string(),
+        scopes,
+        redirect_url: redirect.to_string(),
+        state: params.get("state").cloned(),
+        carried,
+    })
+}
+
+/// An absolute http(s) URL with a host, no whitespace or control characters, no user info.
+fn is_http_url(text: &str) -> bool {
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Ok(uri) = text.parse::<axum::http::Uri>() else {
+        return false;
+    };
+    let scheme_ok = matches!(uri.scheme_str(), Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    let host_ok = uri
+        .authority()
+        .is_some_and(|a| !a.host().is_empty() && !a.as_str().contains('@'));
+    scheme_ok && host_ok
+}
+
+/// `url` with `pairs` added to its query (before any fragment), keeping what it had.
+pub(crate) fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
+    let (base, fragment) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let mut added = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        added.append_pair(k, v);
+    }
+    let added = added.finish();
+    let separator = if !base.contains('?') {
+        "?"
+    } else if base.ends_with('?') || base.ends_with('&') {
+        ""
+    } else {
+        "&"
+    };
+    let mut out = format!("{base}{separator}{added}");
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Text made safe for HTML content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+:root{color-scheme:light;--blue:#108ee9;--ink:#1a1a1a;--mute:#5c6470}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--ink);background:#eef3f8}
+main{max-width:34rem;margin:0 auto;padding:1.25rem}
+.card{background:#fff;border-radius:12px;padding:1.25rem 1.25rem 1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.brand{font-weight:700;color:var(--blue);letter-spacing:.02em}
+.sandbox{display:inline-block;margin-left:.5rem;padding:0 .5rem;border-radius:99px;background:#fff4d6;color:#7a5200;font-size:.8rem}
+h1{font-size:1.3rem;line-height:1.3;margin:.75rem 0 1rem;overflow-wrap:anywhere}
+fieldset{border:0;margin:0 0 1rem;padding:0}
+legend{font-weight:600;margin-bottom:.5rem}
+ul{list-style:none;margin:0;padding:0}
+li{padding:.6rem 0;border-top:1px solid #e6e9ee}
+li code{display:block;font-weight:600;overflow-wrap:anywhere}
+li span{color:var(--mute);font-size:.95rem}
+label.user{display:flex;gap:.6rem;align-items:center;padding:.5rem 0;cursor:pointer}
+input[type=radio]{width:1.2rem;height:1.2rem}
+.actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1.25rem}
+button{flex:1 1 10rem;min-height:3rem;font:inherit;font-weight:600;border-radius:8px;border:2px solid var(--blue);cursor:pointer}
+button.allow{background:var(--blue);color:#fff}
+button.deny{background:#fff;color:var(--blue)}
+button:focus-visible,input:focus-visible{outline:3px solid #ffb300;outline-offset:2px}
+.error code{background:#f3f4f6;padding:0 .25rem;border-radius:4px;overflow-wrap:anywhere}
+footer{color:var(--mute);font-size:.85rem;margin-top:1rem;text-align:center}
+";
+
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{STYLE}</style></head>\n<body><main>{body}\
+         <footer>authcode serve — a local DANA sandbox; no real account is involved.</footer>\
+         </main></body></html>\n",
+        escape(title)
+    )
+}
+
+/// The consent page for `request`, with a choice among `users`.
+pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
+    let mut body = String::new();
+    body.push_str("<div class=\"card\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>");
+    body.push_str(&format!(
+        "<h1><span id=\"partner\">{}</span> wants to connect to your DANA account</h1>",
+        escape(&request.partner_id)
+    ));
+    body.push_str(&format!("<form method=\"post\" action=\"{PATH}\">"));
+    for (k, v) in &request.carried {
+        body.push_str(&format!(
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+            escape(k),
+            escape(v)
+        ));
+    }
+    body.push_str("<fieldset><legend>It asks to</legend><ul id=\"scopes\">");
+    for s in &request.scopes {
+        body.push_str(&format!(
+            "<li><code>{}</code><span>{}</span></li>",
+            escape(&s.scope),
+            escape(&s.description)
+        ));
+    }
+    body.push_str("</ul></fieldset><fieldset><legend>Consent as</legend>");
+    for (i, u) in users.all().iter().enumerate() {
+        body.push_str(&format!(
+            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> {}{}</label>",
+            escape(&u.id),
+            if i == 0 { " checked" } else { "" },
+            escape(&u.name),
+            u.resources
+                .get("LOGIN_ID")
+                .map(|p| format!(" <span>(+{})</span>", escape(p)))
+                .unwrap_or_default()
+        ));
+    }
+    body.push_str(
+        "</fieldset><div class=\"actions\">\
+         <button class=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\
+         <button class=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\
+         </div></form></div>",
+    );
+    document(
+        &format!("Connect {} to DANA (sandbox)", request.partner_id),
+        &body,
+    )
+}
+
+/// The page for a link that cannot be served (HTTP 400).
+pub(crate) fn error_page(error: &ParamError) -> String {
+    document(
+        "Invalid authorization link (DANA sandbox)",
+        &format!(
+            "<div class=\"card error\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>\
+             <h1>This authorization link is not valid</h1>\
+             <p id=\"error\">The parameter <code>{}</code> {}.</p>\
+             <p>Nothing was redirected.</p></div>",
+            escape(error.param),
+            escape(&error.why)
+        ),
+    )
+}
+
+/// What the person (or `autoConsent`) decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Choice {
+    Allow,
+    Deny,
+}
+
+/// Where Deny redirects: the sandbox's choice (DANA does not publish it), OAuth 2.0's
+/// `error=access_denied` with the same `state`.
+pub(crate) fn deny_location(request: &ConsentRequest) -> String {
+    let mut pairs = vec![
+        ("error", "access_denied"),
+        ("error_description", "The user denied the request"),
+    ];
+    if let Some(state) = &request.state {
+        pairs.push(("state", state));
+    }
+    with_query(&request.redirect_url, &pairs)
+}
+
+/// Where Allow redirects: `authCode` and `state` added to the redirect URL's query.
+pub(crate) fn allow_location(request: &ConsentRequest, code: &str) -> String {
+    let mut pairs = vec![("authCode", code)];
+    if let Some(state) = &request.state {
+        pairs.push(("state", state.as_str()));
+    }
+    with_query(&request.redirect_url, &pairs)
+}
+
+/// The user a form picked (the first user when it names none).
+pub(crate) fn picked_user<'u>(users: &'u Users, id: Option<&str>) -> Option<&'u User> {
+    match id {
+        Some(id) => users.get(id),
+        None => users.all().first(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn good() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("partnerId", "P1"),
+            ("scopes", "QUERY_BALANCE,USER_LOGIN_ID"),
+            ("redirectUrl", "https://shop.example/cb?x=1"),
+            ("state", "s1"),
+        ]
+    }
+
+    #[test]
+    fn checks_name_the_wrong_parameter() {
+        let c = Profile::dana();
+        assert!(check(&query(&good()), &c, None).is_ok());
+        let with = |k: &str, v: &str| {
+            let mut q = good();
+            q.retain(|(key, _)| *key != k);
+            if !v.is_empty() {
+                q.push((
+                    Box::leak(k.to_string().into_boxed_str()),
+                    Box::leak(v.to_string().into_boxed_str()),
+                ));
+            }
+            check(&query(&q), &c, Some("P1")).unwrap_err().param
+        };
+        assert_eq!(with("partnerId", ""), "partnerId");
+        assert_eq!(with("partnerId", "P2"), "partnerId");
+        assert_eq!(with("redirectUrl", ""), "redirectUrl");
+        assert_eq!(with("redirectUrl", "javascript:alert(1)"), "redirectUrl");
+        assert_eq!(with("redirectUrl", "//evil.example/cb"), "redirectUrl");
+        assert_eq!(with("redirectUrl", "ftp://x.example/"), "redirectUrl");
+        assert_eq!(
+            with("redirectUrl", "https://user@evil.example/"),
+            "redirectUrl"
+        );
+        assert_eq!(with("scopes", "USER_LOGIN_ID,<script>"), "scopes");
+        assert_eq!(with("scopes", ""), "scopes");
+    }
+
+    #[test]
+    fn redirects_keep_the_query_and_escape_values() {
+        let c = Profile::dana();
+        let mut q = good();
+        q.push(("state", "a b&c"));
+        let r = check(&query(&q), &c, None).unwrap();
+        assert_eq!(
+            allow_location(&r, "CODE"),
+            "https://shop.example/cb?x=1&authCode=CODE&state=a+b%26c"
+        );
+        assert_eq!(
+            with_query("http://h/cb#frag", &[("a", "1")]),
+            "http://h/cb?a=1#frag"
+        );
+        assert!(deny_location(&r).contains("error=access_denied"));
+    }
+
+    #[test]
+    fn everything_from_the_query_is_escaped() {
+        let c = Profile::dana();
+        let mut q = good();
+        q.retain(|(k, _)| *k != "partnerId" && *k != "state");
+        q.push(("partnerId", "<script>alert(1)</script>"));
+        q.push(("state", "\"><script>x</script>"));
+        let r = check(&query(&q), &c, None).unwrap();
+        let html = page(&r, &Users::load(None).unwrap());
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+        let err = error_page(&ParamError {
+            param: "scopes",
+            why: "\"<img src=x onerror=alert(1)>\" is not".into(),
+        });
+        assert!(!err.contains("<img"));
+    }
+}

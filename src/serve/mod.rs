@@ -1,0 +1,138 @@
+//! `authcode serve`: a local DANA sandbox. Apply Token exchanges the codes `request` stored
+//! for tokens, once; Query User Profile answers the simulated user's data for a token.
+//!
+//! `http` holds the routes and the access log; `apply_token` and `profile` the checks and
+//! answers of each route as plain functions; `answer` the two response shapes; `signature`
+//! and `times` the wire formats. All state is one `AppState` behind an `Arc`, and the store
+//! is reached through its writer thread (`crate::store::writer`).
+
+pub(crate) mod answer;
+pub(crate) mod apply_token;
+pub(crate) mod consent_page;
+pub(crate) mod http;
+pub(crate) mod listing_page;
+pub(crate) mod profile;
+pub(crate) mod signature;
+pub mod times;
+mod web;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::error::CliError;
+use crate::output::{self, ColorMode};
+use crate::store::{self, Ttls};
+
+/// What `authcode serve` was asked for.
+#[derive(Debug, Clone)]
+pub(crate) struct ServeConfig {
+    pub listen: String,
+    pub store: PathBuf,
+    pub partner_id: Option<String>,
+    pub partner_public_key: Option<PathBuf>,
+    pub ttls: Ttls,
+    pub quiet: bool,
+    pub color: ColorMode,
+    /// The scopes the consent page offers (with DANA's web-binding scopes).
+    pub profile: crate::profile::Profile,
+    /// Who can consent on the page.
+    pub users: crate::users::Users,
+    /// Answer the consent page without asking.
+    pub auto_consent: Option<consent_page::Choice>,
+}
+
+/// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
+pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
+    let verifier = match &config.partner_public_key {
+        Some(path) => Some(signature::Verifier::from_file(path).map_err(|why| {
+            CliError::usage(format!(
+                "cannot use the partner public key {}: {why}",
+                output::display_path(path)
+            ))
+            .with_hint("give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY)")
+        })?),
+        None => None,
+    };
+    let conn = store::open(&config.store).map_err(|e| CliError::usage(e.0))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::usage(format!("cannot start the server: {e}")))?;
+    let keyless = verifier.is_none();
+    let state = Arc::new(http::AppState {
+        writer: store::writer::Writer::start(conn),
+        partner_id: config.partner_id.clone(),
+        verifier,
+        ttls: config.ttls,
+        log: !config.quiet,
+        profile: config.profile.clone(),
+        users: config.users.clone(),
+        auto_consent: config.auto_consent,
+    });
+    runtime.block_on(async move {
+        // Listen for the signals before the URL is out: a script may send one at once.
+        let stop = shutdown()?;
+        let listener = bind(&config.listen).await?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| CliError::usage(format!("cannot listen on {}: {e}", config.listen)))?;
+        output::stdout(format!("http://{address}\n").as_bytes())?;
+        if keyless {
+            output::warn(
+                config.color,
+                "no --partner-public-key: every signature is accepted",
+            );
+        }
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(stop)
+            .await
+            .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
+        Ok(0)
+    })
+}
+
+async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
+    let unusable = |why: String| {
+        CliError::usage(format!("cannot listen on {}: {why}", output::brief(listen)))
+            .with_hint("--listen takes HOST:PORT, e.g. 127.0.0.1:8470 (port 0: any free port)")
+    };
+    let addresses: Vec<_> = tokio::net::lookup_host(listen)
+        .await
+        .map_err(|e| unusable(crate::error::io_reason(&e)))?
+        .collect();
+    let mut last = None;
+    for address in addresses {
+        match tokio::net::TcpListener::bind(address).await {
+            Ok(listener) => return Ok(listener),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(unusable(last.map_or_else(
+        || "the name has no address".to_string(),
+        |e| crate::error::io_reason(&e),
+    )))
+}
+
+/// A future that resolves on Ctrl-C or SIGTERM, listening from the moment it is made.
+#[cfg(unix)]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let listen =
+        |kind| signal(kind).map_err(|e| CliError::usage(format!("cannot handle signals: {e}")));
+    let mut interrupt = listen(SignalKind::interrupt())?;
+    let mut terminate = listen(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+    })
+}
+
+/// A future that resolves on Ctrl-C.
+#[cfg(not(unix))]
+fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+}

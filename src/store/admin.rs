@@ -1,0 +1,256 @@
+//! What the sandbox holds, and failures made on demand: list recent codes and tokens, make a
+//! code fail at exchange (expired, already used, unknown) or a token expire. Shared by
+//! `authcode sandbox` and the server's listing page.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+/// A code as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CodeRow {
+    /// The row's id: what the listing page's buttons name instead of the secret.
+    pub id: i64,
+    pub code: String,
+    pub scopes: Vec<String>,
+    pub user_id: String,
+    pub minted_at: i64,
+    pub redeemed_at: Option<i64>,
+    /// `unused`, `redeemed` or `expired`.
+    pub state: &'static str,
+}
+
+/// A token pair as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct TokenRow {
+    /// The row's id: what the listing page's buttons name instead of the secret.
+    pub id: i64,
+    pub access_token: String,
+    pub refresh_token: String,
+    pub scopes: Vec<String>,
+    pub user_id: String,
+    pub issued_at: i64,
+    pub access_expires_at: i64,
+    pub refresh_expires_at: i64,
+    /// `active`, `expired`, or `revoked` (its refresh token was spent).
+    pub state: &'static str,
+}
+
+/// The `limit` newest codes and token pairs, newest first; a code's state is judged with
+/// `code_ttl` (ms).
+pub(crate) fn recent(
+    conn: &Connection,
+    limit: usize,
+    now: i64,
+    code_ttl: i64,
+) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
+    let codes = conn
+        .prepare_cached(
+            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid FROM codes
+             ORDER BY minted_at DESC, rowid DESC LIMIT ?1",
+        )?
+        .query_map([limit], |r| {
+            let minted_at: i64 = r.get(3)?;
+            let redeemed_at: Option<i64> = r.get(4)?;
+            Ok(CodeRow {
+                id: r.get(5)?,
+                code: r.get(0)?,
+                scopes: scopes(r.get(1)?),
+                user_id: r.get(2)?,
+                minted_at,
+                redeemed_at,
+                state: match redeemed_at {
+                    Some(_) => "redeemed",
+                    None if minted_at <= now.saturating_sub(code_ttl) => "expired",
+                    None => "unused",
+                },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let tokens = conn
+        .prepare_cached(
+            "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
+                    refresh_expires_at, refreshed_at, rowid FROM tokens
+             ORDER BY issued_at DESC, rowid DESC LIMIT ?1",
+        )?
+        .query_map([limit], |r| {
+            let access_expires_at: i64 = r.get(5)?;
+            let refreshed_at: Option<i64> = r.get(7)?;
+            Ok(TokenRow {
+                id: r.get(8)?,
+                access_token: r.get(0)?,
+                refresh_token: r.get(1)?,
+                scopes: scopes(r.get(2)?),
+                user_id: r.get(3)?,
+                issued_at: r.get(4)?,
+                access_expires_at,
+                refresh_expires_at: r.get(6)?,
+                state: if refreshed_at.is_some() {
+                    "revoked"
+                } else if access_expires_at <= now {
+                    "expired"
+                } else {
+                    "active"
+                },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((codes, tokens))
+}
+
+/// How a code is made to fail at its next exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CodeFault {
+    /// Minted at the epoch: expired under any `--code-ttl`.
+    Expired,
+    /// Marked redeemed: "Auth Code Used".
+    Used,
+    /// Removed from the store: unknown.
+    Unknown,
+}
+
+/// Applies `fault` to `code`; false when the store holds no such code.
+pub(crate) fn break_code(
+    conn: &Connection,
+    code: &str,
+    fault: CodeFault,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    let changed = match fault {
+        CodeFault::Expired => conn.execute(
+            "UPDATE codes SET minted_at = 0, redeemed_at = NULL WHERE code = ?1",
+            [code],
+        )?,
+        CodeFault::Used => conn.execute(
+            "UPDATE codes SET redeemed_at = ?2 WHERE code = ?1",
+            params![code, now],
+        )?,
+        CodeFault::Unknown => conn.execute("DELETE FROM codes WHERE code = ?1", [code])?,
+    };
+    Ok(changed > 0)
+}
+
+/// Makes the access token `token` (or the pair whose refresh token it is) expire now.
+pub(crate) fn expire_token(conn: &Connection, token: &str, now: i64) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE tokens SET access_expires_at = min(access_expires_at, ?2),
+                           refresh_expires_at = min(refresh_expires_at, ?2)
+         WHERE access_token = ?1 OR refresh_token = ?1",
+        params![token, now],
+    )?;
+    Ok(changed > 0)
+}
+
+/// The code or access token of row `id` (`table`: `codes` or `tokens`), for the page's
+/// buttons, which name rows, not secrets.
+pub(crate) fn secret_of(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+) -> rusqlite::Result<Option<String>> {
+    let sql = if table == "codes" {
+        "SELECT code FROM codes WHERE rowid = ?1"
+    } else {
+        "SELECT access_token FROM tokens WHERE rowid = ?1"
+    };
+    conn.prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()
+}
+
+/// The first and last four characters of a secret, for pages.
+pub(crate) fn shortened(secret: &str) -> String {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() <= 10 {
+        return "…".to_string();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::grants::{self, MintedCode, Refusal, Ttls};
+
+    const NOW: i64 = 100_000_000;
+    const TTLS: Ttls = Ttls {
+        code: 600_000,
+        access: 3_600_000,
+        refresh: 7_200_000,
+    };
+
+    fn store_with(codes: &[&str]) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrate(&mut conn).unwrap();
+        let scopes = vec!["USER_LOGIN_ID".to_string()];
+        for (i, code) in codes.iter().enumerate() {
+            let minted = MintedCode {
+                code,
+                scopes: &scopes,
+                user_id: "default",
+                user_json: "{}",
+                minted_at: NOW - 1_000 + i as i64,
+            };
+            grants::record_code(&conn, &minted).unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn each_code_fault_gives_its_refusal() {
+        let conn = store_with(&["E", "U", "K"]);
+        assert!(break_code(&conn, "E", CodeFault::Expired, NOW).unwrap());
+        assert!(break_code(&conn, "U", CodeFault::Used, NOW).unwrap());
+        assert!(break_code(&conn, "K", CodeFault::Unknown, NOW).unwrap());
+        assert!(!break_code(&conn, "nope", CodeFault::Used, NOW).unwrap());
+        let pair = || ("a".to_string(), "r".to_string());
+        assert_eq!(
+            grants::redeem_code(&conn, "E", NOW, TTLS, pair()).unwrap(),
+            Err(Refusal::Expired)
+        );
+        assert_eq!(
+            grants::redeem_code(&conn, "U", NOW, TTLS, pair()).unwrap(),
+            Err(Refusal::Used)
+        );
+        assert_eq!(
+            grants::redeem_code(&conn, "K", NOW, TTLS, pair()).unwrap(),
+            Err(Refusal::Unknown)
+        );
+    }
+
+    #[test]
+    fn listing_is_newest_first_with_states_and_tokens_expire_on_demand() {
+        let conn = store_with(&["OLD", "NEW"]);
+        grants::redeem_code(
+            &conn,
+            "NEW",
+            NOW,
+            TTLS,
+            ("ACCESS123456".into(), "REFRESH12345".into()),
+        )
+        .unwrap()
+        .unwrap();
+        let (codes, tokens) = recent(&conn, 10, NOW, TTLS.code).unwrap();
+        assert_eq!(
+            codes
+                .iter()
+                .map(|c| (c.code.as_str(), c.state))
+                .collect::<Vec<_>>(),
+            [("NEW", "redeemed"), ("OLD", "unused")]
+        );
+        assert_eq!(tokens[0].state, "active");
+        assert!(expire_token(&conn, "ACCESS123456", NOW + 500).unwrap());
+        assert_eq!(
+            grants::grant_of(&conn, "ACCESS123456", NOW + 500).unwrap(),
+            Err(Refusal::Expired)
+        );
+        let (_, tokens) = recent(&conn, 10, NOW + 500, TTLS.code).unwrap();
+        assert_eq!(tokens[0].state, "expired");
+        assert_eq!(shortened("ACCESS123456"), "ACCE…3456");
+    }
+}

@@ -1,0 +1,327 @@
+//! Codes and tokens: recording a minted code, redeeming it once, refreshing, and looking up
+//! what an access token grants. Plain functions of a connection; callers provide the
+//! transaction (`serve`'s writer commits a batch of them before answering any).
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// A code as `request` (or the consent page) minted it.
+#[derive(Debug, Clone)]
+pub struct MintedCode<'a> {
+    pub code: &'a str,
+    pub scopes: &'a [String],
+    pub user_id: &'a str,
+    /// The simulated user's record as JSON, so the profile shows what consent showed.
+    pub user_json: &'a str,
+    pub minted_at: i64,
+}
+
+/// Lifetimes in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ttls {
+    pub code: i64,
+    pub access: i64,
+    pub refresh: i64,
+}
+
+/// What an exchange or a refresh hands out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TokenPair {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub access_expires_at: i64,
+    pub refresh_expires_at: i64,
+    pub user_json: String,
+}
+
+/// Why a code or refresh token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    Unknown,
+    Used,
+    Expired,
+}
+
+/// What a valid access token grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Grant {
+    pub scopes: Vec<String>,
+    pub user_json: String,
+}
+
+/// Records a minted code as unused. Minting the same code again (a repeated `--seed`)
+/// resets it to unused with the new scopes, user and time.
+pub fn record_code(conn: &Connection, minted: &MintedCode<'_>) -> rusqlite::Result<()> {
+    let scopes = serde_json::to_string(minted.scopes).expect("strings serialize");
+    conn.prepare_cached(
+        "INSERT INTO codes (code, scopes, user_id, user_json, minted_at, redeemed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, NULL)
+         ON CONFLICT (code) DO UPDATE SET scopes = excluded.scopes, user_id = excluded.user_id,
+             user_json = excluded.user_json, minted_at = excluded.minted_at, redeemed_at = NULL",
+    )?
+    .execute(params![
+        minted.code,
+        scopes,
+        minted.user_id,
+        minted.user_json,
+        minted.minted_at
+    ])?;
+    Ok(())
+}
+
+/// Spends `code` and stores `tokens` (fresh random values from the caller) for it. The one
+/// conditional UPDATE is what makes redemption exactly-once across threads and processes.
+pub(crate) fn redeem_code(
+    conn: &Connection,
+    code: &str,
+    now: i64,
+    ttls: Ttls,
+    tokens: (String, String),
+) -> rusqlite::Result<Result<TokenPair, Refusal>> {
+    let spent = conn
+        .prepare_cached(
+            "UPDATE codes SET redeemed_at = ?2
+             WHERE code = ?1 AND redeemed_at IS NULL AND minted_at > ?3
+             RETURNING scopes, user_id, user_json",
+        )?
+        .query_row(params![code, now, now.saturating_sub(ttls.code)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })
+        .optional()?;
+    let Some((scopes, user_id, user_json)) = spent else {
+        let state = conn
+            .prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
+            .query_row([code], |r| r.get::<_, bool>(0))
+            .optional()?;
+        return Ok(Err(match state {
+            None => Refusal::Unknown,
+            Some(true) => Refusal::Used,
+            Some(false) => Refusal::Expired,
+        }));
+    };
+    issue(conn, code, &scopes, &user_id, user_json, now, ttls, tokens).map(Ok)
+}
+
+/// Spends `refresh_token` and stores a new pair descending from the same code.
+pub(crate) fn refresh(
+    conn: &Connection,
+    refresh_token: &str,
+    now: i64,
+    ttls: Ttls,
+    tokens: (String, String),
+) -> rusqlite::Result<Result<TokenPair, Refusal>> {
+    let spent = conn
+        .prepare_cached(
+            "UPDATE tokens SET refreshed_at = ?2
+             WHERE refresh_token = ?1 AND refreshed_at IS NULL AND refresh_expires_at > ?2
+             RETURNING code, scopes, user_id, user_json",
+        )?
+        .query_row(params![refresh_token, now], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get(3)?,
+            ))
+        })
+        .optional()?;
+    let Some((code, scopes, user_id, user_json)) = spent else {
+        let state = conn
+            .prepare_cached("SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1")?
+            .query_row([refresh_token], |r| r.get::<_, bool>(0))
+            .optional()?;
+        return Ok(Err(match state {
+            None => Refusal::Unknown,
+            Some(true) => Refusal::Used,
+            Some(false) => Refusal::Expired,
+        }));
+    };
+    issue(conn, &code, &scopes, &user_id, user_json, now, ttls, tokens).map(Ok)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn issue(
+    conn: &Connection,
+    code: &str,
+    scopes: &str,
+    user_id: &str,
+    user_json: String,
+    now: i64,
+    ttls: Ttls,
+    (access_token, refresh_token): (String, String),
+) -> rusqlite::Result<TokenPair> {
+    let access_expires_at = now.saturating_add(ttls.access);
+    let refresh_expires_at = now.saturating_add(ttls.refresh);
+    conn.prepare_cached(
+        "INSERT INTO tokens (access_token, refresh_token, code, scopes, user_id, user_json,
+             issued_at, access_expires_at, refresh_expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        access_token,
+        refresh_token,
+        code,
+        scopes,
+        user_id,
+        user_json,
+        now,
+        access_expires_at,
+        refresh_expires_at
+    ])?;
+    Ok(TokenPair {
+        access_token,
+        refresh_token,
+        access_expires_at,
+        refresh_expires_at,
+        user_json,
+    })
+}
+
+/// What `access_token` grants at `now`: unknown and expired tokens are refused.
+pub(crate) fn grant_of(
+    conn: &Connection,
+    access_token: &str,
+    now: i64,
+) -> rusqlite::Result<Result<Grant, Refusal>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT scopes, user_json, access_expires_at FROM tokens WHERE access_token = ?1",
+        )?
+        .query_row([access_token], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .optional()?;
+    Ok(match row {
+        None => Err(Refusal::Unknown),
+        Some((_, _, expires)) if expires <= now => Err(Refusal::Expired),
+        Some((scopes, user_json, _)) => Ok(Grant {
+            scopes: serde_json::from_str(&scopes).unwrap_or_default(),
+            user_json,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TTLS: Ttls = Ttls {
+        code: 600_000,
+        access: 3_600_000,
+        refresh: 7_200_000,
+    };
+
+    fn store() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::schema::migrate(&mut conn).unwrap();
+        conn
+    }
+
+    fn mint(conn: &Connection, code: &str, at: i64) {
+        let scopes = vec!["USER_LOGIN_ID".to_string()];
+        record_code(
+            conn,
+            &MintedCode {
+                code,
+                scopes: &scopes,
+                user_id: "default",
+                user_json: "{\"id\":\"default\"}",
+                minted_at: at,
+            },
+        )
+        .unwrap();
+    }
+
+    fn pair(n: u32) -> (String, String) {
+        (format!("A{n}"), format!("R{n}"))
+    }
+
+    #[test]
+    fn a_code_is_redeemed_once_then_used() {
+        let conn = store();
+        mint(&conn, "C", 1_000);
+        let tokens = redeem_code(&conn, "C", 2_000, TTLS, pair(1))
+            .unwrap()
+            .unwrap();
+        assert_eq!(tokens.access_token, "A1");
+        assert_eq!(tokens.access_expires_at, 2_000 + TTLS.access);
+        assert_eq!(
+            redeem_code(&conn, "C", 2_001, TTLS, pair(2)).unwrap(),
+            Err(Refusal::Used)
+        );
+        assert_eq!(
+            redeem_code(&conn, "nope", 2_001, TTLS, pair(3)).unwrap(),
+            Err(Refusal::Unknown)
+        );
+    }
+
+    #[test]
+    fn an_old_code_is_expired_and_stays_unused() {
+        let conn = store();
+        mint(&conn, "C", 1_000);
+        let late = 1_000 + TTLS.code;
+        assert_eq!(
+            redeem_code(&conn, "C", late, TTLS, pair(1)).unwrap(),
+            Err(Refusal::Expired)
+        );
+        assert!(redeem_code(&conn, "C", late - 1, TTLS, pair(2))
+            .unwrap()
+            .is_ok());
+    }
+
+    #[test]
+    fn minting_the_same_code_again_resets_it() {
+        let conn = store();
+        mint(&conn, "C", 1_000);
+        redeem_code(&conn, "C", 1_001, TTLS, pair(1))
+            .unwrap()
+            .unwrap();
+        mint(&conn, "C", 5_000);
+        assert!(redeem_code(&conn, "C", 5_001, TTLS, pair(2))
+            .unwrap()
+            .is_ok());
+    }
+
+    #[test]
+    fn refresh_spends_the_old_refresh_token() {
+        let conn = store();
+        mint(&conn, "C", 1_000);
+        redeem_code(&conn, "C", 1_001, TTLS, pair(1))
+            .unwrap()
+            .unwrap();
+        let new = refresh(&conn, "R1", 2_000, TTLS, pair(2)).unwrap().unwrap();
+        assert_eq!(new.refresh_token, "R2");
+        assert_eq!(
+            refresh(&conn, "R1", 2_001, TTLS, pair(3)).unwrap(),
+            Err(Refusal::Used)
+        );
+        assert_eq!(
+            refresh(&conn, "R9", 2_001, TTLS, pair(4)).unwrap(),
+            Err(Refusal::Unknown)
+        );
+        let late = 2_000 + TTLS.refresh;
+        assert_eq!(
+            refresh(&conn, "R2", late, TTLS, pair(5)).unwrap(),
+            Err(Refusal::Expired)
+        );
+    }
+
+    #[test]
+    fn access_tokens_grant_until_they_expire() {
+        let conn = store();
+        mint(&conn, "C", 1_000);
+        let t = redeem_code(&conn, "C", 1_000, TTLS, pair(1))
+            .unwrap()
+            .unwrap();
+        let grant = grant_of(&conn, "A1", 1_500).unwrap().unwrap();
+        assert_eq!(grant.scopes, ["USER_LOGIN_ID"]);
+        assert_eq!(
+            grant_of(&conn, "A1", t.access_expires_at).unwrap(),
+            Err(Refusal::Expired)
+        );
+        assert_eq!(grant_of(&conn, "A9", 0).unwrap(), Err(Refusal::Unknown));
+    }
+}

@@ -1,0 +1,185 @@
+//! The sandbox's store: an embedded SQLite database (WAL) that `request` writes minted codes
+//! into and `serve` redeems them from. Any number of processes may share one file; SQLite's
+//! locks (with a busy timeout) order their writes, and every state change is one conditional
+//! `UPDATE ... RETURNING`, so a code or refresh token is spent exactly once.
+//!
+//! `schema` creates and migrates the tables; `grants` holds the operations on them as plain
+//! functions of a connection, which `serve` runs in its writer thread and tests call directly.
+
+pub(crate) mod admin;
+pub(crate) mod faults;
+pub mod grants;
+pub(crate) mod schema;
+pub(crate) mod writer;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use grants::MintedCode;
+pub(crate) use grants::{Grant, Refusal, TokenPair, Ttls};
+
+/// How long a process waits for another one's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The file name of the store in the state directory.
+const FILE_NAME: &str = "store.sqlite3";
+
+/// Where the store lives when neither `--store` nor `AUTHCODE_STORE` says:
+/// `$XDG_STATE_HOME/authcode/store.sqlite3`, else `~/.local/state/authcode/store.sqlite3`.
+pub(crate) fn default_path() -> Option<PathBuf> {
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .and_then(absolute)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .and_then(absolute)
+                .map(|h| h.join(".local").join("state"))
+        })?;
+    Some(state.join("authcode").join(FILE_NAME))
+}
+
+/// Why the store could not be opened, in words for an `error:` or `warning:` line.
+#[derive(Debug)]
+pub struct OpenError(pub String);
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Opens (creating if needed, readable by the user only) and migrates the store at `path`.
+pub fn open(path: &Path) -> Result<Connection, OpenError> {
+    let shown = crate::output::display_path(path);
+    let fail = |why: String| OpenError(format!("cannot open the store {shown}: {why}"));
+    create_private(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
+    let mut conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
+    configure(&conn).map_err(|e| fail(e.to_string()))?;
+    schema::migrate(&mut conn).map_err(|e| match e {
+        schema::SchemaError::Newer(v) => OpenError(format!(
+            "the store {shown} has schema version {v}, newer than this authcode's {}; \
+             it was left as it is (use a newer authcode, or another --store)",
+            schema::VERSION
+        )),
+        schema::SchemaError::Sql(e) => fail(e.to_string()),
+    })?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL")
+        .map_err(|e| fail(e.to_string()))?;
+    Ok(conn)
+}
+
+/// WAL lets readers and one writer work at once across processes; `NORMAL` (set after the
+/// schema is in place) syncs at checkpoints, so a commit survives a killed process (not a
+/// power cut) without an fsync each. Creating the empty store skips syncing altogether.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch("PRAGMA synchronous = OFF")?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::ToSqlConversionFailure(
+            format!("cannot switch to WAL (journal mode {mode})").into(),
+        ));
+    }
+    // Each `request` is a short-lived process: without this, closing its connection would
+    // checkpoint (two fsyncs) every time. SQLite's automatic checkpoints still run.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )?;
+    Ok(())
+}
+
+/// Creates the store's directory (0700) and an empty file (0600) unless they exist, so that
+/// SQLite, which copies the file's mode to its -wal and -shm files, never widens them.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir)?;
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop)
+}
+
+/// Records a code `request` minted for `user`, granting `scopes`, in the store at `path`.
+pub(crate) fn record_minted(
+    path: &Path,
+    code: &str,
+    scopes: &[String],
+    user: &crate::users::User,
+) -> Result<(), String> {
+    let conn = open(path).map_err(|e| e.0)?;
+    grants::record_code(
+        &conn,
+        &MintedCode {
+            code,
+            scopes,
+            user_id: &user.id,
+            user_json: &user.to_json(),
+            minted_at: now_ms(),
+        },
+    )
+    .map_err(|e| {
+        format!(
+            "cannot write the store {}: {e}",
+            crate::output::display_path(path)
+        )
+    })
+}
+
+/// Milliseconds since the Unix epoch, the store's clock.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_a_private_store_and_refuses_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a").join("b").join("store.sqlite3");
+        drop(open(&path).unwrap());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(path.parent().unwrap()), 0o700);
+        }
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 7")
+            .unwrap();
+        let err = open(&path).unwrap_err().to_string();
+        assert!(err.contains("schema version 7, newer"), "{err}");
+        let v: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 7, "a newer store must be left alone");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        let err = open(&path).unwrap_err().to_string();
+        assert!(err.starts_with("cannot open the store"), "{err}");
+    }
+}

@@ -1,0 +1,157 @@
+//! Bad input on every route: each answer is JSON in the route's shape, never a panic or an
+//! empty 500, and the server keeps serving; no secret reaches the log.
+
+use serde_json::Value;
+
+use crate::serve::support::*;
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Shape {
+    Snap,
+    OpenApi,
+}
+
+fn shape_of(body: &Value) -> Option<Shape> {
+    if body["responseCode"].is_string() && body["responseMessage"].is_string() {
+        Some(Shape::Snap)
+    } else if body["response"]["body"]["resultInfo"]["resultCode"].is_string() {
+        Some(Shape::OpenApi)
+    } else {
+        None
+    }
+}
+
+fn check(server: &Server, method: &str, path: &str, body: Vec<u8>, status: u16, shape: Shape) {
+    let shown = String::from_utf8_lossy(&body[..body.len().min(60)]).into_owned();
+    let (got, headers, bytes) = send(server.addr, method, path, &signed_headers(), body);
+    assert_eq!(
+        got,
+        status,
+        "{method} {path} {shown:?}: {}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert_eq!(
+        headers["content-type"], "application/json",
+        "{method} {path} {shown:?}"
+    );
+    let value = json_of(&bytes);
+    assert_eq!(
+        shape_of(&value),
+        Some(shape),
+        "{method} {path} {shown:?}: {value}"
+    );
+}
+
+#[test]
+fn every_route_answers_bad_input_with_json_and_keeps_serving() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            ..Default::default()
+        },
+    );
+    let too_big = {
+        let mut b = br#"{"grantType":"AUTHORIZATION_CODE","authCode":""#.to_vec();
+        b.resize((1 << 20) + 10, b'x');
+        b.extend_from_slice(b"\"}");
+        b
+    };
+    let bodies: Vec<(&str, Vec<u8>)> = vec![
+        ("not JSON", b"hello".to_vec()),
+        ("not an object", b"[1, 2]".to_vec()),
+        ("a number", b"42".to_vec()),
+        (
+            "wrong types",
+            br#"{"grantType": 7, "request": "x"}"#.to_vec(),
+        ),
+        ("empty", Vec::new()),
+        ("invalid UTF-8", b"{\"grantType\": \"\xff\xfe\"}".to_vec()),
+        ("truncated", br#"{"request": {"head": "#.to_vec()),
+        ("nested deep", "[".repeat(10_000).into_bytes()),
+    ];
+    for (path, shape) in [(APPLY_TOKEN, Shape::Snap), (PROFILE, Shape::OpenApi)] {
+        for (what, body) in &bodies {
+            let (status, _, bytes) =
+                send(server.addr, "POST", path, &signed_headers(), body.clone());
+            assert!(
+                (400..500).contains(&status) || status == 200,
+                "{path} {what}: {status}"
+            );
+            assert_eq!(shape_of(&json_of(&bytes)), Some(shape), "{path} {what}");
+        }
+        check(&server, "POST", path, too_big.clone(), 413, shape);
+        for method in ["GET", "PUT", "DELETE", "PATCH"] {
+            check(&server, method, path, Vec::new(), 405, shape);
+        }
+    }
+    let (_, headers, _) = send(server.addr, "GET", APPLY_TOKEN, &[], Vec::new());
+    assert_eq!(headers["allow"], "POST");
+    for path in [
+        "/nope",
+        "/v1.0/access-token/b2b2c",
+        "/dana/member",
+        "/%ff",
+        "/v1.0/access-token/b2b2c.htm/x",
+    ] {
+        check(&server, "POST", path, b"{}".to_vec(), 404, Shape::Snap);
+        check(&server, "GET", path, Vec::new(), 404, Shape::Snap);
+    }
+
+    // Still serving, with the code table intact.
+    let code = mint(&store, "USER_LOGIN_ID");
+    let tokens = server.exchange(&code).1;
+    assert_eq!(tokens["responseCode"], "2007400");
+
+    let log = server.log();
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(
+        !log.contains("PRIVATE KEY") && !log.contains("secret"),
+        "{log}"
+    );
+    assert!(
+        !log.contains(tokens["accessToken"].as_str().unwrap()),
+        "{log}"
+    );
+    assert!(
+        log.contains("POST /v1.0/access-token/b2b2c.htm 413 4137400 "),
+        "{log}"
+    );
+    assert!(
+        log.contains("PUT /dana/member/query/queryUserProfile.htm 405 PARAM_ILLEGAL "),
+        "{log}"
+    );
+    assert!(log.contains("GET /nope 404 4040000 "), "{log}");
+    // Pages answer a wrong method in the SNAP shape too.
+    check(&server, "PUT", "/", Vec::new(), 405, Shape::Snap);
+    check(
+        &server,
+        "DELETE",
+        "/v1.0/get-auth-code",
+        Vec::new(),
+        405,
+        Shape::Snap,
+    );
+}
+
+#[test]
+fn a_client_that_hangs_up_mid_body_does_not_stop_the_server() {
+    use std::io::Write;
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    for _ in 0..20 {
+        let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+        let _ = s.write_all(
+            b"POST /v1.0/access-token/b2b2c.htm HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"grantType\"",
+        );
+        drop(s);
+        let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+        let _ = s.write_all(b"\x16\x03\x01 garbage that is not HTTP\r\n\r\n");
+        drop(s);
+    }
+    assert_eq!(
+        server.exchange(&mint(&store, "USER_LOGIN_ID")).1["responseCode"],
+        "2007400"
+    );
+}

@@ -1,0 +1,333 @@
+//! Helpers for the serve tests: a server process, an HTTP client, keys and signatures.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use rsa::pkcs1v15::SigningKey;
+use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::signature::{SignatureEncoding, Signer};
+use rsa::RsaPrivateKey;
+use serde_json::Value;
+use sha2::Sha256;
+
+pub const APPLY_TOKEN: &str = "/v1.0/access-token/b2b2c.htm";
+pub const PROFILE: &str = "/dana/member/query/queryUserProfile.htm";
+pub const PARTNER: &str = "2025PARTNER01";
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_authcode"))
+}
+
+/// `authcode ARGS` with the given store, no colors, no inherited test environment.
+pub fn authcode(store: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env("AUTHCODE_STORE", store)
+        .env_remove("AUTHCODE_CATALOG")
+        .env_remove("AUTHCODE_USERS")
+        .env_remove("AUTHCODE_PARTNER_ID")
+        .env_remove("AUTHCODE_PARTNER_PUBLIC_KEY")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Mints a code with `authcode request --approve`, recorded in `store`.
+pub fn mint(store: &Path, scopes: &str) -> String {
+    let out = authcode(store)
+        .args(["request", "--approve", "--compact", "--scopes", scopes])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["authCode"].as_str().unwrap().to_string()
+}
+
+/// The test merchant's key pair, generated once from a fixed seed.
+pub struct Keys {
+    pub private: RsaPrivateKey,
+    pub private_pem: String,
+    pub public_pem: String,
+}
+
+pub fn keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| generate(9))
+}
+
+/// Another merchant's keys: valid, but not the registered ones.
+pub fn other_keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| generate(10))
+}
+
+fn generate(seed: u64) -> Keys {
+    {
+        use rand_chacha::rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let private = RsaPrivateKey::new(&mut rng, 2048).unwrap();
+        let private_pem = private.to_pkcs8_pem(LineEnding::LF).unwrap().to_string();
+        let public_pem = private
+            .to_public_key()
+            .to_public_key_pem(LineEnding::LF)
+            .unwrap();
+        Keys {
+            private,
+            private_pem,
+            public_pem,
+        }
+    }
+}
+
+/// base64 SHA256withRSA of `data` with the test merchant's key.
+pub fn sign(data: &[u8]) -> String {
+    let key = SigningKey::<Sha256>::new(keys().private.clone());
+    base64::engine::general_purpose::STANDARD.encode(key.sign(data).to_bytes())
+}
+
+/// Jakarta time now, as the SDKs send it.
+pub fn timestamp() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    authcode::serve::times::jakarta(now)
+}
+
+/// Signed Apply Token headers for `PARTNER`.
+pub fn signed_headers() -> Vec<(String, String)> {
+    let ts = timestamp();
+    let sig = sign(format!("{PARTNER}|{ts}").as_bytes());
+    vec![
+        ("X-TIMESTAMP".into(), ts),
+        ("X-CLIENT-KEY".into(), PARTNER.into()),
+        ("X-PARTNER-ID".into(), PARTNER.into()),
+        ("X-SIGNATURE".into(), sig),
+        ("CHANNEL-ID".into(), "95221".into()),
+        ("Content-Type".into(), "application/json".into()),
+    ]
+}
+
+pub fn code_body(code: &str) -> Vec<u8> {
+    serde_json::json!({"grantType": "AUTHORIZATION_CODE", "authCode": code, "refreshToken": "", "additionalInfo": {}})
+        .to_string()
+        .into_bytes()
+}
+
+/// A signed Query User Profile envelope (signature over the exact `request` text).
+pub fn profile_body(token: &str, resources: &[&str]) -> Vec<u8> {
+    let request = serde_json::json!({
+        "head": {"version": "2.0", "function": "dana.member.query.queryUserProfile",
+                 "clientId": PARTNER, "clientSecret": "secret", "reqTime": timestamp(),
+                 "reqMsgId": "test-1", "accessToken": token, "reserve": "{}"},
+        "body": {"userResources": resources},
+    })
+    .to_string();
+    format!(
+        r#"{{"request":{request},"signature":"{}"}}"#,
+        sign(request.as_bytes())
+    )
+    .into_bytes()
+}
+
+/// A running `authcode serve`.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    pub addr: SocketAddr,
+    log: Arc<Mutex<String>>,
+}
+
+/// Options of a server start.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// Register the test merchant (partner id and public key).
+    pub signed: bool,
+    pub extra: &'a [&'a str],
+}
+
+impl Server {
+    /// Starts `authcode serve --listen 127.0.0.1:0` on `store`.
+    pub fn start(store: &Path, options: Options<'_>) -> Server {
+        let mut cmd = authcode(store);
+        cmd.args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options.extra);
+        if options.signed {
+            let dir = store.parent().unwrap();
+            let key = dir.join("merchant.pub.pem");
+            std::fs::write(&key, &keys().public_pem).unwrap();
+            cmd.args(["--partner-id", PARTNER, "--partner-public-key"])
+                .arg(key);
+        }
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let log = Arc::new(Mutex::new(String::new()));
+        let stderr = child.stderr.take().unwrap();
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first.trim().to_string();
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "first line {first:?}; log: {}",
+            log.lock().unwrap()
+        );
+        let addr = url.trim_start_matches("http://").parse().unwrap();
+        Server {
+            child,
+            url,
+            addr,
+            log,
+        }
+    }
+
+    /// The access log so far (waits a moment for the last lines).
+    pub fn log(&self) -> String {
+        std::thread::sleep(Duration::from_millis(100));
+        self.log.lock().unwrap().clone()
+    }
+
+    pub fn post(&self, path: &str, headers: &[(String, String)], body: &[u8]) -> (u16, Value) {
+        let (status, _, body) = send(self.addr, "POST", path, headers, body.to_vec());
+        (status, json_of(&body))
+    }
+
+    pub fn apply(&self, body: &[u8]) -> (u16, Value) {
+        self.post(APPLY_TOKEN, &signed_headers(), body)
+    }
+
+    /// Exchanges `code`; the whole answer.
+    pub fn exchange(&self, code: &str) -> (u16, Value) {
+        self.apply(&code_body(code))
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// SIGKILL, and wait.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM; the exit status and the rest of the log.
+    pub fn terminate(mut self) -> (Option<i32>, String) {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "serve ignored SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut rest = String::new();
+        if let Some(mut out) = self.child.stdout.take() {
+            let _ = out.read_to_string(&mut rest);
+        }
+        (status.code(), self.log())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn json_of(body: &[u8]) -> Value {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(body)))
+}
+
+/// One HTTP/1.1 request on a new connection (hyper's client).
+pub fn send(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> (u16, hyper::HeaderMap, Vec<u8>) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(send_async(addr, method, path, headers, body))
+}
+
+pub async fn send_async(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> (u16, hyper::HeaderMap, Vec<u8>) {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (mut sender, conn) =
+        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
+            .await
+            .unwrap();
+    tokio::spawn(conn);
+    let mut request = hyper::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("Host", addr.to_string());
+    for (k, v) in headers {
+        request = request.header(k.as_str(), v.as_str());
+    }
+    let response = sender
+        .send_request(request.body(Full::new(Bytes::from(body))).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+/// A temporary directory with a store path in it.
+pub fn temp_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite3");
+    (dir, store)
+}
