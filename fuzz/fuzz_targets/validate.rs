@@ -5,32 +5,40 @@
 
 use std::sync::{Arc, OnceLock};
 
-use authcode::catalog::Catalog;
-use authcode::output::Paint;
-use authcode::validate::check::Context;
-use authcode::validate::document::{check_document, Options};
-use authcode::validate::report::{reporter, Format, Renderer};
-use authcode::validate::rules::{DocKind, Severity, Summary};
+use authcode::validate::diagnostic::Severity;
+use authcode::validate::report::{report_one, Format};
+use authcode::validate::{check_document, CheckOptions, Options, ScopeIndex};
+use authcode::{DocKind, Paint, Profile};
 use libfuzzer_sys::fuzz_target;
 
-struct Contexts {
-    plain: Context,
-    request: Context,
-    paired: Context,
+/// DANA's profile, indexed once, and the three option sets the first byte picks from.
+struct Checks {
+    index: ScopeIndex,
+    plain: CheckOptions,
+    request: CheckOptions,
+    paired: CheckOptions,
 }
 
-fn contexts() -> &'static Contexts {
-    static CONTEXTS: OnceLock<Contexts> = OnceLock::new();
-    CONTEXTS.get_or_init(|| {
-        let catalog = Catalog::dana();
-        let mut paired = Context::new(&catalog, Some(DocKind::Response));
-        paired
-            .expect(&["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()])
-            .unwrap();
-        Contexts {
-            plain: Context::new(&catalog, None),
-            request: Context::new(&catalog, Some(DocKind::Request)),
+fn checks() -> &'static Checks {
+    static CHECKS: OnceLock<Checks> = OnceLock::new();
+    CHECKS.get_or_init(|| {
+        let index = ScopeIndex::new(&Profile::dana());
+        let paired = CheckOptions {
+            kind: Some(DocKind::Response),
+            expected: Some(
+                index
+                    .ids_of(&["USER_LOGIN_ID".to_string(), "KYC_INFO".to_string()])
+                    .unwrap(),
+            ),
+        };
+        Checks {
+            plain: CheckOptions::default(),
+            request: CheckOptions {
+                kind: Some(DocKind::Request),
+                expected: None,
+            },
             paired,
+            index,
         }
     })
 }
@@ -41,8 +49,8 @@ fuzz_target!(|data: &[u8]| {
         Some((m, rest)) => (*m, rest),
         None => (0, data),
     };
-    let all = contexts();
-    let ctx = match mode % 3 {
+    let all = checks();
+    let check = match mode % 3 {
         0 => &all.plain,
         1 => &all.request,
         _ => &all.paired,
@@ -51,9 +59,9 @@ fuzz_target!(|data: &[u8]| {
     let path: Arc<str> = Arc::from("fuzz.json");
     let options = Options {
         strict: mode & 8 != 0,
-        excerpts: true,
+        ..Options::FULL
     };
-    let doc = check_document(bytes, &path, first_line, ctx, options);
+    let doc = check_document(bytes, &path, first_line, &all.index, check, options);
 
     let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
     let has_error = doc
@@ -82,23 +90,7 @@ fuzz_target!(|data: &[u8]| {
 
     let formats = [Format::Human, Format::Json, Format::Github, Format::Junit];
     let format = formats[usize::from(mode >> 2) % formats.len()];
-    let mut out = Vec::new();
-    {
-        let paint = Paint(mode & 1 != 0);
-        let mut rendered = Vec::new();
-        Renderer {
-            format,
-            quiet: false,
-            paint,
-        }
-        .render(&doc, &mut rendered);
-        let mut report = reporter(format, false, paint, Box::new(&mut out));
-        report.document(&doc, &rendered).unwrap();
-        let mut summary = Summary::default();
-        summary.files = 1;
-        summary.add(&doc);
-        report.finish(&summary).unwrap();
-    }
+    let out = report_one(format, Paint(mode & 1 != 0), &doc).expect("a Vec takes any report");
     let text = String::from_utf8(out).expect("reports are UTF-8");
     if format != Format::Human || mode & 1 == 0 {
         assert!(!text.contains('\x1b'), "raw escape in the report: {text:?}");

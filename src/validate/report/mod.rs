@@ -69,6 +69,27 @@ pub(super) fn reporter(format: Format, quiet: bool, paint: Paint) -> Box<dyn Rep
     }
 }
 
+/// The whole report of `format` on the one document `doc`, as a run of one file writes it
+/// (for the fuzz target, which checks that every format renders any verdict).
+pub fn report_one(format: Format, paint: Paint, doc: &DocResult) -> io::Result<Vec<u8>> {
+    let reporter = reporter(format, false, paint);
+    let mut rendered = Vec::new();
+    reporter.render(doc, &mut rendered);
+    let mut out = Vec::new();
+    {
+        let mut sink = Sink::new(Box::new(&mut out));
+        reporter.document(&mut sink, &rendered)?;
+        sink.documents += 1;
+        let mut summary = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        summary.add(doc);
+        reporter.finish(&mut sink, &summary)?;
+    }
+    Ok(out)
+}
+
 /// "1 more problem", "3 more problems": the notice of problems past the listing limit.
 pub(super) fn unlisted_notice(n: usize) -> String {
     format!(
