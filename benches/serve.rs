@@ -1,4 +1,4 @@
-//! `cargo bench --bench serve`: Apply Token throughput and latency of `authcode serve` (issue 9)
+//! `cargo bench --bench serve`: Apply Token throughput and latency of `authcode serve`
 //! beside the JavaScript `oauth2-mock-server` token endpoint, in the same run, with the same
 //! load generator: 64 keep-alive connections on 127.0.0.1, each sending its next request as
 //! soon as the previous answer arrived.

@@ -130,7 +130,7 @@ fn dana_schema_accepts_the_specs_samples() {
 #[test]
 fn dana_schema_accepts_what_request_prints() {
     let response = validator(&exported("response", None));
-    // --seed only where a code is made: with --deny it is refused (issue 14).
+    // --seed only where a code is made: with --deny it is refused.
     for decision in [
         &["--approve", "--seed", "3"][..],
         &["--deny"],

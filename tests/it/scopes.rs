@@ -119,7 +119,7 @@ fn no_match_is_exit_1_with_a_message_and_empty_stdout() {
         .args(["scopes", "no-such-thing", "--json"])
         .assert()
         .code(1)
-        // A JSON reader gets JSON: the empty array (issue 14).
+        // A JSON reader gets JSON: the empty array.
         .stdout("[]\n")
         .stderr(predicate::str::contains("no scope matches"));
 }

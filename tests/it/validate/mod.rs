@@ -6,6 +6,7 @@ mod inputs;
 mod pairing;
 mod reports;
 mod rules;
+mod verdicts;
 
 /// The spec's success sample, verbatim: its single quotes make it invalid JSON.
 const SUCCESS_SAMPLE: &str =

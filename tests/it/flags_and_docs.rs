@@ -1,10 +1,7 @@
-//! What a new user tripped over on the command line (issue 14): flags that cannot apply are
-//! refused, scope lists are read the same way everywhere, a response that cannot be
-//! delivered is an error, the prompt fits a narrow terminal, and README tells the truth
-//! about the toolchain and the flags.
-//!
-//! Self-contained (own helpers, own pty harness) so that it can be folded into the one test
-//! binary as a module.
+//! Flags mean the same everywhere: flags that cannot apply are refused, scope lists are read
+//! the same way wherever they are read, a response that cannot be delivered is an error, the
+//! prompt fits a narrow terminal, and README tells the truth about the toolchain and the
+//! flags.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

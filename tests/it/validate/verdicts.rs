@@ -1,7 +1,5 @@
-//! What a new user trips over in `validate` (issue 14): verdicts CI can trust, true counts,
-//! quiet forms that parse, unreadable inputs on stderr, a walk like ripgrep's, and messages
-//! that name the real fault. Self-contained (own helpers) so it can be folded into the one
-//! test binary as a module.
+//! Verdicts CI can trust: true counts, quiet forms that parse, unreadable inputs on stderr,
+//! a walk like ripgrep's, and messages that name the real fault.
 
 use std::io::Read;
 use std::path::Path;
