@@ -4,31 +4,20 @@
 //! flags.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_authcode"))
-}
+use crate::support::{bin, std_command, text};
 
-/// `authcode ARGS` with the environment that would change its output removed.
+/// `authcode ARGS` in the support module's clean environment, as CI runs it.
 fn authcode(args: &[&str]) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.args(args)
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("CI", "true")
-        .stdin(Stdio::null());
+    let mut cmd = std_command();
+    cmd.args(args).env("CI", "true").stdin(Stdio::null());
     cmd
 }
 
 fn run(args: &[&str]) -> Output {
     authcode(args).output().expect("run authcode")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Runs `args`, which must exit `code`; returns (stdout, stderr).
@@ -44,12 +33,13 @@ fn expect(args: &[&str], code: i32) -> (String, String) {
     (text(&out.stdout), text(&out.stderr))
 }
 
-/// A refused command: exit 2, nothing on stdout, `error: ...` on stderr; returns stderr.
+/// A refused command (the support module's `refused`): exit 2, nothing on stdout,
+/// `error: ...` on stderr; returns stderr.
 fn refused(args: &[&str]) -> String {
-    let (stdout, stderr) = expect(args, 2);
-    assert_eq!(stdout, "", "{args:?} printed a result");
-    assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-    stderr
+    crate::support::authcode()
+        .env("CI", "true")
+        .args(args)
+        .refused("")
 }
 
 fn write(dir: &Path, name: &str, content: &str) -> String {

@@ -1,8 +1,6 @@
 //! No message names DANA, a DANA scope or a DANA error code unless DANA's profile is in
 //! force: every message that carries an example takes it from the profile in force.
 
-use std::process::Command;
-
 const OTHER: &str = r#"{
   "name": "OtherPay",
   "scopes": [
@@ -73,10 +71,8 @@ fn cases() -> Vec<(Vec<&'static str>, &'static str)> {
 }
 
 fn run(catalog: Option<&std::path::Path>, args: &[&str], stdin: &str) -> String {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_authcode"));
-    cmd.env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .env("NO_COLOR", "1")
+    let mut cmd = crate::support::std_command();
+    cmd.env("NO_COLOR", "1")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());

@@ -20,15 +20,10 @@ const WALLETS: [&str; 7] = [
     "alipaycn",
 ];
 
-/// The binary with no profile, color or CI setting inherited from the environment.
+/// The binary in the support module's clean environment, with a time bound.
 fn authcode() -> Command {
-    let mut cmd = Command::cargo_bin("authcode").unwrap();
-    for var in [
-        "AUTHCODE_CATALOG",
-        "AUTHCODE_WALLET",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-    ] {
+    let mut cmd = Command::new(crate::support::bin());
+    for var in crate::support::ENV_THAT_CHANGES_OUTPUT {
         cmd.env_remove(var);
     }
     cmd.timeout(Duration::from_secs(30));

@@ -32,7 +32,7 @@ pub fn bin() -> PathBuf {
 
 /// The environment variables that change what authcode prints; every command starts
 /// without them.
-const ENV_THAT_CHANGES_OUTPUT: [&str; 4] = [
+pub const ENV_THAT_CHANGES_OUTPUT: [&str; 4] = [
     "AUTHCODE_CATALOG",
     "AUTHCODE_WALLET",
     "NO_COLOR",

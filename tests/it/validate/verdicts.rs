@@ -7,17 +7,12 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_authcode")
-}
+use crate::support::{std_command, text};
 
-/// `authcode ARGS` with no catalog from the environment and no colors.
+/// `authcode ARGS` in the support module's clean environment, without colors.
 fn authcode(args: &[&str]) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.args(args)
-        .env_remove("AUTHCODE_CATALOG")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
+    let mut cmd = std_command();
+    cmd.args(args).env("NO_COLOR", "1").stdin(Stdio::null());
     cmd
 }
 
@@ -27,10 +22,6 @@ fn run(args: &[&str]) -> Output {
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     authcode(args).current_dir(dir).output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn json(out: &Output) -> Value {
