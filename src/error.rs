@@ -36,6 +36,15 @@ impl CliError {
         }
     }
 
+    /// Names the environment variable the faulty value came from, if it came from one.
+    pub(crate) fn from_env(mut self, var: Option<&str>) -> CliError {
+        if let Some(var) = var {
+            self.message.push_str(&format!(" (from {var})"));
+            self.hints.push(format!("unset {var} to use the default"));
+        }
+        self
+    }
+
     /// Adds a `hint:` line.
     pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> CliError {
         self.hints.push(hint.into());

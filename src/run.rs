@@ -33,10 +33,12 @@ pub fn main() -> ExitCode {
         .mut_arg("wallet", |a| a.hide_env(unset("AUTHCODE_WALLET")))
         .try_get_matches_from(&args)
         .and_then(|matches| {
-            let given = (
-                Given::of(&matches, "wallet"),
-                Given::of(&matches, "catalog"),
-            );
+            let given = Sources {
+                wallet: Given::of(&matches, "wallet"),
+                catalog: Given::of(&matches, "catalog"),
+                users: Given::of(&matches, "users"),
+                store: Given::of(&matches, "store"),
+            };
             Cli::from_arg_matches(&matches).map(|cli| (cli, given))
         });
     let (cli, given) = match parsed {
@@ -117,16 +119,35 @@ fn report(err: &anyhow::Error, color: ColorMode) -> u8 {
     }
 }
 
+/// Where each option that may come from the environment got its value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sources {
+    wallet: Given,
+    catalog: Given,
+    users: Given,
+    store: Given,
+}
+
+/// The variable a value came from, when it came from the environment.
+fn env_var(given: Given, var: &'static str) -> Option<&'static str> {
+    (given == Given::Env).then_some(var)
+}
+
 /// Runs the parsed command line and returns the exit code. `given` says where `--wallet`
 /// and `--catalog` came from (the command line, the environment, the default).
-pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
+pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
     let color = config::color(cli.color);
-    let choice = config::profile_choice(&cli.wallet, given.0, cli.catalog.clone(), given.1)?;
+    let choice = config::profile_choice(
+        &cli.wallet,
+        given.wallet,
+        cli.catalog.clone(),
+        given.catalog,
+    )
+    .map_err(|e| e.from_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
-        ProfileChoice::File(path) => Profile::load(&path).map_err(|e| {
-            error::catalog_error(e, (given.1 == Given::Env).then_some("AUTHCODE_CATALOG"))
-        })?,
+        ProfileChoice::File(path) => Profile::load(&path)
+            .map_err(|e| error::catalog_error(e, env_var(given.catalog, "AUTHCODE_CATALOG")))?,
         ProfileChoice::Several(names) => {
             return match cli.command {
                 Command::Validate(args) => {
@@ -162,7 +183,9 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
         }
         Command::Request(args) => {
             let store = config::store_target(cli.store, args.no_store);
-            let users = crate::users::Users::load(cli.users.as_deref())?;
+            let store_from = env_var(given.store, "AUTHCODE_STORE");
+            let users = crate::users::Users::load(cli.users.as_deref())
+                .map_err(|e| e.from_env(env_var(given.users, "AUTHCODE_USERS")))?;
             let user = users
                 .pick(args.user.as_deref().unwrap_or(crate::users::DEFAULT_USER))?
                 .clone();
@@ -172,7 +195,13 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
                 crate::output::warn(color, warning);
             }
             for warning in crate::request::answer(&profile, &config, prepared)? {
-                crate::output::warn(color, &warning);
+                match store_from {
+                    Some(var) => crate::output::warn(
+                        color,
+                        &format!("{warning} (the store path is from {var})"),
+                    ),
+                    None => crate::output::warn(color, &warning),
+                }
             }
             Ok(0)
         }
@@ -181,7 +210,8 @@ pub(crate) fn run(cli: Cli, given: (Given, Given)) -> anyhow::Result<u8> {
             crate::sandbox::run(&store, config::sandbox_action(args.action))
         }
         Command::Serve(args) => {
-            let users = crate::users::Users::load(cli.users.as_deref())?;
+            let users = crate::users::Users::load(cli.users.as_deref())
+                .map_err(|e| e.from_env(env_var(given.users, "AUTHCODE_USERS")))?;
             crate::serve::run(&config::serve(args, cli.store, color, profile, users)?)
         }
         Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),

@@ -431,3 +431,33 @@ fn a_catalog_whose_name_is_not_utf8() {
         .arg("scopes")
         .refused("gone-\u{fffd}.json");
 }
+
+/// A value that comes from the environment and is wrong names its variable, whichever it
+/// is: the wallet, the users file, the store.
+#[test]
+fn a_fault_in_a_value_from_the_environment_names_its_variable() {
+    let err = authcode()
+        .env("AUTHCODE_WALLET", "nope")
+        .args(["scopes"])
+        .refused("unknown wallet nope (from AUTHCODE_WALLET)");
+    assert!(err.contains("unset AUTHCODE_WALLET"), "{err}");
+    authcode()
+        .env("AUTHCODE_USERS", "/nonexistent/users.json")
+        .args(["request", "-s", "KYC_INFO", "--approve"])
+        .refused("(from AUTHCODE_USERS)");
+    let run = authcode()
+        .env("AUTHCODE_STORE", "/proc/no/store.sqlite3")
+        .args(["request", "-s", "KYC_INFO", "--approve", "--compact"])
+        .run()
+        .code(0);
+    assert!(
+        run.stderr()
+            .contains("(the store path is from AUTHCODE_STORE)"),
+        "{run}"
+    );
+    // Given as flags, the same faults name no variable.
+    let err = authcode()
+        .args(["--wallet", "nope", "scopes"])
+        .refused("unknown wallet nope");
+    assert!(!err.contains("AUTHCODE_WALLET"), "{err}");
+}
