@@ -37,7 +37,7 @@ impl CliError {
     }
 
     /// Names the environment variable the faulty value came from, if it came from one.
-    pub(crate) fn from_env(mut self, var: Option<&str>) -> CliError {
+    pub(crate) fn naming_env(mut self, var: Option<&str>) -> CliError {
         if let Some(var) = var {
             self.message.push_str(&format!(" (from {var})"));
             self.hints.push(format!("unset {var} to use the default"));

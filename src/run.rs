@@ -143,7 +143,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
         cli.catalog.clone(),
         given.catalog,
     )
-    .map_err(|e| e.from_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
+    .map_err(|e| e.naming_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
         ProfileChoice::File(path) => Profile::load(&path)
@@ -185,7 +185,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
             let store = config::store_target(cli.store, args.no_store);
             let store_from = env_var(given.store, "AUTHCODE_STORE");
             let users = crate::users::Users::load(cli.users.as_deref())
-                .map_err(|e| e.from_env(env_var(given.users, "AUTHCODE_USERS")))?;
+                .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
             let user = users
                 .pick(args.user.as_deref().unwrap_or(crate::users::DEFAULT_USER))?
                 .clone();
@@ -211,7 +211,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
         }
         Command::Serve(args) => {
             let users = crate::users::Users::load(cli.users.as_deref())
-                .map_err(|e| e.from_env(env_var(given.users, "AUTHCODE_USERS")))?;
+                .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
             crate::serve::run(&config::serve(args, cli.store, color, profile, users)?)
         }
         Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),
