@@ -1,6 +1,7 @@
 //! Command-line definitions: clap, std, and the few plain value types the program already
 //! has (the document kind, clap_complete's shells). The rest of the program sees config
-//! values built from these in `config.rs`.
+//! values built from these in `config/`. The sandbox's commands (`serve`, `sandbox`) are
+//! defined in `sandbox.rs`.
 
 use std::path::PathBuf;
 
@@ -8,6 +9,10 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 pub(crate) use clap_complete::Shell;
 
 pub(crate) use crate::payload::DocKind;
+
+mod sandbox;
+use sandbox::SERVE_EXAMPLES;
+pub(crate) use sandbox::{AutoConsent, FaultRoute, SandboxAction, SandboxArgs, ServeArgs};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -65,15 +70,6 @@ Examples:
   authcode wallets                    The built-in wallets
   authcode --wallet gcash scopes      GCash's scopes
   authcode wallets --json             The same as a JSON array";
-
-const SERVE_EXAMPLES: &str = "\
-Examples:
-  authcode serve                                  Sandbox on http://127.0.0.1:8470
-  authcode serve --listen 127.0.0.1:0             Any free port (the first line says which)
-  authcode serve --partner-id P1 --partner-public-key merchant.pub.pem
-      Check signatures as DANA does
-  authcode request --scopes USER_LOGIN_ID --approve
-      Mint a code the sandbox will exchange";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -171,67 +167,6 @@ pub(crate) enum Command {
     Serve(ServeArgs),
     /// List what the sandbox store holds, and make codes or tokens fail on demand
     Sandbox(SandboxArgs),
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct SandboxArgs {
-    #[command(subcommand)]
-    pub action: SandboxAction,
-}
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum SandboxAction {
-    /// List the newest codes and tokens
-    List {
-        /// Print JSON instead of a table
-        #[arg(long)]
-        json: bool,
-        /// How many of each
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-    },
-    /// Make a code fail at its next exchange as expired
-    ExpireCode { code: String },
-    /// Make a code fail at its next exchange as already used
-    UseCode { code: String },
-    /// Make a code fail at its next exchange as unknown (removes it)
-    ForgetCode { code: String },
-    /// Make an access token (or the pair of a refresh token) expire now
-    ExpireToken { token: String },
-    /// Arm a fault: the next requests to ROUTE answer a chosen failure
-    #[command(group(clap::ArgGroup::new("what").required(true).args(["answer", "http", "delay"])))]
-    Fault {
-        /// The route it hits
-        #[arg(value_enum)]
-        route: FaultRoute,
-        /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
-        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)
-        #[arg(long, value_name = "CODE")]
-        answer: Option<String>,
-        /// Answer this HTTP status, 500 to 599, with a body in the route's shape
-        #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(500..600))]
-        http: Option<u16>,
-        /// Wait this long (e.g. 2s), then answer normally
-        #[arg(long, value_name = "DURATION")]
-        delay: Option<String>,
-        /// Hit the next N requests [default: 1, unless --fraction]
-        #[arg(long, value_name = "N", conflicts_with = "fraction", value_parser = clap::value_parser!(u32).range(1..))]
-        count: Option<u32>,
-        /// Hit this share of the requests (0 < F <= 1) until cleared
-        #[arg(long, value_name = "F")]
-        fraction: Option<f64>,
-    },
-    /// Disarm every fault (of one route)
-    ClearFaults {
-        #[arg(value_enum)]
-        route: Option<FaultRoute>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum FaultRoute {
-    ApplyToken,
-    Profile,
 }
 
 #[derive(Debug, Args)]
@@ -334,52 +269,6 @@ pub(crate) struct RequestArgs {
     /// The simulated user who consents [default: default]
     #[arg(long, value_name = "ID", conflicts_with = "payload")]
     pub user: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct ServeArgs {
-    /// Address to listen on, HOST:PORT (port 0: any free port)
-    #[arg(
-        long,
-        value_name = "HOST:PORT",
-        default_value = "127.0.0.1:8470",
-        env = "AUTHCODE_LISTEN"
-    )]
-    pub listen: String,
-
-    /// The merchant's partner id (client id); any is accepted when unset
-    #[arg(long, value_name = "ID", env = "AUTHCODE_PARTNER_ID")]
-    pub partner_id: Option<String>,
-
-    /// The merchant's RSA public key (PEM) that signatures are checked with
-    #[arg(long, value_name = "FILE", env = "AUTHCODE_PARTNER_PUBLIC_KEY")]
-    pub partner_public_key: Option<PathBuf>,
-
-    /// How long a minted code can be exchanged
-    #[arg(long, value_name = "DURATION", default_value = "10m")]
-    pub code_ttl: String,
-
-    /// How long an access token is valid
-    #[arg(long, value_name = "DURATION", default_value = "1h")]
-    pub access_token_ttl: String,
-
-    /// How long a refresh token is valid
-    #[arg(long, value_name = "DURATION", default_value = "7d")]
-    pub refresh_token_ttl: String,
-
-    /// Do not write the access log on stderr
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// Answer the consent page without showing it (for unattended tests)
-    #[arg(long, value_enum, value_name = "DECISION")]
-    pub auto_consent: Option<AutoConsent>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum AutoConsent {
-    Allow,
-    Deny,
 }
 
 #[derive(Debug, Args)]
