@@ -239,8 +239,7 @@ fn write_human(
 
 /// `3 documents in 2 files: 1 accepted by every wallet, 2 by some, 0 by none`
 fn totals_line(t: &Totals) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    use super::diagnostic::plural;
     format!(
         "{} in {}: {} accepted by every wallet, {} by some, {} by none",
         plural(t.documents, "document", "documents"),

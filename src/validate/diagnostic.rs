@@ -151,9 +151,6 @@ impl Summary {
 
     /// `N documents in M files: V valid, I invalid, E errors, W warnings`
     pub fn line(&self) -> String {
-        fn plural(n: usize, one: &str, many: &str) -> String {
-            format!("{n} {}", if n == 1 { one } else { many })
-        }
         format!(
             "{} in {}: {} valid, {} invalid, {}, {}",
             plural(self.documents, "document", "documents"),
@@ -164,4 +161,9 @@ impl Summary {
             plural(self.warnings, "warning", "warnings"),
         )
     }
+}
+
+/// `1 document`, `3 documents`: a count with its noun, for summary lines.
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
