@@ -52,20 +52,36 @@ pub(crate) struct Grant {
 /// resets it to unused with the new scopes, user and time.
 pub fn record_code(conn: &Connection, minted: &MintedCode<'_>) -> rusqlite::Result<()> {
     let scopes = serde_json::to_string(minted.scopes).expect("strings serialize");
+    let user_record = user_record(conn, minted.user_json)?;
     conn.prepare_cached(
-        "INSERT INTO codes (code, scopes, user_id, user_json, minted_at, redeemed_at)
+        "INSERT INTO codes (code, scopes, user_id, user_record, minted_at, redeemed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, NULL)
          ON CONFLICT (code) DO UPDATE SET scopes = excluded.scopes, user_id = excluded.user_id,
-             user_json = excluded.user_json, minted_at = excluded.minted_at, redeemed_at = NULL",
+             user_record = excluded.user_record, minted_at = excluded.minted_at,
+             redeemed_at = NULL",
     )?
     .execute(params![
         minted.code,
         scopes,
         minted.user_id,
-        minted.user_json,
+        user_record,
         minted.minted_at
     ])?;
     Ok(())
+}
+
+/// The id of `user_json` in `user_records`, stored there if it is new.
+fn user_record(conn: &Connection, user_json: &str) -> rusqlite::Result<i64> {
+    let known = conn
+        .prepare_cached("SELECT id FROM user_records WHERE user_json = ?1")?
+        .query_row([user_json], |r| r.get(0))
+        .optional()?;
+    match known {
+        Some(id) => Ok(id),
+        None => conn
+            .prepare_cached("INSERT INTO user_records (user_json) VALUES (?1) RETURNING id")?
+            .query_row([user_json], |r| r.get(0)),
+    }
 }
 
 /// Spends `code` and stores `tokens` (fresh random values from the caller) for it. The one
@@ -81,13 +97,13 @@ pub(crate) fn redeem_code(
         .prepare_cached(
             "UPDATE codes SET redeemed_at = ?2
              WHERE code = ?1 AND redeemed_at IS NULL AND minted_at > ?3
-             RETURNING scopes, user_id, user_json",
+             RETURNING scopes, user_id, user_record",
         )?
         .query_row(params![code, now, now.saturating_sub(ttls.code)], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
         })
         .optional()?;
-    let Some((scopes, user_id, user_json)) = spent else {
+    let Some((scopes, user_id, user_record)) = spent else {
         let state = conn
             .prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
             .query_row([code], |r| r.get::<_, bool>(0))
@@ -98,7 +114,17 @@ pub(crate) fn redeem_code(
             Some(false) => Refusal::Expired,
         }));
     };
-    issue(conn, code, &scopes, &user_id, user_json, now, ttls, tokens).map(Ok)
+    issue(
+        conn,
+        code,
+        &scopes,
+        &user_id,
+        user_record,
+        now,
+        ttls,
+        tokens,
+    )
+    .map(Ok)
 }
 
 /// Spends `refresh_token` and stores a new pair descending from the same code.
@@ -113,7 +139,7 @@ pub(crate) fn refresh(
         .prepare_cached(
             "UPDATE tokens SET refreshed_at = ?2
              WHERE refresh_token = ?1 AND refreshed_at IS NULL AND refresh_expires_at > ?2
-             RETURNING code, scopes, user_id, user_json",
+             RETURNING code, scopes, user_id, user_record",
         )?
         .query_row(params![refresh_token, now], |r| {
             Ok((
@@ -124,7 +150,7 @@ pub(crate) fn refresh(
             ))
         })
         .optional()?;
-    let Some((code, scopes, user_id, user_json)) = spent else {
+    let Some((code, scopes, user_id, user_record)) = spent else {
         let state = conn
             .prepare_cached("SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1")?
             .query_row([refresh_token], |r| r.get::<_, bool>(0))
@@ -135,7 +161,17 @@ pub(crate) fn refresh(
             Some(false) => Refusal::Expired,
         }));
     };
-    issue(conn, &code, &scopes, &user_id, user_json, now, ttls, tokens).map(Ok)
+    issue(
+        conn,
+        &code,
+        &scopes,
+        &user_id,
+        user_record,
+        now,
+        ttls,
+        tokens,
+    )
+    .map(Ok)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -144,7 +180,7 @@ fn issue(
     code: &str,
     scopes: &str,
     user_id: &str,
-    user_json: String,
+    user_record: i64,
     now: i64,
     ttls: Ttls,
     (access_token, refresh_token): (String, String),
@@ -152,7 +188,7 @@ fn issue(
     let access_expires_at = now.saturating_add(ttls.access);
     let refresh_expires_at = now.saturating_add(ttls.refresh);
     conn.prepare_cached(
-        "INSERT INTO tokens (access_token, refresh_token, code, scopes, user_id, user_json,
+        "INSERT INTO tokens (access_token, refresh_token, code, scopes, user_id, user_record,
              issued_at, access_expires_at, refresh_expires_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
@@ -162,11 +198,14 @@ fn issue(
         code,
         scopes,
         user_id,
-        user_json,
+        user_record,
         now,
         access_expires_at,
         refresh_expires_at
     ])?;
+    let user_json = conn
+        .prepare_cached("SELECT user_json FROM user_records WHERE id = ?1")?
+        .query_row([user_record], |r| r.get(0))?;
     Ok(TokenPair {
         access_token,
         refresh_token,
@@ -184,7 +223,9 @@ pub(crate) fn grant_of(
 ) -> rusqlite::Result<Result<Grant, Refusal>> {
     let row = conn
         .prepare_cached(
-            "SELECT scopes, user_json, access_expires_at FROM tokens WHERE access_token = ?1",
+            "SELECT t.scopes, u.user_json, t.access_expires_at
+             FROM tokens t JOIN user_records u ON u.id = t.user_record
+             WHERE t.access_token = ?1",
         )?
         .query_row([access_token], |r| {
             Ok((

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub(crate) const VERSION: i64 = 2;
+pub(crate) const VERSION: i64 = 3;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
 const MIGRATIONS: [&str; VERSION as usize] = [
@@ -42,6 +42,49 @@ const MIGRATIONS: [&str; VERSION as usize] = [
         created_at INTEGER NOT NULL
     );
     CREATE INDEX faults_route ON faults (route);",
+    // 2 -> 3: each simulated user's record stored once, not with every code and token (it
+    // was most of a row's bytes, so most of what a redemption wrote). Row ids are kept: the
+    // listing orders by them.
+    "CREATE TABLE user_records (
+        id        INTEGER PRIMARY KEY,
+        user_json TEXT NOT NULL UNIQUE  -- a simulated user as minted, for the profile query
+    );
+    INSERT OR IGNORE INTO user_records (user_json)
+        SELECT user_json FROM codes UNION SELECT user_json FROM tokens;
+    CREATE TABLE codes_v3 (
+        code        TEXT PRIMARY KEY,
+        scopes      TEXT NOT NULL,     -- JSON array of the granted scopes
+        user_id     TEXT NOT NULL,
+        user_record INTEGER NOT NULL REFERENCES user_records (id),
+        minted_at   INTEGER NOT NULL,  -- Unix milliseconds
+        redeemed_at INTEGER            -- NULL while unused
+    );
+    INSERT INTO codes_v3 (rowid, code, scopes, user_id, user_record, minted_at, redeemed_at)
+        SELECT c.rowid, c.code, c.scopes, c.user_id, u.id, c.minted_at, c.redeemed_at
+        FROM codes c JOIN user_records u ON u.user_json = c.user_json;
+    DROP TABLE codes;
+    ALTER TABLE codes_v3 RENAME TO codes;
+    CREATE INDEX codes_minted ON codes (minted_at);
+    CREATE TABLE tokens_v3 (
+        access_token       TEXT PRIMARY KEY,
+        refresh_token      TEXT NOT NULL UNIQUE,
+        code               TEXT NOT NULL,
+        scopes             TEXT NOT NULL,
+        user_id            TEXT NOT NULL,
+        user_record        INTEGER NOT NULL REFERENCES user_records (id),
+        issued_at          INTEGER NOT NULL,
+        access_expires_at  INTEGER NOT NULL,
+        refresh_expires_at INTEGER NOT NULL,
+        refreshed_at       INTEGER     -- NULL while the refresh token is unspent
+    );
+    INSERT INTO tokens_v3 (rowid, access_token, refresh_token, code, scopes, user_id,
+            user_record, issued_at, access_expires_at, refresh_expires_at, refreshed_at)
+        SELECT t.rowid, t.access_token, t.refresh_token, t.code, t.scopes, t.user_id, u.id,
+            t.issued_at, t.access_expires_at, t.refresh_expires_at, t.refreshed_at
+        FROM tokens t JOIN user_records u ON u.user_json = t.user_json;
+    DROP TABLE tokens;
+    ALTER TABLE tokens_v3 RENAME TO tokens;
+    CREATE INDEX tokens_issued ON tokens (issued_at);",
 ];
 
 /// Why a store cannot be used.
@@ -97,5 +140,56 @@ mod tests {
         assert_eq!(v, VERSION);
         conn.execute_batch("PRAGMA user_version = 99").unwrap();
         assert!(matches!(migrate(&mut conn), Err(SchemaError::Newer(99))));
+    }
+
+    #[test]
+    fn version_2_codes_and_tokens_keep_their_data_and_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for step in &MIGRATIONS[..2] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO codes (rowid, code, scopes, user_id, user_json, minted_at, redeemed_at)
+             VALUES (7, 'OLD', '[\"A\"]', 'u1', '{\"id\":\"u1\"}', 1, 2),
+                    (9, 'NEW', '[\"B\"]', 'u2', '{\"id\":\"u2\"}', 3, NULL),
+                    (8, 'MID', '[\"A\"]', 'u1', '{\"id\":\"u1\"}', 2, NULL);
+             INSERT INTO tokens (rowid, access_token, refresh_token, code, scopes, user_id,
+                 user_json, issued_at, access_expires_at, refresh_expires_at, refreshed_at)
+             VALUES (5, 'AT', 'RT', 'OLD', '[\"A\"]', 'u1', '{\"id\":\"u1\"}', 2, 10, 20, NULL);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let codes: Vec<(i64, String, String, Option<i64>)> = conn
+            .prepare(
+                "SELECT c.rowid, c.code, u.user_json, c.redeemed_at
+                 FROM codes c JOIN user_records u ON u.id = c.user_record ORDER BY c.rowid",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            codes,
+            [
+                (7, "OLD".into(), r#"{"id":"u1"}"#.into(), Some(2)),
+                (8, "MID".into(), r#"{"id":"u1"}"#.into(), None),
+                (9, "NEW".into(), r#"{"id":"u2"}"#.into(), None),
+            ]
+        );
+        let users: i64 = conn
+            .query_row("SELECT count(*) FROM user_records", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(users, 2, "each user record is stored once");
+        let token: (i64, String, String) = conn
+            .query_row(
+                "SELECT t.rowid, t.refresh_token, u.user_json
+                 FROM tokens t JOIN user_records u ON u.id = t.user_record",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(token, (5, "RT".into(), r#"{"id":"u1"}"#.into()));
     }
 }

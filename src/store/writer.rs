@@ -3,12 +3,22 @@
 //! after its batch committed, so nothing is answered that a killed server could forget; if any
 //! job of a batch fails, the whole batch is rolled back and every job in it fails.
 
+use std::path::Path;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
+use super::checkpoint::{self, Checkpointer};
+use super::OpenError;
+
 /// The most jobs one transaction carries.
 const MAX_BATCH: usize = 256;
+
+/// How long a batch waits for more jobs when the one before it had company: a commit rewrites
+/// the pages it touched whole, so under load a larger batch writes far fewer bytes per job (a
+/// third, measured). A lone request never waits.
+const GATHER: Duration = Duration::from_millis(1);
 
 type Reply = Box<dyn FnOnce(bool) + Send>;
 type Job = Box<dyn FnOnce(&Connection) -> (Reply, bool) + Send>;
@@ -24,12 +34,21 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts the thread that owns `conn`.
-    pub(crate) fn start(conn: Connection) -> Writer {
+    /// Opens the store at `path` twice, for the writer thread and the checkpoint thread, and
+    /// starts both.
+    pub(crate) fn open(path: &Path) -> Result<Writer, OpenError> {
+        let conn = super::open(path)?;
+        checkpoint::bound_wal(&conn).map_err(|e| OpenError(e.to_string()))?;
+        let checkpoints = Checkpointer::start(super::open(path)?, path);
+        Ok(Writer::start(conn, checkpoints))
+    }
+
+    /// Starts the thread that owns `conn`, telling `checkpoints` of each commit.
+    fn start(conn: Connection, checkpoints: Checkpointer) -> Writer {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("store-writer".into())
-            .spawn(move || write_loop(&conn, &queue))
+            .spawn(move || write_loop(&conn, &queue, &checkpoints))
             .expect("a thread can be spawned");
         Writer { jobs }
     }
@@ -63,15 +82,12 @@ impl Writer {
     }
 }
 
-fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>) {
+fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>, checkpoints: &Checkpointer) {
+    let mut previous = 0;
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+        collect(queue, &mut batch, previous > 1);
+        previous = batch.len();
         if conn.execute_batch("BEGIN IMMEDIATE").is_err() {
             for job in batch {
                 let (reply, _) = job(conn);
@@ -89,12 +105,33 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>) {
             replies.push(reply);
         }
         let committed = !any_failed && conn.execute_batch("COMMIT").is_ok();
-        if !committed {
+        if committed {
+            checkpoints.committed();
+        } else {
             let _ = conn.execute_batch("ROLLBACK");
         }
         for reply in replies {
             reply(committed);
         }
+    }
+}
+
+/// Adds the jobs already queued to `batch`; when `busy`, also those that arrive within
+/// [`GATHER`].
+fn collect(queue: &mpsc::Receiver<Job>, batch: &mut Vec<Job>, busy: bool) {
+    let until = Instant::now() + if busy { GATHER } else { Duration::ZERO };
+    while batch.len() < MAX_BATCH {
+        let job = match queue.try_recv() {
+            Ok(job) => job,
+            Err(_) => match until.checked_duration_since(Instant::now()) {
+                Some(left) if !left.is_zero() => match queue.recv_timeout(left) {
+                    Ok(job) => job,
+                    Err(_) => return,
+                },
+                _ => return,
+            },
+        };
+        batch.push(job);
     }
 }
 
@@ -104,8 +141,7 @@ mod tests {
 
     fn writer() -> (Writer, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = crate::store::open(&dir.path().join("s.sqlite3")).unwrap();
-        (Writer::start(conn), dir)
+        (Writer::open(&dir.path().join("s.sqlite3")).unwrap(), dir)
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
