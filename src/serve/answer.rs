@@ -24,18 +24,25 @@ impl Answer {
         if !first.iter().all(|k| fields.contains_key(*k)) {
             return self.body.to_string();
         }
-        let entry = |k: &str, v: &Value| format!("{}:{v}", Value::String(k.to_string()));
-        let parts: Vec<String> = first
-            .iter()
-            .map(|k| entry(k, &fields[*k]))
-            .chain(
-                fields
-                    .iter()
-                    .filter(|(k, _)| !first.contains(&k.as_str()))
-                    .map(|(k, v)| entry(k, v)),
-            )
-            .collect();
-        format!("{{{}}}", parts.join(","))
+        let entries = first.iter().map(|k| (*k, &fields[*k])).chain(
+            fields
+                .iter()
+                .filter(|(k, _)| !first.contains(&k.as_str()))
+                .map(|(k, v)| (k.as_str(), v)),
+        );
+        let mut out = Vec::with_capacity(512);
+        out.push(b'{');
+        for (i, (key, value)) in entries.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            // Writing a str or a Value into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut out, key);
+            out.push(b':');
+            let _ = serde_json::to_writer(&mut out, value);
+        }
+        out.push(b'}');
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// A SNAP answer: HTTP status, the 7-digit `responseCode`, its message, and any other

@@ -156,10 +156,10 @@ async fn apply_token_route(
             let now = store::now_ms();
             let result = match job_grant {
                 apply_token::Grant::AuthorizationCode(code) => {
-                    store::grants::redeem_code(conn, &code, now, ttls, tokens?)?
+                    store::grants::redeem_code(conn, &code, now, ttls, tokens)?
                 }
                 apply_token::Grant::RefreshToken(token) => {
-                    store::grants::refresh(conn, &token, now, ttls, tokens?)?
+                    store::grants::refresh(conn, &token, now, ttls, tokens)?
                 }
             };
             Ok((fault, Some(result)))
@@ -203,14 +203,10 @@ fn respond_with_fault(answer: Answer, fault: Option<String>) -> Response {
     response
 }
 
-/// A new access and refresh token from the OS's random generator (the minting of codes).
-fn fresh_pair() -> rusqlite::Result<(String, String)> {
-    let one = || {
-        crate::mint::mint(crate::mint::CodeSource::Os, &[]).map_err(|e| {
-            rusqlite::Error::ToSqlConversionFailure(format!("no random bytes: {e}").into())
-        })
-    };
-    Ok((one()?, one()?))
+/// A new access and refresh token (time-ordered, random).
+fn fresh_pair() -> (String, String) {
+    let now = store::now_ms();
+    (crate::mint::token(now), crate::mint::token(now))
 }
 
 async fn profile_route(

@@ -53,14 +53,14 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let conn = store::open(&config.store).map_err(|e| CliError::usage(e.0))?;
+    let writer = store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(e.0))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::usage(format!("cannot start the server: {e}")))?;
     let keyless = verifier.is_none();
     let state = Arc::new(http::AppState {
-        writer: store::writer::Writer::start(conn),
+        writer,
         partner_id: config.partner_id.clone(),
         verifier,
         ttls: config.ttls,
@@ -83,6 +83,10 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
                 "no --partner-public-key: every signature is accepted",
             );
         }
+        // Answers go out at once, not held back by Nagle's algorithm for an ACK.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, http::router(state))
             .with_graceful_shutdown(stop)
             .await

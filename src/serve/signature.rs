@@ -1,19 +1,32 @@
 //! SHA256withRSA (PKCS#1 v1.5) verification with the merchant's registered public key, as
 //! DANA checks `X-SIGNATURE` and the Open API envelope's `signature`.
 
+use std::collections::VecDeque;
 use std::path::Path;
+use std::sync::Mutex;
 
 use base64::Engine;
 use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::pkcs8::DecodePublicKey;
 use rsa::RsaPublicKey;
 
+/// How many verified (data, signature) pairs a [`Verifier`] remembers.
+const REMEMBERED: usize = 32;
+
+/// Signed data and its base64 signature, as verified.
+type Pair = (Box<[u8]>, Box<str>);
+
 /// A registered public key.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Verifier {
     /// Its modulus and exponent, for ring's verification.
     n: Vec<u8>,
     e: Vec<u8>,
+    /// The pairs that verified last, newest at the back. The official SDKs sign
+    /// `client id|X-TIMESTAMP` with a timestamp to the second, and PKCS#1 v1.5 signatures are
+    /// deterministic, so a busy merchant sends the same pair many times a second: a repeat
+    /// costs a comparison here instead of an RSA operation. Only pairs that verified are kept.
+    verified: Mutex<VecDeque<Pair>>,
 }
 
 impl Verifier {
@@ -40,6 +53,7 @@ impl Verifier {
         Ok(Verifier {
             n: key.n().to_bytes_be(),
             e: key.e().to_bytes_be(),
+            verified: Mutex::new(VecDeque::with_capacity(REMEMBERED)),
         })
     }
 
@@ -51,15 +65,37 @@ impl Verifier {
 
     /// Whether `signature` (base64) signs `data`.
     pub(crate) fn verify(&self, data: &[u8], signature: &str) -> bool {
-        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else {
+        let signature = signature.trim();
+        let seen = |pair: &Pair| *pair.0 == *data && *pair.1 == *signature;
+        if self.remembered().iter().any(seen) {
+            return true;
+        }
+        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(signature) else {
             return false;
         };
         let key = ring::signature::RsaPublicKeyComponents {
             n: &self.n,
             e: &self.e,
         };
-        key.verify(&ring::signature::RSA_PKCS1_2048_8192_SHA256, data, &bytes)
-            .is_ok()
+        let good = key
+            .verify(&ring::signature::RSA_PKCS1_2048_8192_SHA256, data, &bytes)
+            .is_ok();
+        if good {
+            let mut verified = self.remembered();
+            if verified.len() == REMEMBERED {
+                verified.pop_front();
+            }
+            verified.push_back((data.into(), signature.into()));
+        }
+        good
+    }
+
+    /// The remembered pairs (a poisoned lock only means a panic elsewhere mid-update of a
+    /// list that is valid at every step).
+    fn remembered(&self) -> std::sync::MutexGuard<'_, VecDeque<Pair>> {
+        self.verified
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -104,5 +140,45 @@ mod tests {
             .unwrap_err()
             .contains("not a public key"));
         assert!(Verifier::from_pem("hello").is_err());
+    }
+
+    #[test]
+    fn remembers_only_pairs_that_verified_and_only_the_last_ones() {
+        let key = key();
+        let verifier = Verifier::from_pem(
+            &key.to_public_key()
+                .to_public_key_pem(LineEnding::LF)
+                .unwrap(),
+        )
+        .unwrap();
+        let data = |i: usize| format!("P1|2025-01-01T10:00:{i:02}+07:00");
+        let good = sign(&key, data(0).as_bytes());
+        assert!(!verifier.verify(data(1).as_bytes(), &good));
+        assert!(
+            verifier.remembered().is_empty(),
+            "a failure is not remembered"
+        );
+        assert!(verifier.verify(data(0).as_bytes(), &good));
+        assert!(verifier.verify(data(0).as_bytes(), &format!(" {good}\n")));
+        assert_eq!(
+            verifier.remembered().len(),
+            1,
+            "a repeat is found, not added"
+        );
+        // A remembered signature proves nothing for other data, nor a changed signature.
+        assert!(!verifier.verify(data(1).as_bytes(), &good));
+        let mut forged = good.clone().into_bytes();
+        forged[10] = if forged[10] == b'A' { b'B' } else { b'A' };
+        assert!(!verifier.verify(data(0).as_bytes(), std::str::from_utf8(&forged).unwrap()));
+        for i in 1..=REMEMBERED {
+            assert!(verifier.verify(data(i).as_bytes(), &sign(&key, data(i).as_bytes())));
+        }
+        let remembered = verifier.remembered();
+        assert_eq!(remembered.len(), REMEMBERED);
+        assert_eq!(
+            *remembered[0].0,
+            *data(1).as_bytes(),
+            "the oldest was let go"
+        );
     }
 }
