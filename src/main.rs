@@ -9,6 +9,3 @@ fn main() -> std::process::ExitCode {
 #[used]
 #[link_section = ".init_array"]
 static NOTE_STDOUT_AT_START: extern "C" fn() = authcode::note_stdout_at_start;
-
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
