@@ -1,59 +1,59 @@
-//! `cargo bench --bench serve`: Apply Token throughput and latency of `authcode serve`
-//! beside the JavaScript `oauth2-mock-server` token endpoint, in the same run, with the same
-//! load generator: 64 keep-alive connections on 127.0.0.1, each sending its next request as
-//! soon as the previous answer arrived.
+//! `cargo bench --bench serve`: Apply Token throughput and latency of `authcode serve` beside
+//! the JavaScript `oauth2-mock-server` token endpoint, in the same run, each loaded by
+//! `wrk -t2 -c64` (the tool the peer's published figure was measured with) from 127.0.0.1.
 //!
 //! authcode runs as a user would start it — signatures checked with a registered key, access
 //! log on (to /dev/null) — against codes pre-minted into its store, each exchanged once and
-//! committed before it is answered; the run checks every answer is 2007400 and that the store
-//! holds exactly that many redeemed codes. The peer gets `grant_type=authorization_code` with a
-//! distinct code per request. Bounded: a fixed number of requests per server (and a time cap).
+//! committed before it is answered. Requests are signed as the official SDKs sign them: over
+//! `client id|X-TIMESTAMP`, the timestamp the current second in Jakarta time; with
+//! AUTHCODE_BENCH_UNIQUE_SIGNATURES=1 every request carries a signature of its own (a
+//! timestamp with milliseconds), so none is a repeat the server remembers. Every answer must
+//! be HTTP 200, and the store must afterwards hold as many redeemed codes as wrk counted
+//! (plus at most the 64 still in flight when wrk stopped). The peer gets
+//! `grant_type=authorization_code` with a distinct code per request.
 //!
-//! Environment: AUTHCODE_BENCH_REQUESTS (authcode, default 100000), AUTHCODE_BENCH_PEER_REQUESTS
-//! (default 10000). The peer is installed with npm under target/bench-peer on first use; without
-//! node/npm it is left out with a note.
+//! Bounded: AUTHCODE_BENCH_SECONDS (default 10) per server after a 2 s warm-up, a fixed stock
+//! of codes. wrk must be installed (Debian: `apt-get install wrk`); the peer is installed with
+//! npm under target/bench-peer on first use, and left out with a note without node/npm.
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use base64::Engine;
-use http_body_util::{BodyExt, Full};
-use hyper::body::Bytes;
 use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::{EncodePublicKey, LineEnding};
 use rsa::signature::{SignatureEncoding, Signer};
 use sha2::Sha256;
 
 const CONNECTIONS: usize = 64;
+const THREADS: usize = 2;
 const PARTNER: &str = "BENCHPARTNER";
 const PEER_VERSION: &str = "8.2.3";
-const TIME_CAP: Duration = Duration::from_secs(60);
+const WARMUP_SECONDS: u64 = 2;
+/// Codes set aside for the warm-up, and for each measured second (over twice the rate seen).
+const WARMUP_CODES: usize = 80_000;
+const CODES_PER_SECOND: usize = 30_000;
 
-/// The result of one load run.
+/// What wrk measured in one run.
 struct Run {
-    requests: usize,
-    failures: usize,
-    wall: Duration,
-    latencies_us: Vec<u32>,
+    requests: u64,
+    failures: u64,
+    seconds: f64,
+    p50_us: f64,
+    p99_us: f64,
+    p999_us: f64,
     peak_rss_kb: u64,
 }
 
 impl Run {
     fn rate(&self) -> f64 {
-        self.requests as f64 / self.wall.as_secs_f64()
-    }
-    fn percentile(&self, p: f64) -> f64 {
-        let i = ((self.latencies_us.len() as f64 - 1.0) * p).round() as usize;
-        f64::from(self.latencies_us[i]) / 1000.0
+        self.requests as f64 / self.seconds
     }
 }
 
-fn env_count(name: &str, default: usize) -> usize {
+fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
@@ -61,19 +61,23 @@ fn env_count(name: &str, default: usize) -> usize {
 }
 
 fn main() -> ExitCode {
-    // `cargo test --benches` runs this without --bench: a short smoke run then.
+    // `cargo test --benches` runs this without --bench: a one-second smoke run then.
     let full = std::env::args().any(|a| a == "--bench");
-    let requests = if full {
-        env_count("AUTHCODE_BENCH_REQUESTS", 100_000)
+    if Command::new("wrk").arg("--version").output().is_err() {
+        eprintln!("note: the serve benchmark needs wrk (Debian: apt-get install wrk)");
+        return if full {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let seconds = if full {
+        env_number("AUTHCODE_BENCH_SECONDS", 10).max(1)
     } else {
-        2_000
+        1
     };
-    let peer_requests = if full {
-        env_count("AUTHCODE_BENCH_PEER_REQUESTS", 10_000)
-    } else {
-        0
-    };
-    match bench(requests, peer_requests) {
+    let unique = std::env::var_os("AUTHCODE_BENCH_UNIQUE_SIGNATURES").is_some_and(|v| v == "1");
+    match bench(seconds, full, unique) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
@@ -83,13 +87,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn bench(requests: usize, peer_requests: usize) -> Result<bool, String> {
+fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let warmup = (requests / 20).max(500);
-    eprintln!(
-        "generating the merchant key and minting {} codes…",
-        requests + warmup
-    );
+    let stock = WARMUP_CODES + CODES_PER_SECOND * usize::try_from(seconds).unwrap_or(1);
+    eprintln!("generating the merchant key and minting {stock} codes…");
     let key = {
         use rand_chacha::rand_core::SeedableRng;
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(27);
@@ -102,66 +103,55 @@ fn bench(requests: usize, peer_requests: usize) -> Result<bool, String> {
         .map_err(|e| e.to_string())?;
     std::fs::write(&public, pem).map_err(|e| e.to_string())?;
     let store = dir.path().join("store.sqlite3");
-    premint(&store, requests + warmup)?;
+    premint(&store, stock)?;
 
     let mut server = spawn_authcode(&store, &public)?;
     let addr = first_line_addr(&mut server)?;
     let signer = SigningKey::<Sha256>::new(key);
-    // One signed header set per connection, with its own timestamp: the server verifies every
-    // request's signature (it keeps no cache of verified ones).
-    let headers: Vec<Vec<(String, String)>> = (0..CONNECTIONS)
-        .map(|i| {
-            let ts = format!("2025-01-01T10:{:02}:{:02}+07:00", i / 60, i % 60);
-            let sig = base64::engine::general_purpose::STANDARD
-                .encode(signer.sign(format!("{PARTNER}|{ts}").as_bytes()).to_bytes());
-            vec![
-                ("Content-Type".into(), "application/json".into()),
-                ("X-TIMESTAMP".into(), ts),
-                ("X-CLIENT-KEY".into(), PARTNER.into()),
-                ("X-SIGNATURE".into(), sig),
-                ("CHANNEL-ID".into(), "95221".into()),
-            ]
-        })
-        .collect();
-    let authcode_request: Build = Arc::new(move |conn: usize, n: usize| {
-        let body = format!(
-            r#"{{"grantType":"AUTHORIZATION_CODE","authCode":"{}","refreshToken":"","additionalInfo":{{}}}}"#,
-            code(n)
-        );
-        ("/v1.0/access-token/b2b2c.htm", headers[conn].clone(), body)
-    });
-    let ok = |status: u16, body: &[u8]| status == 200 && memchr_contains(body, b"\"2007400\"");
-    load(addr, 0, warmup, &authcode_request, ok)?;
-    let mut ours = load(addr, warmup, requests, &authcode_request, ok)?;
+    let script = dir.path().join("authcode.lua");
+    std::fs::write(
+        &script,
+        authcode_script(&signer, WARMUP_SECONDS + seconds, unique),
+    )
+    .map_err(|e| e.to_string())?;
+    wrk(addr, &script, WARMUP_SECONDS, 0)?;
+    let mut ours = wrk(addr, &script, seconds, WARMUP_CODES)?;
     ours.peak_rss_kb = peak_rss_kb(server.id());
     let _ = server.kill();
     let _ = server.wait();
     let redeemed: i64 = authcode::store::open(&store)
         .map_err(|e| e.0)?
         .query_row(
-            "SELECT count(*) FROM codes WHERE redeemed_at IS NOT NULL",
-            [],
+            "SELECT count(*) FROM codes WHERE code >= ?1 AND redeemed_at IS NOT NULL",
+            [code(WARMUP_CODES)],
             |r| r.get(0),
         )
         .map_err(|e| e.to_string())?;
-    let committed = usize::try_from(redeemed).unwrap_or(0) == warmup + requests - ours.failures;
+    let answered = ours.requests - ours.failures;
+    let redeemed = u64::try_from(redeemed).unwrap_or(0);
+    let committed = (answered..=answered + CONNECTIONS as u64).contains(&redeemed);
 
-    let peer = if peer_requests > 0 {
-        run_peer(peer_requests)?
-    } else {
-        None
-    };
+    let peer = if with_peer { run_peer(seconds)? } else { None };
 
-    println!("| server | requests | failures | exchanges/s | p50 | p99 | peak RSS |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "wrk -t{THREADS} -c{CONNECTIONS} -d{seconds}s, after a {WARMUP_SECONDS} s warm-up; signatures: {}\n",
+        if unique {
+            "a new one on every request"
+        } else {
+            "as the SDKs sign (one timestamp per second)"
+        }
+    );
+    println!("| server | requests | failures | exchanges/s | p50 | p99 | p99.9 | peak RSS |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     let row = |name: &str, r: &Run| {
         println!(
-            "| {name} | {} | {} | {:.0} | {:.2} ms | {:.2} ms | {:.1} MB |",
+            "| {name} | {} | {} | {:.0} | {:.2} ms | {:.2} ms | {:.2} ms | {:.1} MB |",
             r.requests,
             r.failures,
             r.rate(),
-            r.percentile(0.50),
-            r.percentile(0.99),
+            r.p50_us / 1000.0,
+            r.p99_us / 1000.0,
+            r.p999_us / 1000.0,
             r.peak_rss_kb as f64 / 1024.0
         );
     };
@@ -171,20 +161,19 @@ fn bench(requests: usize, peer_requests: usize) -> Result<bool, String> {
         println!(
             "\nthroughput {:.1}x the peer's; p99 {:.2} ms vs {:.2} ms",
             ours.rate() / peer.rate(),
-            ours.percentile(0.99),
-            peer.percentile(0.99)
+            ours.p99_us / 1000.0,
+            peer.p99_us / 1000.0
         );
     }
-    println!("every exchange committed: {committed} ({redeemed} codes redeemed in the store)");
-    Ok(ours.failures == 0 && committed)
+    println!(
+        "every exchange committed: {committed} ({redeemed} codes redeemed in the store for \
+         {answered} answers)"
+    );
+    Ok(ours.failures == 0 && ours.requests > 0 && committed)
 }
 
 fn code(n: usize) -> String {
     format!("BENCH{n:010}")
-}
-
-fn memchr_contains(hay: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(hay, needle).is_some()
 }
 
 /// Records `count` unused codes in one transaction, as `request` would one by one.
@@ -213,6 +202,134 @@ fn premint(store: &Path, count: usize) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     }
     tx.commit().map_err(|e| e.to_string())
+}
+
+/// The wrk script for Apply Token: thread `i` of 2 sends codes `first + i`, `first + i + 2`, …
+/// (`first` is wrk's first argument), signed for the current second from a table made here.
+fn authcode_script(signer: &SigningKey<Sha256>, seconds: u64, unique: bool) -> String {
+    let sign = |data: &str| {
+        base64::engine::general_purpose::STANDARD.encode(signer.sign(data.as_bytes()).to_bytes())
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let jakarta = |unix: u64, millis: Option<u64>| {
+        let t = jiff::Timestamp::from_second(i64::try_from(unix).unwrap_or(0))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
+        match millis {
+            None => t.strftime("%Y-%m-%dT%H:%M:%S+07:00").to_string(),
+            Some(ms) => format!("{}.{ms:03}+07:00", t.strftime("%Y-%m-%dT%H:%M:%S")),
+        }
+    };
+    let mut table = String::new();
+    if unique {
+        // 2,000 distinct pairs taken in turn: far more than the server remembers (32), so
+        // every request costs it an RSA verification.
+        for i in 0..2_000 {
+            let ts = jakarta(now + i / 1000, Some(i % 1000));
+            table.push_str(&format!(
+                "  {{{ts:?}, {:?}}},\n",
+                sign(&format!("{PARTNER}|{ts}"))
+            ));
+        }
+    } else {
+        for unix in now.saturating_sub(2)..now + seconds + 30 {
+            let ts = jakarta(unix, None);
+            table.push_str(&format!(
+                "  [{unix}] = {{{ts:?}, {:?}}},\n",
+                sign(&format!("{PARTNER}|{ts}"))
+            ));
+        }
+    }
+    format!(
+        r#"-- generated by benches/serve.rs
+local signed = {{
+{table}}}
+local unique = {unique}
+local threads = 0
+function setup(thread)
+  thread:set("lane", threads)
+  threads = threads + 1
+end
+local n, slot = 0, 0
+local headers = {{
+  ["Content-Type"] = "application/json",
+  ["X-CLIENT-KEY"] = "{PARTNER}",
+  ["CHANNEL-ID"] = "95221",
+}}
+function init(args)
+  n = tonumber(args[1]) + lane
+end
+function request()
+  local pair
+  if unique then
+    slot = slot + 1
+    pair = signed[(slot * {THREADS} + lane) % #signed + 1]
+  else
+    pair = signed[os.time()]
+  end
+  headers["X-TIMESTAMP"] = pair[1]
+  headers["X-SIGNATURE"] = pair[2]
+  local body = string.format('{{"grantType":"AUTHORIZATION_CODE","authCode":"BENCH%010d","refreshToken":"","additionalInfo":{{}}}}', n)
+  n = n + {THREADS}
+  return wrk.format("POST", "/v1.0/access-token/b2b2c.htm", headers, body)
+end
+{DONE}"#
+    )
+}
+
+/// Prints wrk's figures on one line the bench reads back.
+const DONE: &str = r#"function done(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %d %f %f %f\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read +
+    summary.errors.write + summary.errors.timeout,
+    summary.duration, latency:percentile(50), latency:percentile(99),
+    latency:percentile(99.9)))
+end
+"#;
+
+/// Runs `wrk -t2 -c64` with `script` against `addr` for `seconds`; `first` is the script's
+/// first code number.
+fn wrk(addr: SocketAddr, script: &Path, seconds: u64, first: usize) -> Result<Run, String> {
+    let output = Command::new("wrk")
+        .args([
+            &format!("-t{THREADS}"),
+            &format!("-c{CONNECTIONS}"),
+            &format!("-d{seconds}s"),
+            "--timeout",
+            "10s",
+            "-s",
+        ])
+        .arg(script)
+        .arg(format!("http://{addr}"))
+        .arg("--")
+        .arg(first.to_string())
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run wrk: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("BENCH "))
+        .ok_or_else(|| format!("wrk printed no figures:\n{text}"))?;
+    let f: Vec<f64> = line
+        .split_whitespace()
+        .map(|v| v.parse().unwrap_or(f64::NAN))
+        .collect();
+    let [requests, failures, micros, p50, p99, p999] = f[..] else {
+        return Err(format!("unreadable wrk figures: {line}"));
+    };
+    Ok(Run {
+        requests: requests as u64,
+        failures: failures as u64,
+        seconds: micros / 1e6,
+        p50_us: p50,
+        p99_us: p99,
+        p999_us: p999,
+        peak_rss_kb: 0,
+    })
 }
 
 fn spawn_authcode(store: &Path, public: &Path) -> Result<Child, String> {
@@ -258,108 +375,9 @@ fn peak_rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-type Build =
-    Arc<dyn Fn(usize, usize) -> (&'static str, Vec<(String, String)>, String) + Send + Sync>;
-
-/// Sends requests `first..first + count` over 64 connections; latencies of each.
-fn load(
-    addr: SocketAddr,
-    first: usize,
-    count: usize,
-    build: &Build,
-    ok: fn(u16, &[u8]) -> bool,
-) -> Result<Run, String> {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    let next = Arc::new(AtomicUsize::new(first));
-    let end = first + count;
-    let started = Instant::now();
-    let results: Vec<Result<(Vec<u32>, usize), String>> = rt.block_on(async {
-        let tasks: Vec<_> = (0..CONNECTIONS)
-            .map(|conn| {
-                let next = next.clone();
-                let build = build.clone();
-                tokio::spawn(async move {
-                    let stream = tokio::net::TcpStream::connect(addr)
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    stream.set_nodelay(true).map_err(|e| e.to_string())?;
-                    let (mut sender, connection) =
-                        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
-                            .await
-                            .map_err(|e| e.to_string())?;
-                    tokio::spawn(connection);
-                    let mut latencies = Vec::new();
-                    let mut failures = 0;
-                    loop {
-                        let n = next.fetch_add(1, Ordering::Relaxed);
-                        if n >= end || started.elapsed() > TIME_CAP {
-                            break;
-                        }
-                        let (path, headers, body) = build(conn, n);
-                        let mut request =
-                            hyper::Request::post(path).header("Host", addr.to_string());
-                        for (k, v) in headers {
-                            request = request.header(k, v);
-                        }
-                        let request = request
-                            .body(Full::new(Bytes::from(body)))
-                            .map_err(|e| e.to_string())?;
-                        let sent = Instant::now();
-                        let response = sender
-                            .send_request(request)
-                            .await
-                            .map_err(|e| e.to_string())?;
-                        let status = response.status().as_u16();
-                        let bytes = response
-                            .into_body()
-                            .collect()
-                            .await
-                            .map_err(|e| e.to_string())?
-                            .to_bytes();
-                        latencies
-                            .push(u32::try_from(sent.elapsed().as_micros()).unwrap_or(u32::MAX));
-                        if !ok(status, &bytes) {
-                            failures += 1;
-                        }
-                    }
-                    Ok::<_, String>((latencies, failures))
-                })
-            })
-            .collect();
-        let mut results = Vec::new();
-        for t in tasks {
-            results.push(t.await.unwrap_or_else(|e| Err(e.to_string())));
-        }
-        results
-    });
-    let wall = started.elapsed();
-    let mut latencies = Vec::with_capacity(count);
-    let mut failures = 0;
-    for r in results {
-        let (l, f) = r?;
-        latencies.extend(l);
-        failures += f;
-    }
-    latencies.sort_unstable();
-    if latencies.is_empty() {
-        return Err("no request completed".into());
-    }
-    Ok(Run {
-        requests: latencies.len(),
-        failures,
-        wall,
-        latencies_us: latencies,
-        peak_rss_kb: 0,
-    })
-}
-
-/// `oauth2-mock-server` under target/bench-peer, started on a free port; `None` (with a note)
-/// when node or npm is missing.
-fn run_peer(count: usize) -> Result<Option<Run>, String> {
+/// `oauth2-mock-server` under target/bench-peer, started on a free port and loaded like
+/// authcode; `None` (with a note) when node or npm is missing.
+fn run_peer(seconds: u64) -> Result<Option<Run>, String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("bench-peer");
@@ -381,9 +399,9 @@ fn run_peer(count: usize) -> Result<Option<Run>, String> {
             return Ok(None);
         }
     }
-    let script: PathBuf = dir.join("start.mjs");
+    let start: PathBuf = dir.join("start.mjs");
     std::fs::write(
-        &script,
+        &start,
         "import { OAuth2Server } from 'oauth2-mock-server';\n\
          const server = new OAuth2Server();\n\
          await server.issuer.keys.generate('RS256');\n\
@@ -391,8 +409,32 @@ fn run_peer(count: usize) -> Result<Option<Run>, String> {
          console.log(server.issuer.url);\n",
     )
     .map_err(|e| e.to_string())?;
+    let script = dir.join("token.lua");
+    std::fs::write(
+        &script,
+        format!(
+            r#"-- generated by benches/serve.rs
+local threads = 0
+function setup(thread)
+  thread:set("lane", threads)
+  threads = threads + 1
+end
+local n = 0
+local headers = {{["Content-Type"] = "application/x-www-form-urlencoded"}}
+function init(args)
+  n = tonumber(args[1]) + lane
+end
+function request()
+  local body = string.format("grant_type=authorization_code&code=BENCH%010d&redirect_uri=http%%3A%%2F%%2Flocalhost%%2Fcb&client_id=bench", n)
+  n = n + {THREADS}
+  return wrk.format("POST", "/token", headers, body)
+end
+{DONE}"#
+        ),
+    )
+    .map_err(|e| e.to_string())?;
     let mut node = Command::new("node")
-        .arg(&script)
+        .arg(&start)
         .current_dir(&dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -400,23 +442,13 @@ fn run_peer(count: usize) -> Result<Option<Run>, String> {
         .spawn()
         .map_err(|e| format!("cannot start node: {e}"))?;
     let addr = first_line_addr(&mut node)?;
-    let request: Build = Arc::new(|_conn: usize, n: usize| {
-        let body = format!(
-            "grant_type=authorization_code&code={}&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&client_id=bench",
-            code(n)
-        );
-        let headers = vec![(
-            "Content-Type".to_string(),
-            "application/x-www-form-urlencoded".to_string(),
-        )];
-        ("/token", headers, body)
-    });
-    let ok = |status: u16, body: &[u8]| status == 200 && memchr_contains(body, b"access_token");
-    let warmup = (count / 20).max(500);
-    load(addr, 0, warmup, &request, ok)?;
-    let mut run = load(addr, warmup, count, &request, ok)?;
-    run.peak_rss_kb = peak_rss_kb(node.id());
+    let run = wrk(addr, &script, WARMUP_SECONDS, 0)
+        .and_then(|_| wrk(addr, &script, seconds, WARMUP_CODES));
+    let peak_rss_kb = peak_rss_kb(node.id());
     let _ = node.kill();
     let _ = node.wait();
-    Ok(Some(run))
+    run.map(|mut run| {
+        run.peak_rss_kb = peak_rss_kb;
+        Some(run)
+    })
 }

@@ -30,19 +30,6 @@ pub struct User {
 }
 
 impl User {
-    /// The `publicUserId` Apply Token answers: stable for the user.
-    pub(crate) fn public_user_id(&self) -> String {
-        self.public_user_id.clone().unwrap_or_else(|| {
-            // FNV-1a of the id: the same user gets the same number in every store.
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for &b in self.id.as_bytes() {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-            format!("2166{:017}", hash % 100_000_000_000_000_000)
-        })
-    }
-
     /// The record as stored with a code.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("users serialize")
@@ -52,6 +39,21 @@ impl User {
     pub(crate) fn from_json(text: &str) -> Option<User> {
         serde_json::from_str(text).ok()
     }
+}
+
+/// The `publicUserId` Apply Token answers for the user `id` whose record sets `explicit` (or
+/// none): that, else a
+/// number derived from the id (FNV-1a), so the same user gets the same number in every store.
+pub(crate) fn public_user_id(id: &str, explicit: Option<&str>) -> String {
+    if let Some(explicit) = explicit {
+        return explicit.to_string();
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("2166{:017}", hash % 100_000_000_000_000_000)
 }
 
 /// The users in force.
@@ -152,12 +154,14 @@ mod tests {
         let budi = users.get(DEFAULT_USER).unwrap();
         assert!(budi.resources["LOGIN_ID"].starts_with("628"));
         assert!(budi.resources.contains_key("USER_KYC"));
-        let derived = User {
-            public_user_id: None,
-            ..budi.clone()
-        };
-        assert_eq!(derived.public_user_id(), derived.public_user_id());
-        assert_eq!(derived.public_user_id().len(), 21);
+        let derived = public_user_id(&budi.id, None);
+        assert_eq!(derived, public_user_id(&budi.id, None));
+        assert_eq!(derived.len(), 21);
+        assert_ne!(derived, public_user_id("siti", None));
+        assert_eq!(
+            public_user_id(&budi.id, Some("216600000000000000042")),
+            "216600000000000000042"
+        );
         assert_eq!(User::from_json(&budi.to_json()).as_ref(), Some(budi));
     }
 

@@ -181,9 +181,8 @@ pub(crate) fn injected_status(status: u16) -> Answer {
 }
 
 fn success(tokens: &TokenPair) -> Answer {
-    let public_user_id = crate::users::User::from_json(&tokens.user_json)
-        .map(|u| u.public_user_id())
-        .unwrap_or_default();
+    let public_user_id =
+        crate::users::public_user_id(&tokens.user_id, tokens.public_user_id.as_deref());
     Answer::snap(
         200,
         "2007400",

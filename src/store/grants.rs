@@ -30,7 +30,9 @@ pub(crate) struct TokenPair {
     pub refresh_token: String,
     pub access_expires_at: i64,
     pub refresh_expires_at: i64,
-    pub user_json: String,
+    pub user_id: String,
+    /// The `publicUserId` the user's record sets, if it sets one.
+    pub public_user_id: Option<String>,
 }
 
 /// Why a code or refresh token was refused.
@@ -203,15 +205,19 @@ fn issue(
         access_expires_at,
         refresh_expires_at
     ])?;
-    let user_json = conn
-        .prepare_cached("SELECT user_json FROM user_records WHERE id = ?1")?
+    // SQLite reads the one field; the record is not parsed in Rust on every exchange.
+    let public_user_id = conn
+        .prepare_cached(
+            "SELECT json_extract(user_json, '$.publicUserId') FROM user_records WHERE id = ?1",
+        )?
         .query_row([user_record], |r| r.get(0))?;
     Ok(TokenPair {
         access_token,
         refresh_token,
         access_expires_at,
         refresh_expires_at,
-        user_json,
+        user_id: user_id.to_string(),
+        public_user_id,
     })
 }
 
