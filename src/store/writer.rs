@@ -5,7 +5,7 @@
 
 use std::path::Path;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rusqlite::Connection;
 
@@ -116,22 +116,17 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>, checkpoints: &Chec
     }
 }
 
-/// Adds the jobs already queued to `batch`; when `busy`, also those that arrive within
-/// [`GATHER`].
+/// Adds the jobs queued to `batch`; when `busy`, after letting more arrive for [`GATHER`]
+/// (asleep, so that they do not wake the thread one by one).
 fn collect(queue: &mpsc::Receiver<Job>, batch: &mut Vec<Job>, busy: bool) {
-    let until = Instant::now() + if busy { GATHER } else { Duration::ZERO };
+    if busy {
+        std::thread::sleep(GATHER);
+    }
     while batch.len() < MAX_BATCH {
-        let job = match queue.try_recv() {
-            Ok(job) => job,
-            Err(_) => match until.checked_duration_since(Instant::now()) {
-                Some(left) if !left.is_zero() => match queue.recv_timeout(left) {
-                    Ok(job) => job,
-                    Err(_) => return,
-                },
-                _ => return,
-            },
-        };
-        batch.push(job);
+        match queue.try_recv() {
+            Ok(job) => batch.push(job),
+            Err(_) => return,
+        }
     }
 }
 
