@@ -169,6 +169,23 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
         "every exchange committed: {committed} ({redeemed} codes redeemed in the store for \
          {answered} answers)"
     );
+    let verdict = |pass: bool| if pass { "PASS" } else { "FAIL" };
+    println!("\n| target | measured | result |\n|---|---:|---|");
+    match &peer {
+        Some(peer) => {
+            let ratio = ours.rate() / peer.rate();
+            println!(
+                "| throughput ≥ 5x the peer's (same run) | {ratio:.1}x | {} |",
+                verdict(ratio >= 5.0)
+            );
+        }
+        None => println!("| throughput ≥ 5x the peer's (same run) | - | not measured |"),
+    }
+    println!(
+        "| p99 ≤ 10 ms | {:.2} ms | {} |",
+        ours.p99_us / 1000.0,
+        verdict(ours.p99_us <= 10_000.0)
+    );
     Ok(ours.failures == 0 && ours.requests > 0 && committed)
 }
 
