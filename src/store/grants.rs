@@ -102,31 +102,22 @@ pub(crate) fn redeem_code(
              RETURNING scopes, user_id, user_record",
         )?
         .query_row(params![code, now, now.saturating_sub(ttls.code)], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            Ok(Spent {
+                code: code.to_string(),
+                scopes: r.get(0)?,
+                user_id: r.get(1)?,
+                user_record: r.get(2)?,
+            })
         })
         .optional()?;
-    let Some((scopes, user_id, user_record)) = spent else {
-        let state = conn
+    let Some(spent) = spent else {
+        let used = conn
             .prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
             .query_row([code], |r| r.get::<_, bool>(0))
             .optional()?;
-        return Ok(Err(match state {
-            None => Refusal::Unknown,
-            Some(true) => Refusal::Used,
-            Some(false) => Refusal::Expired,
-        }));
+        return Ok(Err(refusal(used)));
     };
-    issue(
-        conn,
-        code,
-        &scopes,
-        &user_id,
-        user_record,
-        now,
-        ttls,
-        tokens,
-    )
-    .map(Ok)
+    issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
 
 /// Spends `refresh_token` and stores a new pair descending from the same code.
@@ -144,45 +135,45 @@ pub(crate) fn refresh(
              RETURNING code, scopes, user_id, user_record",
         )?
         .query_row(params![refresh_token, now], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get(3)?,
-            ))
+            Ok(Spent {
+                code: r.get(0)?,
+                scopes: r.get(1)?,
+                user_id: r.get(2)?,
+                user_record: r.get(3)?,
+            })
         })
         .optional()?;
-    let Some((code, scopes, user_id, user_record)) = spent else {
-        let state = conn
+    let Some(spent) = spent else {
+        let used = conn
             .prepare_cached("SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1")?
             .query_row([refresh_token], |r| r.get::<_, bool>(0))
             .optional()?;
-        return Ok(Err(match state {
-            None => Refusal::Unknown,
-            Some(true) => Refusal::Used,
-            Some(false) => Refusal::Expired,
-        }));
+        return Ok(Err(refusal(used)));
     };
-    issue(
-        conn,
-        &code,
-        &scopes,
-        &user_id,
-        user_record,
-        now,
-        ttls,
-        tokens,
-    )
-    .map(Ok)
+    issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A spent code or refresh token: what the new pair descends from.
+struct Spent {
+    code: String,
+    scopes: String,
+    user_id: String,
+    user_record: i64,
+}
+
+/// Why a code or refresh token that was not spent was refused: `used` is `None` when it is
+/// unknown, else whether it was spent before (if not, it has expired).
+fn refusal(used: Option<bool>) -> Refusal {
+    match used {
+        None => Refusal::Unknown,
+        Some(true) => Refusal::Used,
+        Some(false) => Refusal::Expired,
+    }
+}
+
 fn issue(
     conn: &Connection,
-    code: &str,
-    scopes: &str,
-    user_id: &str,
-    user_record: i64,
+    spent: &Spent,
     now: i64,
     ttls: Ttls,
     (access_token, refresh_token): (String, String),
@@ -197,10 +188,10 @@ fn issue(
     .execute(params![
         access_token,
         refresh_token,
-        code,
-        scopes,
-        user_id,
-        user_record,
+        spent.code,
+        spent.scopes,
+        spent.user_id,
+        spent.user_record,
         now,
         access_expires_at,
         refresh_expires_at
@@ -210,13 +201,13 @@ fn issue(
         .prepare_cached(
             "SELECT json_extract(user_json, '$.publicUserId') FROM user_records WHERE id = ?1",
         )?
-        .query_row([user_record], |r| r.get(0))?;
+        .query_row([spent.user_record], |r| r.get(0))?;
     Ok(TokenPair {
         access_token,
         refresh_token,
         access_expires_at,
         refresh_expires_at,
-        user_id: user_id.to_string(),
+        user_id: spent.user_id.clone(),
         public_user_id,
     })
 }
