@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-/// The WAL size (in pages) at which the writer checkpoints itself: 512 MiB, about 200,000
+/// The WAL size (in pages) at which the writer checkpoints itself: 512 MiB, about 250,000
 /// exchanges (`cargo bench --bench serve`).
 const WAL_BOUND_PAGES: u32 = 131_072;
 
@@ -80,11 +80,9 @@ fn checkpoint_loop(conn: &Connection, wal: &Path, commits: &mpsc::Receiver<()>) 
     }
 }
 
-/// Runs a checkpoint; `true` if it copied back the whole WAL.
-fn checkpoint(conn: &Connection, mode: &str) -> rusqlite::Result<bool> {
-    conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |r| {
-        Ok(r.get::<_, i64>(0)? == 0 && r.get::<_, i64>(1)? == r.get::<_, i64>(2)?)
-    })
+/// Runs a checkpoint in `mode` (its outcome is in the WAL, not in the answer).
+fn checkpoint(conn: &Connection, mode: &str) -> rusqlite::Result<()> {
+    conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |_| Ok(()))
 }
 
 #[cfg(test)]

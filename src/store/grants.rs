@@ -111,11 +111,8 @@ pub(crate) fn redeem_code(
         })
         .optional()?;
     let Some(spent) = spent else {
-        let used = conn
-            .prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
-            .query_row([code], |r| r.get::<_, bool>(0))
-            .optional()?;
-        return Ok(Err(refusal(used)));
+        let why = "SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1";
+        return refusal(conn, why, code).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
@@ -144,11 +141,8 @@ pub(crate) fn refresh(
         })
         .optional()?;
     let Some(spent) = spent else {
-        let used = conn
-            .prepare_cached("SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1")?
-            .query_row([refresh_token], |r| r.get::<_, bool>(0))
-            .optional()?;
-        return Ok(Err(refusal(used)));
+        let why = "SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1";
+        return refusal(conn, why, refresh_token).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
@@ -161,14 +155,18 @@ struct Spent {
     user_record: i64,
 }
 
-/// Why a code or refresh token that was not spent was refused: `used` is `None` when it is
-/// unknown, else whether it was spent before (if not, it has expired).
-fn refusal(used: Option<bool>) -> Refusal {
-    match used {
+/// Why `key`, a code or refresh token that could not be spent, was refused; `used` selects
+/// whether its row was spent before (no row: unknown; spent: used; else it has expired).
+fn refusal(conn: &Connection, used: &str, key: &str) -> rusqlite::Result<Refusal> {
+    let used = conn
+        .prepare_cached(used)?
+        .query_row([key], |r| r.get::<_, bool>(0))
+        .optional()?;
+    Ok(match used {
         None => Refusal::Unknown,
         Some(true) => Refusal::Used,
         Some(false) => Refusal::Expired,
-    }
+    })
 }
 
 fn issue(
