@@ -93,7 +93,7 @@ pub(crate) fn write_reason(path: &std::path::Path, e: &io::Error) -> String {
         if !parent.is_dir() {
             return format!(
                 "its directory {} does not exist",
-                crate::output::display_path(parent)
+                crate::text::display_path(parent)
             );
         }
         if path.exists() {
@@ -122,8 +122,8 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// A catalog that cannot be used; `env` names the variable the path came from, if any.
 pub(crate) fn catalog_error(e: crate::profile::ProfileError, env: Option<&str>) -> CliError {
-    use crate::output::{display_path, sanitize};
     use crate::profile::ProfileError;
+    use crate::text::{display_path, sanitize};
     let shown = |path: &std::path::Path| match env {
         Some(var) => format!("{} (from {var})", display_path(path)),
         None => display_path(path),
@@ -187,7 +187,7 @@ pub(crate) fn unknown_scopes(
     flag: Option<&str>,
     unknown: &crate::scope_list::UnknownScopes,
 ) -> CliError {
-    use crate::output::{brief, sanitize};
+    use crate::text::{brief, sanitize};
     let wallet = sanitize(&profile.name);
     let suggester = profile.suggester();
     let hint = |name: &str| profile.scope_hint_with(&suggester, name);
@@ -221,7 +221,7 @@ pub(crate) fn not_requested(
     stray: &crate::consent::NotRequested,
     requested: &[String],
 ) -> CliError {
-    use crate::output::brief;
+    use crate::text::brief;
     let first = &stray.names[0];
     let mut err = CliError::usage(format!(
         "--grant names {}, which is not among the requested scopes",

@@ -26,6 +26,7 @@ pub mod serve;
 pub mod store;
 mod suggest;
 mod terminal;
+mod text;
 pub mod users;
 pub mod validate;
 mod wallets;

@@ -1,4 +1,4 @@
-//! Writing results: colors per stream, terminal-safe text, stdout, and atomic files.
+//! Writing results: colors per stream, stdout, and atomic files.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -77,40 +77,6 @@ impl Paint {
     pub fn dim(self, s: &str) -> String {
         self.apply(s, |s| s.dimmed())
     }
-}
-
-/// `text` with control characters (terminal escape sequences among them) made visible, so
-/// that a hostile file name or JSON string cannot drive the user's terminal.
-pub(crate) fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push('\t'),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    out.into()
-}
-
-/// Longest piece of user data (a scope name, a key) quoted whole in a message.
-const BRIEF_CHARS: usize = 80;
-
-/// `text` [`sanitize`]d and, past 80 characters, cut with its length in bytes, for quoting
-/// a value in a one-line message (a 10 MB "scope" must not make a 10 MB error line).
-pub(crate) fn brief(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(BRIEF_CHARS) {
-        None => sanitize(text),
-        Some((cut, _)) => format!("{}… ({} bytes)", sanitize(&text[..cut]), text.len()).into(),
-    }
-}
-
-/// A path as shown to the user: lossy UTF-8, control characters escaped.
-pub(crate) fn display_path(path: &Path) -> String {
-    sanitize(&path.to_string_lossy()).into_owned()
 }
 
 /// A message line on stderr (`warning: ...`); failures to write it are ignored, since
@@ -197,13 +163,6 @@ fn default_permissions() -> std::fs::Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sanitize_escapes_terminal_sequences() {
-        assert_eq!(sanitize("plain"), "plain");
-        assert_eq!(sanitize("a\x1b[31mred"), "a\\u{1b}[31mred");
-        assert_eq!(sanitize("bell\x07"), "bell\\u{7}");
-    }
 
     #[test]
     fn failed_atomic_write_leaves_old_file_and_no_temp() {

@@ -17,9 +17,10 @@ use dialoguer::{MultiSelect, Select};
 
 use crate::consent::Decision;
 use crate::error::Interrupted;
-use crate::output::{sanitize, Paint};
+use crate::output::Paint;
 use crate::profile::{Profile, Scope};
 use crate::terminal;
+use crate::text::sanitize;
 use layout::{fit, line_room, question, wrap};
 use theme::{PromptTheme, ITEM_PREFIX_COLUMNS, PAGING_COLUMNS, QUESTION_COLUMNS};
 

@@ -155,7 +155,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
                 }
                 _ => Err(CliError::usage(format!(
                     "--wallet {} applies to validate only",
-                    crate::output::brief(&cli.wallet)
+                    crate::text::brief(&cli.wallet)
                 ))
                 .with_hint("name one wallet: `authcode wallets` lists them")
                 .into()),

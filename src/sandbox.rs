@@ -68,15 +68,15 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
         }
         Action::ExpireCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?,
-            format!("code {}", crate::output::brief(&code)),
+            format!("code {}", crate::text::brief(&code)),
         ),
         Action::UseCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Used, now).map_err(failed)?,
-            format!("code {}", crate::output::brief(&code)),
+            format!("code {}", crate::text::brief(&code)),
         ),
         Action::ForgetCode { code } => (
             admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
-            format!("code {}", crate::output::brief(&code)),
+            format!("code {}", crate::text::brief(&code)),
         ),
         Action::Fault {
             route,
@@ -138,7 +138,7 @@ fn fault_answer(
         let d = humantime::parse_duration(delay.trim()).map_err(|_| {
             CliError::usage(format!(
                 "--delay {:?} is not a duration",
-                crate::output::brief(&delay)
+                crate::text::brief(&delay)
             ))
             .with_hint("write durations like 500ms, 2s or 1m")
         })?;
@@ -164,7 +164,7 @@ fn fault_answer(
     } else {
         Err(CliError::usage(format!(
             "--answer {} is not a failure {route} answers",
-            crate::output::brief(&code)
+            crate::text::brief(&code)
         ))
         .with_hint(format!("one of: {}", known.join(", "))))
     }

@@ -51,7 +51,7 @@ impl ScopeList {
             .map(|name| {
                 format!(
                     "{flag} names {} more than once; kept once",
-                    crate::output::brief(name)
+                    crate::text::brief(name)
                 )
             })
             .collect()

@@ -3,8 +3,9 @@
 use std::io::Write;
 
 use crate::error::CliError;
-use crate::output::{sanitize, Paint};
+use crate::output::Paint;
 use crate::profile::{Profile, Scope};
+use crate::text::sanitize;
 
 /// What `authcode scopes` was asked for.
 #[derive(Debug, Clone)]

@@ -65,7 +65,7 @@ impl Users {
     pub fn load(path: Option<&Path>) -> Result<Users, CliError> {
         let mut users = parse(DEFAULT_JSON.as_bytes()).expect("the built-in users are valid");
         if let Some(path) = path {
-            let shown = crate::output::display_path(path);
+            let shown = crate::text::display_path(path);
             let bytes = std::fs::read(path).map_err(|e| {
                 CliError::usage(format!(
                     "cannot read users {shown}: {}",
@@ -75,7 +75,7 @@ impl Users {
             let extra = parse(&bytes).map_err(|why| {
                 CliError::usage(format!(
                     "invalid users {shown}: {}",
-                    crate::output::sanitize(&why)
+                    crate::text::sanitize(&why)
                 ))
                 .with_hint(
                     r#"a users file is [{"id": "...", "name": "...", "resources": {"LOGIN_ID": "62..."}}]"#,
@@ -103,7 +103,7 @@ impl Users {
     pub(crate) fn pick(&self, id: &str) -> Result<&User, CliError> {
         self.get(id).ok_or_else(|| {
             let known: Vec<&str> = self.0.iter().map(|u| u.id.as_str()).collect();
-            CliError::usage(format!("unknown user {}", crate::output::brief(id)))
+            CliError::usage(format!("unknown user {}", crate::text::brief(id)))
                 .with_hint(format!("known users: {}", known.join(", ")))
                 .with_hint("add users with --users FILE (see README: authcode serve)")
         })

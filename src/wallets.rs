@@ -5,8 +5,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::output::{sanitize, Paint};
+use crate::output::Paint;
 use crate::profile::BUILTIN;
+use crate::text::sanitize;
 
 /// One row of the listing.
 #[derive(Debug, Serialize)]

@@ -7,10 +7,10 @@ use crate::cli::{self, ColorWhen, RequestArgs, ValidateArgs};
 use crate::consent::Decision;
 use crate::error::CliError;
 use crate::mint::CodeSource;
-use crate::output::brief;
 use crate::output::ColorMode;
 use crate::profile::BUILTIN;
 use crate::request::{PayloadFormat, RequestConfig, ScopeSource};
+use crate::text::brief;
 use crate::validate::report::Format;
 use crate::validate::{Expect, ValidateConfig};
 

@@ -72,7 +72,7 @@ pub(crate) fn serve(
             .ok_or_else(|| {
                 CliError::usage(format!(
                     "{flag} {:?} is not a duration",
-                    crate::output::brief(text)
+                    crate::text::brief(text)
                 ))
                 .with_hint("write durations like 90s, 10m, 1h or 7d")
             })

@@ -37,7 +37,7 @@ impl Profile {
         };
         Some(format!(
             "{} is a scope of {wallets}: --wallet {first}",
-            crate::output::brief(name)
+            crate::text::brief(name)
         ))
     }
 }

@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 use crate::consent::{self, Decision};
 use crate::error::CliError;
 use crate::mint::{self, CodeSource};
-use crate::output::{self, display_path, sanitize, ColorMode};
+use crate::output::{self, ColorMode};
 use crate::payload::{self, Request};
 use crate::profile::{ErrorValue, Profile};
 use crate::scope_list;
 use crate::terminal;
+use crate::text::{display_path, sanitize};
 
 mod params;
 mod scopes;

@@ -2,8 +2,8 @@
 //! from `--param NAME=VALUE`, or from the request file's fields.
 
 use crate::error::CliError;
-use crate::output::sanitize;
 use crate::profile::Profile;
+use crate::text::sanitize;
 
 /// Request parameters by name, in order.
 pub(super) type Params = Vec<(String, String)>;
@@ -26,7 +26,7 @@ pub(super) fn request_params(
         let Some((name, value)) = pair.split_once('=') else {
             return Err(CliError::usage(format!(
                 "--param {:?} is not NAME=VALUE",
-                crate::output::brief(pair)
+                crate::text::brief(pair)
             ))
             .into());
         };
@@ -38,7 +38,7 @@ pub(super) fn request_params(
             };
             return Err(CliError::usage(format!(
                 "--param {}: not a request parameter of {wallet}",
-                crate::output::brief(name)
+                crate::text::brief(name)
             ))
             .with_hint(known)
             .into());

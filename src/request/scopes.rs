@@ -7,9 +7,9 @@ use std::path::Path;
 use super::params::Params;
 use super::{RequestConfig, ScopeSource};
 use crate::error::CliError;
-use crate::output::display_path;
 use crate::profile::Profile;
 use crate::scope_list;
+use crate::text::display_path;
 
 /// The scopes asked for, checked against the profile, each kept once in first position;
 /// with the request document when they come from a file.

@@ -301,7 +301,7 @@ async fn access_log(
     }
     let started = Instant::now();
     let method: Method = request.method().clone();
-    let path = crate::output::brief(request.uri().path()).into_owned();
+    let path = crate::text::brief(request.uri().path()).into_owned();
     let response = next.run(request).await;
     let code = response
         .extensions()

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use crate::error::CliError;
 use crate::output::{self, ColorMode};
 use crate::store::{self, Ttls};
+use crate::text;
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
@@ -47,7 +48,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         Some(path) => Some(signature::Verifier::from_file(path).map_err(|why| {
             CliError::usage(format!(
                 "cannot use the partner public key {}: {why}",
-                output::display_path(path)
+                text::display_path(path)
             ))
             .with_hint("give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY)")
         })?),
@@ -97,7 +98,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
 
 async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
     let unusable = |why: String| {
-        CliError::usage(format!("cannot listen on {}: {why}", output::brief(listen)))
+        CliError::usage(format!("cannot listen on {}: {why}", text::brief(listen)))
             .with_hint("--listen takes HOST:PORT, e.g. 127.0.0.1:8470 (port 0: any free port)")
     };
     let addresses: Vec<_> = tokio::net::lookup_host(listen)

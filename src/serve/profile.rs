@@ -191,10 +191,7 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
     {
         return fail(
             &answer::RESOURCE_NOT_DEFINED,
-            &format!(
-                "resource {} is not defined",
-                crate::output::brief(undefined)
-            ),
+            &format!("resource {} is not defined", crate::text::brief(undefined)),
         );
     }
     if let Some(denied) = query

@@ -55,7 +55,7 @@ impl std::error::Error for OpenError {}
 
 /// Opens (creating if needed, readable by the user only) and migrates the store at `path`.
 pub fn open(path: &Path) -> Result<Connection, OpenError> {
-    let shown = crate::output::display_path(path);
+    let shown = crate::text::display_path(path);
     let fail = |why: String| OpenError(format!("cannot open the store {shown}: {why}"));
     create_private(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
     let mut conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
@@ -134,7 +134,7 @@ pub(crate) fn record_minted(
     .map_err(|e| {
         format!(
             "cannot write the store {}: {e}",
-            crate::output::display_path(path)
+            crate::text::display_path(path)
         )
     })
 }

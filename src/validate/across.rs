@@ -20,8 +20,9 @@ use super::pipeline::Outcome;
 use super::report::{self, Format};
 use super::{inputs, pipeline, ValidateConfig};
 use crate::error::{self, CliError};
-use crate::output::{sanitize, Paint};
+use crate::output::Paint;
 use crate::profile::BUILTIN;
+use crate::text::sanitize;
 
 /// One document's verdicts across the wallets.
 #[derive(Debug, Serialize)]

@@ -121,7 +121,7 @@ fn request_rules(w: &mut Walker<'_, '_>, fields: &Fields<'_>) {
         if !present {
             let why = format!(
                 "{} requires it beside scopes",
-                crate::output::sanitize(&profile.name)
+                crate::text::sanitize(&profile.name)
             );
             missing(w, &p.name, &why);
         }

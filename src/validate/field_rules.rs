@@ -9,8 +9,8 @@ use super::index::ScopeId;
 use super::path::Target;
 use super::visit::{Listed, ScopeArray, ScopeList, ScopeSet};
 use super::walk::Shape;
-use crate::output::brief;
 use crate::profile::{ErrorValueFault, StringScopes};
+use crate::text::brief;
 
 /// One item of a scope array at `index`: a known scope is added to `list`; an unknown,
 /// repeated or non-string one is reported.
@@ -92,7 +92,7 @@ pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: 
                 match &v {
                     Shape::Text(s) => said.hint(format!(
                         "{} wants an array: \"{field}\": [{}]",
-                        crate::output::sanitize(wallet),
+                        crate::text::sanitize(wallet),
                         serde_json::to_string(brief(s).as_ref()).unwrap_or_default()
                     )),
                     _ => said,
@@ -264,7 +264,7 @@ pub(super) fn error_number(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
             w.report(Rule::WrongType, Target::Value, || {
                 let said = say(format!(
                     "error must be a whole number for {}, found {}",
-                    crate::output::sanitize(wallet),
+                    crate::text::sanitize(wallet),
                     match v {
                         Shape::Number(n) => format!("the number {n}"),
                         other => other.type_name().to_string(),

@@ -59,7 +59,7 @@ fn invisible(c: char) -> bool {
 /// shown as `<U+200B>`, and a note naming them: `"KYC_INFO<U+200B>" (it holds the
 /// invisible character U+200B)`.
 pub(super) fn quote(text: &str) -> String {
-    let brief = crate::output::brief(text);
+    let brief = crate::text::brief(text);
     let mut out = String::with_capacity(brief.len() + 2);
     let mut hidden: Vec<char> = Vec::new();
     out.push('"');

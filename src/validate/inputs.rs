@@ -86,7 +86,7 @@ pub(super) fn reason(path: &Path, e: &std::io::Error) -> String {
         match fs::read_link(path) {
             Ok(to) => format!(
                 "a broken symbolic link (to {}, which does not exist)",
-                crate::output::display_path(&to)
+                crate::text::display_path(&to)
             ),
             Err(_) => "a broken symbolic link".to_string(),
         }

@@ -151,7 +151,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         let source = match expect {
             Expect::Scopes(_) => "--expect-scopes".to_string(),
             Expect::RequestFile(path) => {
-                format!("--request {}", crate::output::display_path(path))
+                format!("--request {}", crate::text::display_path(path))
             }
         };
         if scopes.is_empty() {
@@ -160,8 +160,8 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
         check.expected = Some(index.ids_of(&scopes).map_err(|unknown| {
             let mut err = CliError::usage(format!(
                 "{source}: unknown scope {} in the {} catalog",
-                crate::output::brief(&unknown),
-                crate::output::sanitize(&profile.name)
+                crate::text::brief(&unknown),
+                crate::text::sanitize(&profile.name)
             ));
             if let Some(hint) = index.hint(&unknown) {
                 err = err.with_hint(hint);
@@ -262,7 +262,7 @@ fn expected_scopes(
             Ok(list.names)
         }
         Expect::RequestFile(path) => {
-            let shown = crate::output::display_path(path);
+            let shown = crate::text::display_path(path);
             let bytes = std::fs::read(path).map_err(|e| {
                 CliError::usage(format!("cannot read {shown}: {}", error::io_reason(&e)))
             })?;
@@ -308,7 +308,7 @@ impl Run<'_, '_> {
                     io::stderr().lock(),
                     "{} cannot read {}: {}",
                     self.paint.red("error:"),
-                    crate::output::sanitize(&u.shown),
+                    crate::text::sanitize(&u.shown),
                     u.reason
                 );
             }

@@ -28,7 +28,7 @@ fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
     {
         // Annotations take paths relative to the repository root: no leading "./".
         let path = doc.path.strip_prefix("./").unwrap_or(&doc.path);
-        let file = escape_property(&crate::output::sanitize(path));
+        let file = escape_property(&crate::text::sanitize(path));
         for d in &doc.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -45,10 +45,10 @@ fn render(doc: &DocResult, out: &mut Vec<u8>) -> io::Result<()> {
                 ",title={}",
                 escape_property(&format!("authcode {}", d.rule.id()))
             ));
-            let mut message = crate::output::sanitize(&d.message).into_owned();
+            let mut message = crate::text::sanitize(&d.message).into_owned();
             if let Some(hint) = &d.hint {
                 message.push_str("\nhint: ");
-                message.push_str(&crate::output::sanitize(hint));
+                message.push_str(&crate::text::sanitize(hint));
             }
             let message = escape_data(&message);
             writeln!(out, "::{command} {props}::{message}")?;

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Reporter, Sink};
-use crate::output::{sanitize, Paint};
+use crate::output::Paint;
+use crate::text::sanitize;
 use crate::validate::diagnostic::{DocResult, Severity, Summary};
 
 pub(super) struct Human {
