@@ -1,8 +1,11 @@
 //! The consent decision and the response it leads to. No terminal here: the prompt in
 //! `prompt.rs` produces a [`Decision`], and so do the command-line flags.
 
+use crate::error::CliError;
 use crate::payload::Response;
-use crate::profile::ErrorValue;
+use crate::profile::{ErrorValue, Profile};
+use crate::suggest::{scope_hint, Suggester};
+use crate::text::brief;
 
 /// What the user decided about the requested scopes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +45,31 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotRequested {
     pub names: Vec<String>,
+}
+
+/// `--grant` named scopes that were not requested.
+pub(crate) fn not_requested(
+    profile: &Profile,
+    stray: &NotRequested,
+    requested: &[String],
+) -> CliError {
+    let first = &stray.names[0];
+    let mut err = CliError::usage(format!(
+        "--grant names {}, which is not among the requested scopes",
+        brief(first)
+    ));
+    // Ranked among the requested scopes, by their names and descriptions.
+    let among = Suggester::new(requested.iter().map(|name| {
+        let description = profile.scope(name).map_or("", |s| s.description.as_str());
+        (name.as_str(), description)
+    }));
+    if let Some(hint) = scope_hint(first, &among.suggest(first)) {
+        err = err.with_hint(hint);
+    }
+    for other in &stray.names[1..] {
+        err = err.with_hint(format!("also not requested: {}", brief(other)));
+    }
+    err.with_hint(format!("requested: {}", requested.join(", ")))
 }
 
 /// The response for `requested` scopes of which `granted` were granted; denied scopes get

@@ -1,4 +1,7 @@
-//! Errors that end the program, with the exit code and hints they carry.
+//! Errors that end the program, with the exit code and hints they carry, and the words for
+//! I/O failures. Nothing of the domain is imported here: the words of each domain error live
+//! beside that error (`profile::catalog_error`, `scope_list::unknown_scopes`,
+//! `consent::not_requested`, `validate::diagnostic::refused_payload`).
 
 use std::fmt;
 use std::io;
@@ -116,129 +119,6 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
-}
-
-// The words of the core's errors, chosen here at the edge.
-
-/// A catalog that cannot be used; `env` names the variable the path came from, if any.
-pub(crate) fn catalog_error(e: crate::profile::ProfileError, env: Option<&str>) -> CliError {
-    use crate::profile::ProfileError;
-    use crate::text::{display_path, sanitize};
-    let shown = |path: &std::path::Path| match env {
-        Some(var) => format!("{} (from {var})", display_path(path)),
-        None => display_path(path),
-    };
-    let err = match e {
-        ProfileError::Unreadable { path, error } => CliError::usage(format!(
-            "cannot read catalog {}: {}",
-            shown(&path),
-            io_reason(&error)
-        )),
-        ProfileError::Invalid { path, why } => CliError::usage(format!(
-            "invalid catalog {}: {}",
-            shown(&path),
-            sanitize(&why)
-        ))
-        .with_hint(
-            r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
-        ),
-    };
-    match env {
-        Some(var) => err.with_hint(format!("unset {var} to use the built-in DANA catalog")),
-        None => err,
-    }
-}
-
-/// A diagnostic of a payload as one line: `FILE:LINE:COL: message`.
-pub(crate) fn located(shown: &str, d: &crate::validate::diagnostic::Diagnostic) -> String {
-    match (d.line, d.column) {
-        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", d.message),
-        _ => format!("{shown}: {}", d.message),
-    }
-}
-
-/// A request payload that the validator refused: its first error, then the others and
-/// the hints.
-pub(crate) fn refused_payload(
-    shown: &str,
-    errors: &[crate::validate::diagnostic::Diagnostic],
-) -> CliError {
-    let Some(first) = errors.first() else {
-        return CliError::usage(format!("{shown}: not a request payload"));
-    };
-    let mut err = CliError::usage(located(shown, first));
-    if let Some(hint) = &first.hint {
-        err = err.with_hint(hint.clone());
-    }
-    for d in &errors[1..] {
-        // Each fault keeps its own hint (a did-you-mean), as `unknown_scopes` gives it.
-        err = err.with_hint(match &d.hint {
-            Some(hint) => format!("also {} ({hint})", located(shown, d)),
-            None => format!("also {}", located(shown, d)),
-        });
-    }
-    err
-}
-
-/// Scopes the profile does not know, typed in `flag` (`None`: the request's own `--scopes`):
-/// the first as the error, every other as an `also unknown` hint, each with its did-you-mean.
-pub(crate) fn unknown_scopes(
-    profile: &crate::profile::Profile,
-    flag: Option<&str>,
-    unknown: &crate::scope_list::UnknownScopes,
-) -> CliError {
-    use crate::text::{brief, sanitize};
-    let wallet = sanitize(&profile.name);
-    let suggester = profile.suggester();
-    let hint = |name: &str| profile.scope_hint_with(&suggester, name);
-    let (first, others) = match unknown.0.split_first() {
-        Some((first, others)) => (first.as_str(), others),
-        None => ("", &[][..]),
-    };
-    let prefix = flag.map(|f| format!("{f}: ")).unwrap_or_default();
-    let mut err = CliError::usage(format!(
-        "{prefix}unknown scope {} in the {wallet} catalog",
-        brief(first)
-    ));
-    if let Some(h) = hint(first) {
-        err = err.with_hint(h);
-    }
-    for name in others {
-        let also = match hint(name) {
-            Some(h) => format!("also unknown: {} ({h})", brief(name)),
-            None => format!("also unknown: {}", brief(name)),
-        };
-        err = err.with_hint(also);
-    }
-    err.with_hint(format!(
-        "`authcode scopes` lists the scopes of the {wallet} catalog"
-    ))
-}
-
-/// `--grant` named scopes that were not requested.
-pub(crate) fn not_requested(
-    profile: &crate::profile::Profile,
-    stray: &crate::consent::NotRequested,
-    requested: &[String],
-) -> CliError {
-    use crate::text::brief;
-    let first = &stray.names[0];
-    let mut err = CliError::usage(format!(
-        "--grant names {}, which is not among the requested scopes",
-        brief(first)
-    ));
-    // Ranked among the requested scopes, by their names and descriptions.
-    let among = crate::suggest::Suggester::new(requested.iter().map(|name| {
-        let description = profile.scope(name).map_or("", |s| s.description.as_str());
-        (name.as_str(), description)
-    }));
-    if let Some(hint) = crate::suggest::scope_hint(first, &among.suggest(first)) {
-        err = err.with_hint(hint);
-    }
-    for other in &stray.names[1..] {
-        err = err.with_hint(format!("also not requested: {}", brief(other)));
-    }
-    err.with_hint(format!("requested: {}", requested.join(", ")))
 }
 
 #[cfg(test)]

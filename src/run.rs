@@ -146,8 +146,9 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
     .map_err(|e| e.naming_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
-        ProfileChoice::File(path) => Profile::load(&path)
-            .map_err(|e| error::catalog_error(e, env_var(given.catalog, "AUTHCODE_CATALOG")))?,
+        ProfileChoice::File(path) => Profile::load(&path).map_err(|e| {
+            crate::profile::catalog_error(e, env_var(given.catalog, "AUTHCODE_CATALOG"))
+        })?,
         ProfileChoice::Several(names) => {
             return match cli.command {
                 Command::Validate(args) => {

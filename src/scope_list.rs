@@ -5,7 +5,9 @@
 //! files (`--from`, `--request`, validated documents) go through the validator's rules, which
 //! treat the same faults the same way.
 
+use crate::error::CliError;
 use crate::profile::Profile;
+use crate::text::{brief, sanitize};
 
 /// A scope list typed on the command line, checked against the profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +21,40 @@ pub(crate) struct ScopeList {
 /// Names the profile does not know, in the order given, each once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct UnknownScopes(pub Vec<String>);
+
+/// Scopes the profile does not know, typed in `flag` (`None`: the request's own `--scopes`):
+/// the first as the error, every other as an `also unknown` hint, each with its did-you-mean.
+pub(crate) fn unknown_scopes(
+    profile: &Profile,
+    flag: Option<&str>,
+    unknown: &UnknownScopes,
+) -> CliError {
+    let wallet = sanitize(&profile.name);
+    let suggester = profile.suggester();
+    let hint = |name: &str| profile.scope_hint_with(&suggester, name);
+    let (first, others) = match unknown.0.split_first() {
+        Some((first, others)) => (first.as_str(), others),
+        None => ("", &[][..]),
+    };
+    let prefix = flag.map(|f| format!("{f}: ")).unwrap_or_default();
+    let mut err = CliError::usage(format!(
+        "{prefix}unknown scope {} in the {wallet} catalog",
+        brief(first)
+    ));
+    if let Some(h) = hint(first) {
+        err = err.with_hint(h);
+    }
+    for name in others {
+        let also = match hint(name) {
+            Some(h) => format!("also unknown: {} ({h})", brief(name)),
+            None => format!("also unknown: {}", brief(name)),
+        };
+        err = err.with_hint(also);
+    }
+    err.with_hint(format!(
+        "`authcode scopes` lists the scopes of the {wallet} catalog"
+    ))
+}
 
 /// Reads `given` (as clap split it at commas) against `profile`.
 pub(crate) fn read(profile: &Profile, given: &[String]) -> Result<ScopeList, UnknownScopes> {
@@ -48,12 +84,7 @@ impl ScopeList {
     pub(crate) fn warnings(&self, flag: &str) -> Vec<String> {
         self.repeated
             .iter()
-            .map(|name| {
-                format!(
-                    "{flag} names {} more than once; kept once",
-                    crate::text::brief(name)
-                )
-            })
+            .map(|name| format!("{flag} names {} more than once; kept once", brief(name)))
             .collect()
     }
 }

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{io_reason, CliError};
 use crate::payload::DocKind;
+use crate::text::{display_path, sanitize};
 
 pub(crate) use builtin::{Builtin, BUILTIN};
 pub use error_value::ErrorValue;
@@ -161,6 +163,33 @@ pub enum ProfileError {
         path: PathBuf,
         why: String,
     },
+}
+
+/// A catalog that cannot be used; `env` names the variable the path came from, if any.
+pub(crate) fn catalog_error(e: ProfileError, env: Option<&str>) -> CliError {
+    let shown = |path: &std::path::Path| match env {
+        Some(var) => format!("{} (from {var})", display_path(path)),
+        None => display_path(path),
+    };
+    let err = match e {
+        ProfileError::Unreadable { path, error } => CliError::usage(format!(
+            "cannot read catalog {}: {}",
+            shown(&path),
+            io_reason(&error)
+        )),
+        ProfileError::Invalid { path, why } => CliError::usage(format!(
+            "invalid catalog {}: {}",
+            shown(&path),
+            sanitize(&why)
+        ))
+        .with_hint(
+            r#"a catalog is {"name": "...", "scopes": [{"scope": "...", "description": "..."}], "errors": [{"code": "...", "message": "..."}]}"#,
+        ),
+    };
+    match env {
+        Some(var) => err.with_hint(format!("unset {var} to use the built-in DANA catalog")),
+        None => err,
+    }
 }
 
 impl Profile {

@@ -79,8 +79,9 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
     let (scopes, from_file) = requested_scopes(profile, config, &mut warnings)?;
     let params = request_params(profile, &config.params, &from_file)?;
     if let Some(Decision::Grant(names)) = &config.decision {
-        let granted = scope_list::read(profile, names)
-            .map_err(|unknown| crate::error::unknown_scopes(profile, Some("--grant"), &unknown))?;
+        let granted = scope_list::read(profile, names).map_err(|unknown| {
+            crate::scope_list::unknown_scopes(profile, Some("--grant"), &unknown)
+        })?;
         warnings.extend(granted.warnings("--grant"));
     }
     let error_value = match &config.error_code {
@@ -186,7 +187,7 @@ pub(crate) fn answer(
     };
     let mut granted = decision
         .granted(&request.scopes)
-        .map_err(|stray| crate::error::not_requested(profile, &stray, &request.scopes))?;
+        .map_err(|stray| crate::consent::not_requested(profile, &stray, &request.scopes))?;
     for (g, scope) in granted.iter_mut().zip(&request.scopes) {
         *g |= profile.is_silent(scope);
     }

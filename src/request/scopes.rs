@@ -45,7 +45,7 @@ pub(super) fn requested_scopes(
             .into());
     }
     let list = scope_list::read(profile, &names)
-        .map_err(|unknown| crate::error::unknown_scopes(profile, None, &unknown))?;
+        .map_err(|unknown| crate::scope_list::unknown_scopes(profile, None, &unknown))?;
     warnings.extend(list.warnings("--scopes"));
     Ok((list.names, Vec::new()))
 }
@@ -71,12 +71,12 @@ fn read_request_file(
     })?;
     let index = crate::validate::ScopeIndex::new(profile);
     let payload = crate::validate::read_request(&bytes, &shown, &index)
-        .map_err(|errors| crate::error::refused_payload(&shown, &errors))?;
+        .map_err(|errors| crate::validate::diagnostic::refused_payload(&shown, &errors))?;
     warnings.extend(
         payload
             .warnings
             .iter()
-            .map(|d| crate::error::located(&shown, d)),
+            .map(|d| crate::validate::diagnostic::located(&shown, d)),
     );
     // The validator accepted it, so it parses: the parameters the profile requires are
     // read from its top level.

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::error::CliError;
+
 /// A rule, with a stable id used in reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
@@ -101,6 +103,34 @@ pub struct Diagnostic {
     /// The 1-based character column of the caret in `source_line`.
     #[serde(skip)]
     pub caret: Option<usize>,
+}
+
+/// A diagnostic of a payload as one line: `FILE:LINE:COL: message`.
+pub(crate) fn located(shown: &str, d: &Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(line), Some(column)) => format!("{shown}:{line}:{column}: {}", d.message),
+        _ => format!("{shown}: {}", d.message),
+    }
+}
+
+/// A request payload that the validator refused: its first error, then the others and
+/// the hints.
+pub(crate) fn refused_payload(shown: &str, errors: &[Diagnostic]) -> CliError {
+    let Some(first) = errors.first() else {
+        return CliError::usage(format!("{shown}: not a request payload"));
+    };
+    let mut err = CliError::usage(located(shown, first));
+    if let Some(hint) = &first.hint {
+        err = err.with_hint(hint.clone());
+    }
+    for d in &errors[1..] {
+        // Each fault keeps its own hint (a did-you-mean), as `unknown_scopes` gives it.
+        err = err.with_hint(match &d.hint {
+            Some(hint) => format!("also {} ({hint})", located(shown, d)),
+            None => format!("also {}", located(shown, d)),
+        });
+    }
+    err
 }
 
 /// The verdict on one document.

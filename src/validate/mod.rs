@@ -254,7 +254,7 @@ fn expected_scopes(
         // Read as every scope list typed on the command line is (`scope_list`).
         Expect::Scopes(scopes) => {
             let list = crate::scope_list::read(&index.profile, scopes).map_err(|unknown| {
-                error::unknown_scopes(&index.profile, Some("--expect-scopes"), &unknown)
+                crate::scope_list::unknown_scopes(&index.profile, Some("--expect-scopes"), &unknown)
             })?;
             for warning in list.warnings("--expect-scopes") {
                 crate::output::warn(color, &warning);
@@ -266,8 +266,9 @@ fn expected_scopes(
             let bytes = std::fs::read(path).map_err(|e| {
                 CliError::usage(format!("cannot read {shown}: {}", error::io_reason(&e)))
             })?;
-            let payload = read_request(&bytes, &shown, index)
-                .map_err(|errors| error::refused_payload(&format!("--request {shown}"), &errors))?;
+            let payload = read_request(&bytes, &shown, index).map_err(|errors| {
+                diagnostic::refused_payload(&format!("--request {shown}"), &errors)
+            })?;
             // A request without scopes asks for the wallet's default scopes.
             if payload.scopes.is_empty() {
                 return Ok(index.profile.default_scopes.clone());
