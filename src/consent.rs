@@ -2,8 +2,9 @@
 //! `prompt.rs` produces a [`Decision`], and so do the command-line flags.
 
 use crate::error::CliError;
+use crate::payload::ErrorValue;
 use crate::payload::Response;
-use crate::profile::{ErrorValue, Profile};
+use crate::profile::Profile;
 use crate::suggest::{scope_hint, Suggester};
 use crate::text::brief;
 

@@ -31,8 +31,8 @@ pub mod users;
 pub mod validate;
 mod wallets;
 
-pub use payload::DocKind;
-pub use profile::{ErrorValue, Profile};
+pub use payload::{DocKind, ErrorValue};
+pub use profile::Profile;
 pub use run::main;
 pub use schema::schema;
 

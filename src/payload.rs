@@ -3,8 +3,6 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::profile::ErrorValue;
-
 /// The two kinds of getAuthCode document. The one kind type of the program: the command
 /// line (`--kind`, `schema KIND`), the validator and the schema all use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
@@ -20,6 +18,32 @@ impl DocKind {
         match self {
             DocKind::Request => "request",
             DocKind::Response => "response",
+        }
+    }
+}
+
+/// An error value as it is written into a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorValue {
+    Text(String),
+    Number(i64),
+}
+
+impl ErrorValue {
+    /// The value as the user would type it (`40006`).
+    pub fn code(&self) -> String {
+        match self {
+            ErrorValue::Text(s) => s.clone(),
+            ErrorValue::Number(n) => n.to_string(),
+        }
+    }
+}
+
+impl Serialize for ErrorValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ErrorValue::Text(t) => s.serialize_str(t),
+            ErrorValue::Number(n) => s.serialize_i64(*n),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Error values: the JSON type a wallet gives the values of `authErrorScopes`, and the one
-//! rule that judges a value against it (`validate`, `request --error-code`, the schema and
+//! Error values: the JSON type a wallet gives the values of `authErrorScopes` (the value
+//! itself is `payload::ErrorValue`), and the one rule that judges a value against it (`validate`, `request --error-code`, the schema and
 //! the prompt all follow it).
 
 use std::fmt;
@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::Profile;
+use crate::payload::ErrorValue;
 
 /// The JSON type of a wallet's error values in `authErrorScopes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -25,32 +26,6 @@ impl ErrorValueType {
         match self {
             ErrorValueType::String => "strings",
             ErrorValueType::Number => "numbers",
-        }
-    }
-}
-
-/// An error value as it is written into a response.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorValue {
-    Text(String),
-    Number(i64),
-}
-
-impl ErrorValue {
-    /// The value as the user would type it (`40006`).
-    pub fn code(&self) -> String {
-        match self {
-            ErrorValue::Text(s) => s.clone(),
-            ErrorValue::Number(n) => n.to_string(),
-        }
-    }
-}
-
-impl Serialize for ErrorValue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            ErrorValue::Text(t) => s.serialize_str(t),
-            ErrorValue::Number(n) => s.serialize_i64(*n),
         }
     }
 }

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use super::{
-    field_list, ErrorCode, ErrorValue, ErrorValueType, Profile, RequestParam, Scope, StringScopes,
-    FIELDS,
+    field_list, ErrorCode, ErrorValueType, Profile, RequestParam, Scope, StringScopes, FIELDS,
 };
+use crate::payload::ErrorValue;
 
 /// The error value a denied scope gets when a profile names none (the spec's failure sample).
 const SPEC_DEFAULT_ERROR: &str = "40006";

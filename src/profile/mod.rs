@@ -17,11 +17,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{io_reason, CliError};
-use crate::payload::DocKind;
+use crate::payload::{DocKind, ErrorValue};
 use crate::text::{display_path, sanitize};
 
 pub(crate) use builtin::{Builtin, BUILTIN};
-pub use error_value::ErrorValue;
 pub(crate) use error_value::{ErrorValueFault, ErrorValueType, Seen};
 
 /// One scope a mini program can ask for.
