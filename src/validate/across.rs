@@ -14,8 +14,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::diagnostic::{DocResult, Severity};
-use super::document::Options;
 use super::index::{CheckOptions, ScopeIndex};
+use super::options::Options;
 use super::pipeline::Outcome;
 use super::report::{self, Format};
 use super::{inputs, pipeline, ValidateConfig};

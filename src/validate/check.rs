@@ -8,6 +8,7 @@ use serde::de::DeserializeSeed;
 use super::diagnostic::Rule;
 use super::finding::{Belongs, Finding, Findings, Said};
 use super::index::{CheckOptions, ScopeIndex};
+use super::options::Options;
 use super::path::{Step, Target};
 use super::syntax::{self, SyntaxFault};
 use super::{document_rules, visit};
@@ -28,7 +29,7 @@ pub(super) fn check<'a>(
     src: &'a str,
     index: &ScopeIndex,
     options: &CheckOptions,
-    how: super::document::Options,
+    how: Options,
 ) -> Result<Checked<'a>, SyntaxFault> {
     let mut walker = Walker {
         index,

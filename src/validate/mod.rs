@@ -31,6 +31,7 @@ mod finding;
 mod index;
 mod inputs;
 mod locate;
+mod options;
 mod path;
 mod pipeline;
 pub mod report;
@@ -51,10 +52,11 @@ use pipeline::Outcome;
 use report::{Format, Sink};
 
 pub(crate) use across::run_across;
-pub use document::{check_document, Options};
+pub use document::check_document;
 pub use index::{CheckOptions, ScopeIndex};
 pub use inputs::WalkOptions;
 pub use locate::excerpt;
+pub use options::Options;
 
 /// What `authcode validate` was asked for.
 #[derive(Debug, Clone)]

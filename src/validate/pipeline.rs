@@ -10,9 +10,10 @@ use std::sync::mpsc::{self, TrySendError};
 use std::sync::{Arc, Mutex};
 
 use super::diagnostic::DocResult;
-use super::document::{self, Options};
+use super::document;
 use super::index::{CheckOptions, ScopeIndex};
 use super::inputs::{Input, Unreadable};
+use super::options::Options;
 use super::report::Reporter;
 use crate::error;
 
