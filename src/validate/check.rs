@@ -5,12 +5,11 @@
 
 use serde::de::DeserializeSeed;
 
-use super::diagnostic::Rule;
-use super::finding::{Belongs, Finding, Findings, Said};
+use super::finding::Findings;
 use super::index::{CheckOptions, ScopeIndex};
 use super::options::Options;
-use super::path::{Step, Target};
 use super::syntax::{self, SyntaxFault};
+use super::walk::Walker;
 use super::{document_rules, visit};
 use crate::payload::DocKind;
 
@@ -31,14 +30,7 @@ pub(super) fn check<'a>(
     options: &CheckOptions,
     how: Options,
 ) -> Result<Checked<'a>, SyntaxFault> {
-    let mut walker = Walker {
-        index,
-        options,
-        detail: how.detail,
-        path: Vec::with_capacity(8),
-        findings: Findings::default(),
-        belongs: Belongs::Always,
-    };
+    let mut walker = Walker::new(index, options, how.detail);
     let mut de = serde_json::Deserializer::from_str(src);
     let top = visit::DocumentSeed {
         walker: &mut walker,
@@ -52,70 +44,4 @@ pub(super) fn check<'a>(
         findings: walker.findings,
         request_scopes,
     })
-}
-
-/// The state of one check as the visitors walk the document.
-pub(super) struct Walker<'c, 'a> {
-    pub index: &'c ScopeIndex,
-    pub options: &'c CheckOptions,
-    detail: bool,
-    /// Where the walk stands. Changed only through [`Walker::within`], so it cannot be left
-    /// unbalanced.
-    path: Vec<Step<'a>>,
-    pub findings: Findings<'a>,
-    /// Which kind of document the field being walked belongs to.
-    belongs: Belongs,
-}
-
-impl<'a> Walker<'_, 'a> {
-    /// Runs `f` one step further down the document.
-    pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(step);
-        let out = f(self);
-        self.path.pop();
-        out
-    }
-
-    /// Runs `f` inside a top-level field that belongs to `belongs`.
-    pub(super) fn in_field<R>(&mut self, belongs: Belongs, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.belongs = belongs;
-        let out = f(self);
-        self.belongs = Belongs::Always;
-        out
-    }
-
-    /// Records a finding at the current place; `said` is called only when words are wanted.
-    pub(super) fn report(&mut self, rule: Rule, target: Target, said: impl FnOnce() -> Said) {
-        self.report_at(&[], rule, target, said);
-    }
-
-    /// Records a finding at `steps` below the current place.
-    pub(super) fn report_at(
-        &mut self,
-        steps: &[Step<'a>],
-        rule: Rule,
-        target: Target,
-        said: impl FnOnce() -> Said,
-    ) {
-        let belongs = if rule == Rule::DuplicateKey {
-            Belongs::Always
-        } else {
-            self.belongs
-        };
-        let (said, path) = if self.detail {
-            let mut path = Vec::with_capacity(self.path.len() + steps.len());
-            path.extend_from_slice(&self.path);
-            path.extend_from_slice(steps);
-            (said(), path)
-        } else {
-            (super::finding::say(""), Vec::new())
-        };
-        self.findings.push(Finding {
-            rule,
-            said,
-            path,
-            target,
-            belongs,
-        });
-    }
 }

@@ -2,13 +2,12 @@
 //! and its error values, `authCode`, `error` and `errorMessage`. Each takes the value as the
 //! visitors read it and reports through the walker; the words name the profile in force.
 
-use super::check::Walker;
 use super::diagnostic::Rule;
 use super::finding::{quote, say};
 use super::index::ScopeId;
 use super::path::Target;
 use super::visit::{Listed, ScopeArray, ScopeList, ScopeSet};
-use super::walk::Shape;
+use super::walk::{Shape, Walker};
 use crate::profile::{ErrorValueFault, StringScopes};
 use crate::text::brief;
 

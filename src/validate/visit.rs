@@ -7,11 +7,12 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::check::Walker;
 use super::finding::Belongs;
 use super::index::ScopeId;
 use super::path::Step;
-use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape};
+use super::walk::{
+    scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape, Walker,
+};
 use super::{document_rules, field_rules};
 use crate::payload::DocKind;
 use crate::profile::FieldRole;

@@ -1,5 +1,6 @@
-//! Walking any JSON value with serde: its shape as the checks need it, repeated keys, and the
-//! scalar visits every visitor shares.
+//! Walking any JSON value with serde: the walker (where the walk stands and the findings so
+//! far), a value's shape as the checks need it, repeated keys, and the scalar visits every
+//! visitor shares.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -7,11 +8,94 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::check::Walker;
 use super::diagnostic::Rule;
-use super::finding::say;
+use super::finding::{say, Belongs, Finding, Findings, Said};
+use super::index::{CheckOptions, ScopeIndex};
 use super::path::{Step, Target};
 use crate::profile::Seen;
+
+/// The state of one check as the visitors walk the document.
+pub(super) struct Walker<'c, 'a> {
+    pub index: &'c ScopeIndex,
+    pub options: &'c CheckOptions,
+    detail: bool,
+    /// Where the walk stands. Changed only through [`Walker::within`], so it cannot be left
+    /// unbalanced.
+    path: Vec<Step<'a>>,
+    pub findings: Findings<'a>,
+    /// Which kind of document the field being walked belongs to.
+    belongs: Belongs,
+}
+
+impl<'c, 'a> Walker<'c, 'a> {
+    /// A walker at the top of a document, with no findings yet; with `detail` off, findings
+    /// keep only their rule.
+    pub(super) fn new(
+        index: &'c ScopeIndex,
+        options: &'c CheckOptions,
+        detail: bool,
+    ) -> Walker<'c, 'a> {
+        Walker {
+            index,
+            options,
+            detail,
+            path: Vec::with_capacity(8),
+            findings: Findings::default(),
+            belongs: Belongs::Always,
+        }
+    }
+
+    /// Runs `f` one step further down the document.
+    pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(step);
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    /// Runs `f` inside a top-level field that belongs to `belongs`.
+    pub(super) fn in_field<R>(&mut self, belongs: Belongs, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.belongs = belongs;
+        let out = f(self);
+        self.belongs = Belongs::Always;
+        out
+    }
+
+    /// Records a finding at the current place; `said` is called only when words are wanted.
+    pub(super) fn report(&mut self, rule: Rule, target: Target, said: impl FnOnce() -> Said) {
+        self.report_at(&[], rule, target, said);
+    }
+
+    /// Records a finding at `steps` below the current place.
+    pub(super) fn report_at(
+        &mut self,
+        steps: &[Step<'a>],
+        rule: Rule,
+        target: Target,
+        said: impl FnOnce() -> Said,
+    ) {
+        let belongs = if rule == Rule::DuplicateKey {
+            Belongs::Always
+        } else {
+            self.belongs
+        };
+        let (said, path) = if self.detail {
+            let mut path = Vec::with_capacity(self.path.len() + steps.len());
+            path.extend_from_slice(&self.path);
+            path.extend_from_slice(steps);
+            (said(), path)
+        } else {
+            (say(""), Vec::new())
+        };
+        self.findings.push(Finding {
+            rule,
+            said,
+            path,
+            target,
+            belongs,
+        });
+    }
+}
 
 /// A scalar, or the size of a container: what the checks need to know of a value.
 #[derive(Debug, Clone, PartialEq)]
