@@ -5,10 +5,10 @@
 use std::borrow::Cow;
 
 use super::diagnostic::Rule;
+use super::fields::{Document, Fields};
 use super::finding::{quote, say, Belongs};
 use super::index::ScopeId;
 use super::path::{Step, Target};
-use super::visit::{Document, Fields};
 use super::walk::Walker;
 use crate::payload::DocKind;
 use crate::profile::Field;

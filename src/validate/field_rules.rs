@@ -3,10 +3,10 @@
 //! visitors read it and reports through the walker; the words name the profile in force.
 
 use super::diagnostic::Rule;
+use super::fields::{Listed, ScopeArray, ScopeList, ScopeSet};
 use super::finding::{quote, say};
 use super::index::ScopeId;
 use super::path::Target;
-use super::visit::{Listed, ScopeArray, ScopeList, ScopeSet};
 use super::walk::{Shape, Walker};
 use crate::profile::{ErrorValueFault, StringScopes};
 use crate::text::brief;

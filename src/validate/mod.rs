@@ -27,6 +27,7 @@ pub mod diagnostic;
 mod document;
 mod document_rules;
 mod field_rules;
+mod fields;
 mod finding;
 mod index;
 mod inputs;

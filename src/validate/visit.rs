@@ -1,14 +1,14 @@
 //! The visitors that read a getAuthCode document in one serde pass: the top-level object,
-//! scope arrays and the `authErrorScopes` map. They collect what the rules need and hand
-//! each value to its rule in `field_rules.rs`; they hold no rules themselves.
+//! scope arrays and the `authErrorScopes` map. They fill the types of `fields.rs` for the
+//! rules and hand each value to its rule in `field_rules.rs`; they hold no rules themselves.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::fields::{Document, ErrorMap, Failed, Fields, ScopeArray, ScopeList, ScopeSet};
 use super::finding::Belongs;
-use super::index::ScopeId;
 use super::path::Step;
 use super::walk::{
     scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape, Walker,
@@ -19,62 +19,6 @@ use crate::profile::FieldRole;
 
 /// Unknown top-level keys of one document compared with the field names.
 const MISSPELLINGS_TRIED: usize = 32;
-
-/// The top level of a document.
-pub(super) enum Document<'a> {
-    Object(Fields<'a>),
-    /// Not an object: its shape.
-    Other(Shape<'a>),
-}
-
-/// What the top-level object holds, as far as the document rules need it.
-#[derive(Default)]
-pub(super) struct Fields<'a> {
-    /// A request's `scopes` (the last one when repeated), or `None` when absent.
-    pub scopes: Option<ScopeList>,
-    pub auth_code: Option<Shape<'a>>,
-    pub success: Option<ScopeList>,
-    pub errors: Option<ErrorMap<'a>>,
-    /// Whether the object has `error`.
-    pub error: bool,
-    /// The profile's fields the object has, by their index in `Profile::fields` (a
-    /// misspelled key is taken for the field it misspells).
-    pub known: Vec<usize>,
-    /// The misspelled keys among `known`: the field's index and the key as written.
-    pub misspelled: Vec<(usize, Cow<'a, str>)>,
-    /// Top-level members the profile does not name (first occurrences).
-    pub unknown: Vec<Cow<'a, str>>,
-}
-
-/// A scope of a scope array that the profile knows.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Listed {
-    pub id: ScopeId,
-    /// Its index in the array.
-    pub index: usize,
-}
-
-/// The known scopes of a scope array, each once.
-#[derive(Debug, Default)]
-pub(super) struct ScopeList {
-    pub listed: Vec<Listed>,
-}
-
-/// A known scope of `authErrorScopes`.
-#[derive(Debug, Clone)]
-pub(super) struct Failed<'a> {
-    pub id: ScopeId,
-    /// Its key as written (first occurrence).
-    pub key: Cow<'a, str>,
-}
-
-/// The known scopes of `authErrorScopes`, and how many members it has.
-#[derive(Debug, Default)]
-pub(super) struct ErrorMap<'a> {
-    pub failed: Vec<Failed<'a>>,
-    pub len: usize,
-    pub is_object: bool,
-}
 
 /// Reads the whole document.
 pub(super) struct DocumentSeed<'w, 'c, 'a> {
@@ -217,13 +161,6 @@ struct ScopeArraySeed<'w, 'c, 'a> {
     field: &'static str,
 }
 
-/// A scope array as read: the known scopes and the array's length, or the value found
-/// instead of an array.
-pub(super) enum ScopeArray<'a> {
-    List(ScopeList, usize),
-    Other(Shape<'a>),
-}
-
 impl<'de> DeserializeSeed<'de> for ScopeArraySeed<'_, '_, 'de> {
     type Value = ScopeArray<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -265,36 +202,6 @@ impl<'de> Visitor<'de> for ScopeArraySeed<'_, '_, 'de> {
             n += 1;
         }
         Ok(ScopeArray::List(list, n))
-    }
-}
-
-/// The scopes seen in one scope array: a bit set for profiles of up to 64 scopes.
-pub(super) enum ScopeSet {
-    Bits(u64),
-    Flags(Vec<bool>),
-}
-
-impl ScopeSet {
-    pub(super) fn new(scopes: usize) -> ScopeSet {
-        if scopes <= 64 {
-            ScopeSet::Bits(0)
-        } else {
-            ScopeSet::Flags(vec![false; scopes])
-        }
-    }
-
-    pub(super) fn contains(&self, id: ScopeId) -> bool {
-        match self {
-            ScopeSet::Bits(bits) => bits & (1u64 << id) != 0,
-            ScopeSet::Flags(flags) => flags[id as usize],
-        }
-    }
-
-    pub(super) fn insert(&mut self, id: ScopeId) {
-        match self {
-            ScopeSet::Bits(bits) => *bits |= 1u64 << id,
-            ScopeSet::Flags(flags) => flags[id as usize] = true,
-        }
     }
 }
 
