@@ -13,12 +13,13 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::config::ValidateConfig;
 use super::diagnostic::{DocResult, Severity};
 use super::index::{CheckOptions, ScopeIndex};
 use super::options::Options;
 use super::pipeline::Outcome;
 use super::report::{self, Format};
-use super::{inputs, pipeline, ValidateConfig};
+use super::{inputs, pipeline};
 use crate::error::{self, CliError};
 use crate::output::Paint;
 use crate::profile::BUILTIN;

@@ -1,28 +1,35 @@
 //! `authcode validate`: check getAuthCode request and response documents.
 //!
-//! How a run flows, one file a step:
+//! How a run flows, one file a step, from the top down; each file imports only files below
+//! it (the run calls down, verdicts come back up):
 //!
 //! ```text
-//! inputs ──▶ pipeline ──▶ document ──▶ check ─▶ visit ─▶ field_rules
-//! (paths,    (units of    (encoding,   (one serde pass;   document_rules
-//!  walk)      work on      BOM, then    findings with     (kind, cross-field)
-//!             threads,     the pass)    paths, no
-//!             in order)        │        positions)
-//!                              ▼
-//!                           locate ──▶ report (human, json, github, junit)
-//!                    (positions and excerpts,
-//!                     only for what is shown)
+//! mod.rs           run(): the inputs, the pipeline, the report; read_request
+//! across           --wallet all (or A,B): the pipeline once per wallet, verdicts joined
+//! pipeline         units of work (files, NDJSON lines) on threads, verdicts in order
+//! config  inputs   what `validate` was asked for; the paths given, directories walked
+//!   │
+//! document         one document's verdict: encoding, BOM, the pass, then positions
+//! check            the one serde pass (findings with paths, no positions)
+//! visit            the visitors: top-level object, scope arrays, authErrorScopes
+//! field_rules      the rule of each value      document_rules  the document as a whole
+//! fields           what the visitors hand the rules (the field types)
+//! walk             the Walker (where the walk stands, the findings so far), any value
+//!   │
+//! options  index  finding  path  syntax  locate  diagnostic  report
 //! ```
 //!
-//! `index` is the profile as the checks look it up, built once and shared by every thread;
-//! `path` is the JSON path type the checks record and `locate` follows; `finding` and
-//! `diagnostic` are a problem before and after it is located; `syntax` puts serde_json's
-//! errors into the user's words. `read_request` is the one reader of request payloads, for
-//! `request --from` and `validate --request` alike. `across` is `--wallet all` (or `A,B`): the same
-//! pipeline once per built-in wallet, the verdicts joined per document.
+//! The ground floor: `options` is how a document is checked and how much of the verdict is
+//! worked out; `index` is the profile as the checks look it up, built once and shared by
+//! every thread; `path` is the JSON path type the checks record and `locate` follows
+//! (positions and excerpts, only for what is shown); `finding` and `diagnostic` are a
+//! problem before and after it is located; `syntax` puts serde_json's errors into the user's
+//! words; `report` writes the verdicts (human, json, github, junit). `read_request` is the
+//! one reader of request payloads, for `request --from` and `validate --request` alike.
 
 mod across;
 mod check;
+mod config;
 pub mod diagnostic;
 mod document;
 mod document_rules;
@@ -53,33 +60,12 @@ use pipeline::Outcome;
 use report::{Format, Sink};
 
 pub(crate) use across::run_across;
+pub use config::{Expect, ValidateConfig};
 pub use document::check_document;
 pub use index::{CheckOptions, ScopeIndex};
 pub use inputs::WalkOptions;
 pub use locate::excerpt;
 pub use options::Options;
-
-/// What `authcode validate` was asked for.
-#[derive(Debug, Clone)]
-pub struct ValidateConfig {
-    pub paths: Vec<PathBuf>,
-    pub ndjson: bool,
-    pub kind: Option<DocKind>,
-    pub expect: Option<Expect>,
-    pub strict: bool,
-    pub format: Format,
-    pub quiet: bool,
-    pub jobs: usize,
-    pub color: ColorMode,
-    pub walk: WalkOptions,
-}
-
-/// Where the scopes each response must answer come from.
-#[derive(Debug, Clone)]
-pub enum Expect {
-    Scopes(Vec<String>),
-    RequestFile(PathBuf),
-}
 
 /// A request payload read with the validator's request rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
