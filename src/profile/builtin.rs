@@ -1,6 +1,6 @@
-//! The built-in wallet profiles, embedded at compile time from `src/profiles/*.json`, by the
-//! name `--wallet` knows them by. Each file holds only what its wallet publishes, and names
-//! its source.
+//! The built-in wallet profiles, embedded at compile time from `wallets/*.json` beside this
+//! file, by the name `--wallet` knows them by. Each file holds only what its wallet
+//! publishes, and names its source.
 
 use super::Profile;
 
@@ -22,7 +22,7 @@ macro_rules! builtin {
     ($name:literal) => {
         Builtin {
             name: $name,
-            json: include_str!(concat!("../profiles/", $name, ".json")),
+            json: include_str!(concat!("wallets/", $name, ".json")),
         }
     };
 }

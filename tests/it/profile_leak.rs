@@ -96,7 +96,7 @@ fn run(catalog: Option<&std::path::Path>, args: &[&str], stdin: &str) -> String 
 /// The words that belong to DANA's profile.
 fn dana_words() -> Vec<String> {
     let dana: serde_json::Value =
-        serde_json::from_str(include_str!("../../src/profiles/dana.json")).unwrap();
+        serde_json::from_str(include_str!("../../src/profile/wallets/dana.json")).unwrap();
     let mut words: Vec<String> = dana["scopes"]
         .as_array()
         .unwrap()

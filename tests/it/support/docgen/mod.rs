@@ -26,7 +26,7 @@ use std::collections::HashSet;
 pub use truth::Case;
 
 /// The catalog the documents draw their scopes and error codes from.
-const CATALOG: &str = include_str!("../../../../src/profiles/dana.json");
+const CATALOG: &str = include_str!("../../../../src/profile/wallets/dana.json");
 
 /// Every field of my.getAuthCode's request and response, and the JSAPI callback names that
 /// a confused caller puts in a document.
@@ -137,7 +137,7 @@ impl Generator {
         )
     }
 
-    /// A generator over the profile `profile` (the JSON of a `src/profiles/*.json` file).
+    /// A generator over the profile `profile` (the JSON of a `src/profile/wallets/*.json` file).
     pub fn for_profile(seed: u64, profile: serde_json::Value) -> Generator {
         let strings = |list: &str, field: &str| -> Vec<String> {
             profile[list]
