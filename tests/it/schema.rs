@@ -432,7 +432,8 @@ fn every_wallets_schema_agrees_with_validate() {
 fn differential(wallet: &str) -> Tallies {
     let catalog: Value = serde_json::from_str(
         &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/profile/wallets/{wallet}.json")),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("src/profile/wallets/{wallet}.json")),
         )
         .unwrap(),
     )
