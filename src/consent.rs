@@ -1,5 +1,5 @@
 //! The consent decision and the response it leads to. No terminal here: the prompt in
-//! `prompt.rs` produces a [`Decision`], and so do the command-line flags.
+//! `request/prompt.rs` produces a [`Decision`], and so do the command-line flags.
 
 use crate::error::CliError;
 use crate::payload::ErrorValue;

@@ -14,7 +14,6 @@ mod mint;
 mod output;
 mod payload;
 mod profile;
-mod prompt;
 mod request;
 mod resources;
 mod run;

@@ -6,14 +6,14 @@ use crate::consent::{self, Decision};
 use crate::error::CliError;
 use crate::mint::{self, CodeSource};
 use crate::output::{self, ColorMode};
-use crate::payload::ErrorValue;
-use crate::payload::{self, Request};
+use crate::payload::{self, ErrorValue, Request};
 use crate::profile::Profile;
 use crate::scope_list;
 use crate::terminal;
 use crate::text::{display_path, sanitize};
 
 mod params;
+mod prompt;
 mod scopes;
 
 use params::request_params;
@@ -170,7 +170,7 @@ pub(crate) fn answer(
                 sanitize(&config.user.name),
                 sanitize(&config.user.id)
             );
-            let answer = crate::prompt::ask(
+            let answer = prompt::ask(
                 &config.app_name,
                 &who,
                 profile,
