@@ -5,30 +5,40 @@
 
 #![warn(unreachable_pub)]
 
-mod cli;
-mod completions;
-mod config;
-mod consent;
-mod error;
-mod mint;
-mod output;
-mod payload;
-mod profile;
-mod request;
+// Entry and command line: parse once, turn the arguments into plain values, one exit code.
+mod cli; // clap's definitions and nothing else
+mod config; // clap's arguments made plain config values
+mod run; // main(): dispatch to a command, the outcome to an exit code
+
+// Commands, one module each.
+mod completions; // `authcode completions`: shell scripts with the profile's names
+mod request; // `authcode request`: scopes, consent (the prompt), the response
+mod schema; // `authcode schema`: JSON Schema of the two documents
+mod scopes; // `authcode scopes`: the catalog as a table or JSON
+pub mod validate; // `authcode validate`: the checks, the pipeline, the reports
+mod wallets; // `authcode wallets`: the built-in profiles
+
+// Domain: the documents, the wallets, and the decisions about them.
+mod consent; // the consent decision and the response it leads to
+mod mint; // authorization codes
+mod payload; // the request and response documents
+mod profile; // a wallet's profile: scopes, error codes, fields (built-ins in profile/wallets/)
+mod scope_list; // a scope list typed on the command line
+mod suggest; // did-you-mean for scope names
+
+// Sandbox: `authcode serve` (the server), `authcode sandbox` (its store from the command
+// line), and the users and resources the server answers with.
 mod resources;
-mod run;
 mod sandbox;
-mod schema;
-mod scope_list;
-mod scopes;
 pub mod serve;
 pub mod store;
-mod suggest;
-mod terminal;
-mod text;
 pub mod users;
-pub mod validate;
-mod wallets;
+
+// Edges: errors, the terminal and what is written to it; they import only each other.
+mod error; // the error type, exit codes and I/O reasons
+mod output; // colors per stream, stdout, atomic files
+mod terminal; // prompting, signals, the cursor
+mod text; // text made safe to show: sanitize, brief, display_path
 
 pub use payload::{DocKind, ErrorValue};
 pub use profile::Profile;
