@@ -102,8 +102,8 @@ pub(crate) fn drive(python: &Path, dir: &Path, config: Value) -> Value {
 pub(crate) fn key_files(dir: &Path) -> (PathBuf, PathBuf) {
     let private = dir.join("merchant.pem");
     let other = dir.join("other.pem");
-    std::fs::write(&private, &keys().private_pem).unwrap();
-    std::fs::write(&other, &other_keys().private_pem).unwrap();
+    std::fs::write(&private, keys().private_pem).unwrap();
+    std::fs::write(&other, other_keys().private_pem).unwrap();
     (private, other)
 }
 
