@@ -25,8 +25,6 @@ mod prompt;
 mod properties;
 mod readme;
 mod request;
-mod request_from;
-mod request_scopes;
 mod schema;
 mod scopes;
 mod serve;

@@ -89,7 +89,7 @@ fn a_closed_stdout_ends_every_command_quietly() {
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        // A response lost to a closed pipe was not delivered: flags_and_docs tests the words.
+        // A response lost to a closed pipe was not delivered: flags::delivery tests the words.
         if args[0] == "request" && !args.iter().any(|a| a == "--help") {
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             continue;
