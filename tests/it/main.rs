@@ -15,6 +15,7 @@ mod completions;
 mod docs;
 mod escapes;
 mod flags;
+mod harness;
 mod large_inputs;
 mod narrow_prompt;
 mod output;

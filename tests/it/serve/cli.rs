@@ -16,7 +16,7 @@ fn codes_in(store: &std::path::Path) -> i64 {
 fn request_records_in_the_state_directory_readable_by_the_user_only() {
     let dir = tempfile::tempdir().unwrap();
     let out = authcode()
-        .store(&dir.path().join("unused"))
+        .store(dir.path().join("unused"))
         .env_remove("AUTHCODE_STORE")
         .env("XDG_STATE_HOME", dir.path())
         .args(["request", "--scopes", "USER_LOGIN_ID", "--approve"])
