@@ -86,7 +86,7 @@ pub(crate) fn drive(python: &Path, dir: &Path, config: Value) -> Value {
         config["phase"].as_str().unwrap_or("main")
     ));
     std::fs::write(&path, config.to_string()).unwrap();
-    let out = Command::new(python)
+    let out = crate::support::TestCommand::new(python)
         .arg(script())
         .arg(&path)
         .output()
