@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 
 use rsa::pkcs1v15::SigningKey;
-use rsa::pkcs8::{EncodePublicKey, LineEnding};
+use rsa::pkcs8::DecodePrivateKey;
 use sha2::Sha256;
 
 #[path = "serve/wrk.rs"]
@@ -73,18 +73,18 @@ fn main() -> ExitCode {
 fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let stock = WARMUP_CODES + CODES_PER_SECOND * usize::try_from(seconds).unwrap_or(1);
-    eprintln!("generating the merchant key and minting {stock} codes…");
-    let key = {
-        use rand_chacha::rand_core::SeedableRng;
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(27);
-        rsa::RsaPrivateKey::new(&mut rng, 2048).map_err(|e| e.to_string())?
-    };
+    eprintln!("minting {stock} codes…");
+    // The tests' merchant (test-only keys committed under tests/keys/).
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(include_str!(
+        "../tests/keys/merchant.test-only.key.pem"
+    ))
+    .map_err(|e| e.to_string())?;
     let public = dir.path().join("merchant.pub.pem");
-    let pem = key
-        .to_public_key()
-        .to_public_key_pem(LineEnding::LF)
-        .map_err(|e| e.to_string())?;
-    std::fs::write(&public, pem).map_err(|e| e.to_string())?;
+    std::fs::write(
+        &public,
+        include_str!("../tests/keys/merchant.test-only.pub.pem"),
+    )
+    .map_err(|e| e.to_string())?;
     let store = dir.path().join("store.sqlite3");
     premint(&store, stock)?;
 

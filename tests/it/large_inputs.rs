@@ -6,12 +6,12 @@ use std::ffi::OsStr;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command as StdCommand, Stdio};
+
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{authcode, bin, text, usable, validate_json};
+use crate::support::{authcode, bin, text, usable, validate_json, TestCommand};
 
 /// Runs authcode with `args`, stdout and stderr into files, and returns (exit code,
 /// stdout, stderr, peak RSS in KiB).
@@ -29,21 +29,21 @@ fn run_measured(args: &[&OsStr], dir: &Path) -> (i32, Vec<u8>, Vec<u8>, Option<u
     let measured =
         time.exists() && usable("/usr/bin/time", &["-f", "%M", "-o", "/dev/null", "true"]);
     let mut cmd = if measured {
-        let mut cmd = StdCommand::new(time);
+        let mut cmd = TestCommand::new(time);
         cmd.args(["-f", "%M", "-o"]).arg(&rss_path).arg(bin());
         cmd
     } else {
-        StdCommand::new(bin())
+        authcode()
     };
     let status = cmd
         .args(args)
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .stdin(Stdio::null())
         .stdout(fs::File::create(&out_path).unwrap())
         .stderr(fs::File::create(&err_path).unwrap())
-        .status()
-        .unwrap();
+        // A debug build reads 100 MB slowly, the more so on a loaded machine.
+        .timeout(std::time::Duration::from_secs(600))
+        .output()
+        .unwrap()
+        .status;
     let rss = measured.then(|| {
         let text = fs::read_to_string(&rss_path).unwrap();
         text.lines().last().unwrap().trim().parse().unwrap()

@@ -12,9 +12,8 @@ use std::fs;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{symlink, FileTypeExt};
-use std::process::Command as StdCommand;
 
-use crate::support::{authcode, bin, mkfifo, names_in, text, usable};
+use crate::support::{authcode, bin, mkfifo, names_in, text, usable, TestCommand};
 
 #[test]
 fn dash_o_dash_writes_to_stdout() {
@@ -225,12 +224,13 @@ fn output_onto_full_and_read_only_file_systems() {
             ls -A "$m" > "$1/ro.ls"
         "#;
         let dir = tempfile::tempdir().unwrap();
-        let status = StdCommand::new("unshare")
+        let status = TestCommand::new("unshare")
             .args(["-m", "sh", "-c", script])
             .arg(bin())
             .arg(dir.path())
-            .status()
-            .unwrap();
+            .output()
+            .unwrap()
+            .status;
         assert!(status.success(), "{status:?}");
         let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
         for (case, reason) in [

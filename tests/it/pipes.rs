@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::support::{closed_pipe, std_command, text};
+use crate::support::{authcode, closed_pipe, text};
 
 fn every_command(fixtures: &Path) -> Vec<Vec<String>> {
     let f = fixtures.to_str().unwrap();
@@ -82,14 +82,14 @@ fn fixtures() -> tempfile::TempDir {
 fn a_closed_stdout_ends_every_command_quietly() {
     let dir = fixtures();
     for args in every_command(dir.path()) {
-        let out = std_command()
+        let out = authcode()
             .args(&args)
-            .stdin(Stdio::null())
+            .stdin_from(Stdio::null())
             .stdout(closed_pipe())
             .stderr(Stdio::piped())
             .output()
             .unwrap();
-        // A response lost to a closed pipe was not delivered: flags_and_docs tests the words.
+        // A response lost to a closed pipe was not delivered: flags::delivery tests the words.
         if args[0] == "request" && !args.iter().any(|a| a == "--help") {
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             continue;
@@ -111,9 +111,9 @@ fn a_closed_stdout_ends_every_command_quietly() {
         assert!(out.stderr.is_empty(), "{args:?}: {}", text(&out.stderr));
     }
     // stdin streamed to a closed stdout.
-    let out = std_command()
+    let out = authcode()
         .args(["validate", "--ndjson", "-"])
-        .stdin(fs::File::open(dir.path().join("many.ndjson")).unwrap())
+        .stdin_from(fs::File::open(dir.path().join("many.ndjson")).unwrap())
         .stdout(closed_pipe())
         .stderr(Stdio::piped())
         .output()
@@ -134,9 +134,9 @@ fn a_reader_that_stops_after_one_line_ends_the_output_quietly() {
         vec!["validate", "--format", "junit", path],
         vec!["validate", "--format", "json", path],
     ] {
-        let mut child = std_command()
+        let mut child = authcode()
             .args(&args)
-            .stdin(Stdio::null())
+            .stdin_from(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -71,9 +71,9 @@ fn cases() -> Vec<(Vec<&'static str>, &'static str)> {
 }
 
 fn run(catalog: Option<&std::path::Path>, args: &[&str], stdin: &str) -> String {
-    let mut cmd = crate::support::std_command();
+    let mut cmd = crate::support::authcode();
     cmd.env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
+        .stdin_from(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     if let Some(path) = catalog {

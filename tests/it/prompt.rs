@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::support::pty::{self, finish, send, spawn, wait_for, Step, DOWN, ENTER, SPACE, UP};
-use crate::support::{assert_clean_stderr, authcode, std_command, text};
+use crate::support::{assert_clean_stderr, authcode, text};
 
 /// The same request decided by flags, for comparing with what the prompt produced.
 fn by_flags(args: &[&str]) -> String {
@@ -351,13 +351,13 @@ fn request_without_a_terminal_or_decision_is_refused_at_once() {
     }
     for ci in [Some("true"), Some("1"), None] {
         for input in [Input::DevNull, Input::SilentPipe, Input::Keystrokes] {
-            let mut cmd = std_command();
+            let mut cmd = authcode();
             cmd.args(["request", "--scopes", "USER_LOGIN_ID"])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped());
             match input {
-                Input::DevNull => cmd.stdin(Stdio::null()),
-                Input::SilentPipe | Input::Keystrokes => cmd.stdin(Stdio::piped()),
+                Input::DevNull => cmd.stdin_from(Stdio::null()),
+                Input::SilentPipe | Input::Keystrokes => cmd.stdin_from(Stdio::piped()),
             };
             match ci {
                 Some(v) => cmd.env("CI", v),

@@ -6,7 +6,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use crate::support::bin;
+use crate::support::{bin, ENV_THAT_CHANGES_OUTPUT};
 
 #[test]
 fn readme_examples_print_what_they_show() {
@@ -14,13 +14,19 @@ fn readme_examples_print_what_they_show() {
     // set where CI runs, and `request` names it as the reason it cannot prompt; clap colors
     // help when CI is set at all). trycmd can set variables but not unset them, and this
     // process's environment is shared with the tests running beside this one, so the
-    // README's `authcode` is a wrapper that unsets them.
+    // README's `authcode` is a wrapper that unsets them (the support builder's list) and
+    // records codes in a temporary store.
     let dir = tempfile::tempdir().unwrap();
     let wrapper = dir.path().join("authcode");
+    let unset: String = ENV_THAT_CHANGES_OUTPUT
+        .iter()
+        .map(|var| format!("-u {var} "))
+        .collect();
     std::fs::write(
         &wrapper,
         format!(
-            "#!/bin/sh\nexec env -u AUTHCODE_CATALOG -u AUTHCODE_WALLET -u NO_COLOR -u CLICOLOR_FORCE -u CI '{}' \"$@\"\n",
+            "#!/bin/sh\nexec env {unset}AUTHCODE_STORE='{}' '{}' \"$@\"\n",
+            dir.path().join("store.sqlite3").display(),
             bin().display()
         ),
     )

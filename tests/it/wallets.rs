@@ -1,14 +1,12 @@
 //! Built-in wallet profiles: `--wallet NAME`, `authcode wallets`, `validate --wallet all`,
 //! the published samples as fixtures, and each difference between wallets shown by a
 //! document (or a command) that one wallet accepts and another refuses.
-//!
-//! Self-contained (its own helpers), to be folded into the one test binary later.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::{json, Value};
+
+use crate::support::{authcode, pty, TestCommand};
 
 const WALLETS: [&str; 7] = [
     "dana",
@@ -20,22 +18,12 @@ const WALLETS: [&str; 7] = [
     "alipaycn",
 ];
 
-/// The binary in the support module's clean environment, with a time bound.
-fn authcode() -> Command {
-    let mut cmd = Command::new(crate::support::bin());
-    for var in crate::support::ENV_THAT_CHANGES_OUTPUT {
-        cmd.env_remove(var);
-    }
-    cmd.timeout(Duration::from_secs(30));
-    cmd
-}
-
 /// `authcode ARGS`: exit code, stdout, stderr.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut cmd = authcode();
     cmd.args(args);
     if let Some(input) = stdin {
-        cmd.write_stdin(input.to_string());
+        cmd.stdin(input);
     }
     let out = cmd.output().unwrap();
     (
@@ -360,7 +348,7 @@ fn catalog_file(dir: &Path) -> PathBuf {
 fn a_flag_beats_the_environment_and_two_flags_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = catalog_file(dir.path());
-    let first = |cmd: &mut Command| {
+    let first = |cmd: &mut TestCommand| {
         let out = cmd.output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         text.split_whitespace()
@@ -889,15 +877,11 @@ fn completions_follow_the_wallet() {
 #[cfg(unix)]
 #[test]
 fn the_prompt_names_the_wallet_and_skips_silent_scopes() {
-    use expectrl::{Eof, Expect, Session};
+    use expectrl::{Eof, Expect};
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.json");
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg("out=$1; shift; exec \"$0\" \"$@\" > \"$out\"")
-        .arg(env!("CARGO_BIN_EXE_authcode"))
-        .arg(&out)
-        .args([
+    let mut p = pty::spawn(
+        &[
             "--wallet",
             "tng",
             "request",
@@ -909,14 +893,10 @@ fn the_prompt_names_the_wallet_and_skips_silent_scopes() {
             "never",
             "--seed",
             "1",
-        ])
-        .env_remove("CI")
-        .env_remove("NO_COLOR")
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .env("TERM", "xterm-256color");
-    let mut p = Session::spawn(cmd).expect("spawn in a pty");
-    p.set_expect_timeout(Some(Duration::from_secs(30)));
+        ],
+        Some(&out),
+        &[],
+    );
     let shown = p.expect("Your decision").expect("the prompt shows");
     let shown = String::from_utf8_lossy(shown.before()).to_string();
     assert!(

@@ -60,7 +60,7 @@ fn a_minted_code_is_exchanged_once_with_the_specs_fields() {
         public_id
     );
 
-    let log = server.log();
+    let (_, log) = server.terminate();
     assert!(
         log.contains("POST /v1.0/access-token/b2b2c.htm 200 2007400 "),
         "{log}"
@@ -313,7 +313,8 @@ fn minting_the_same_seed_again_makes_the_code_usable_again() {
     let (_dir, store) = temp_store();
     let server = Server::start(&store, Options::default());
     let seeded = || {
-        let out = authcode(&store)
+        let out = authcode()
+            .store(&store)
             .args([
                 "request",
                 "--scopes",
@@ -353,7 +354,7 @@ fn without_a_key_any_signature_is_accepted_and_the_server_says_so() {
         (status, answer["responseCode"].as_str()),
         (200, Some("2007400"))
     );
-    let log = server.log();
+    let (_, log) = server.terminate();
     assert_eq!(
         log.lines().next(),
         Some("warning: no --partner-public-key: every signature is accepted"),

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use crate::serve::support::*;
 use crate::serve::webdriver::{self, Browser};
@@ -28,7 +27,7 @@ fn browser_or_skip() -> Option<(String, String)> {
 
 /// The URL `Util.generate_oauth_url` builds, pointed at `server`.
 fn sdk_oauth_url(python: &Path, server: &Server, redirect: &str, state: &str) -> String {
-    let out = Command::new(python)
+    let out = crate::support::TestCommand::new(python)
         .env("X_PARTNER_ID", PARTNER)
         .arg("-c")
         .arg(

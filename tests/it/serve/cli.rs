@@ -15,7 +15,8 @@ fn codes_in(store: &std::path::Path) -> i64 {
 #[test]
 fn request_records_in_the_state_directory_readable_by_the_user_only() {
     let dir = tempfile::tempdir().unwrap();
-    let out = authcode(&dir.path().join("unused"))
+    let out = authcode()
+        .store(dir.path().join("unused"))
         .env_remove("AUTHCODE_STORE")
         .env("XDG_STATE_HOME", dir.path())
         .args(["request", "--scopes", "USER_LOGIN_ID", "--approve"])
@@ -38,7 +39,7 @@ fn store_flag_wins_and_no_store_and_denials_record_nothing() {
     let (dir, store) = temp_store();
     let other = dir.path().join("other.sqlite3");
     let run = |args: &[&str]| {
-        let out = authcode(&store).args(args).output().unwrap();
+        let out = authcode().store(&store).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "{}",
@@ -101,7 +102,8 @@ fn a_store_that_cannot_be_used_warns_once_and_request_still_succeeds() {
         (file.join("below-a-file.sqlite3"), "cannot open the store"),
         (dir.path().to_path_buf(), "cannot open the store"),
     ] {
-        let out = authcode(&store)
+        let out = authcode()
+            .store(&store)
             .args([
                 "request",
                 "--scopes",
@@ -127,7 +129,8 @@ fn a_store_that_cannot_be_used_warns_once_and_request_still_succeeds() {
         "never overwritten"
     );
     // serve refuses the newer store outright.
-    let out = authcode(&newer)
+    let out = authcode()
+        .store(&newer)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .output()
         .unwrap();
@@ -184,7 +187,8 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
         ),
     ];
     for (args, message) in cases {
-        let out = authcode(&store)
+        let out = authcode()
+            .store(&store)
             .arg("serve")
             .args(&args)
             .stdout(Stdio::piped())
@@ -207,23 +211,19 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
 /// granted by flags, for that user.
 #[test]
 fn a_code_granted_at_the_prompt_is_recorded_for_the_user_shown() {
-    use expectrl::{Eof, Expect, Session};
+    use expectrl::{Eof, Expect};
     let (dir, store) = temp_store();
     let users = dir.path().join("users.json");
     std::fs::write(&users, r#"[{"id": "siti", "name": "Siti Rahayu"}]"#).unwrap();
     let out = dir.path().join("out.json");
-    let mut cmd = std::process::Command::new("sh");
-    cmd.arg("-c")
-        .arg("out=$1; shift; exec \"$0\" \"$@\" > \"$out\"")
-        .arg(bin())
-        .arg(&out)
-        .args(["request", "--scopes", "USER_LOGIN_ID", "--user", "siti"])
-        .env_remove("CI")
-        .env("AUTHCODE_STORE", &store)
-        .env("AUTHCODE_USERS", &users)
-        .env("TERM", "xterm-256color");
-    let mut p = Session::spawn(cmd).expect("spawn in a pty");
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    let mut p = crate::support::pty::spawn(
+        &["request", "--scopes", "USER_LOGIN_ID", "--user", "siti"],
+        Some(&out),
+        &[
+            ("AUTHCODE_STORE", store.to_str().unwrap()),
+            ("AUTHCODE_USERS", users.to_str().unwrap()),
+        ],
+    );
     p.expect("Consenting as Siti Rahayu (user siti")
         .expect("the prompt says who consents");
     p.expect("Deny all").unwrap();

@@ -61,7 +61,7 @@ fn granted_resources_come_from_the_simulated_user() {
             ("FULLNAME", "Budi Santoso")
         ]
     );
-    assert!(!server.log().contains(&token));
+    assert!(!server.terminate().1.contains(&token));
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn ungranted_undefined_resources_and_bad_tokens_fail_with_their_codes() {
     let expired = ask(&token, &["LOGIN_ID"]);
     assert_eq!(result(&expired), ("F", "INVALID_ACCESS_TOKEN"));
     assert!(expired.to_string().contains("expired"));
-    let log = server.log();
+    let (_, log) = server.terminate();
     assert!(
         log.contains("POST /dana/member/query/queryUserProfile.htm 200 ACCESS_DENIED "),
         "{log}"
@@ -158,7 +158,8 @@ fn request_user_picks_whose_data_the_profile_shows() {
             ..Default::default()
         },
     );
-    let out = authcode(&store)
+    let out = authcode()
+        .store(&store)
         .args(["--users"])
         .arg(&users)
         .args([
@@ -197,7 +198,8 @@ fn request_user_picks_whose_data_the_profile_shows() {
     assert_eq!(infos[0]["value"], "6285700000042");
     assert_eq!(infos[1]["value"], "Siti");
 
-    let out = authcode(&store)
+    let out = authcode()
+        .store(&store)
         .args([
             "request",
             "--scopes",
@@ -223,6 +225,7 @@ fn access_tokens_expire_by_the_servers_access_token_ttl() {
             extra: &["--access-token-ttl", "1s", "--quiet"],
         },
     );
+    let before_issue = std::time::Instant::now();
     let token = token_for(&server, &store, "USER_LOGIN_ID");
     let ask = || {
         server
@@ -230,7 +233,14 @@ fn access_tokens_expire_by_the_servers_access_token_ttl() {
             .1
     };
     assert_eq!(result(&ask()), ("S", "SUCCESS"));
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert_eq!(result(&ask()), ("F", "INVALID_ACCESS_TOKEN"));
-    assert_eq!(server.log(), "", "--quiet writes no log");
+    // Refused once the TTL has passed, and not before.
+    crate::support::wait_until("the access token to expire", || {
+        result(&ask()) == ("F", "INVALID_ACCESS_TOKEN")
+    });
+    assert!(
+        before_issue.elapsed() >= std::time::Duration::from_secs(1),
+        "expired after {:?}, before its 1 s TTL",
+        before_issue.elapsed()
+    );
+    assert_eq!(server.terminate().1, "", "--quiet writes no log");
 }

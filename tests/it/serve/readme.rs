@@ -1,12 +1,16 @@
 //! README's "authcode serve" walk-through, run as written: the `sh` block after the marker
 //! `<!-- serve-walkthrough -->` is run command by command (a line ending in `&` in the
 //! background, until its first line of output), in bash, with this build's `authcode` first on
-//! PATH and a temporary store. One substitution: the default address 127.0.0.1:8470 becomes a
-//! free port (AUTHCODE_LISTEN for serve, the same text replaced in the other commands), so
-//! that the test cannot collide with a sandbox already running on the machine.
+//! PATH and a temporary store. One substitution: the default address 127.0.0.1:8470 becomes
+//! the port the server picks itself (AUTHCODE_LISTEN=127.0.0.1:0 for serve, its printed address
+//! replacing the same text in the other commands), so that the test cannot collide with a
+//! sandbox already running on the machine.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
+
+use crate::support::{Running, TestCommand};
 
 use crate::serve::support::*;
 
@@ -36,6 +40,44 @@ fn walkthrough() -> (Vec<String>, Vec<String>) {
     (commands, shown.lines().map(str::to_string).collect())
 }
 
+/// `bash -c SCRIPT` in `dir` with this build's authcode first on PATH, `store`, and serve on
+/// `listen`.
+fn bash(dir: &Path, store: &Path, listen: &str, script: &str) -> TestCommand {
+    let path = format!(
+        "{}:{}",
+        bin().parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = TestCommand::new("bash");
+    cmd.args(["-c", script])
+        .current_dir(dir)
+        .store(store)
+        .env("PATH", path)
+        .env("AUTHCODE_LISTEN", listen)
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// `exec SERVE` through [`bash`] on a port of its choosing; the running server and its
+/// address, read from the URL it prints first.
+fn serve(dir: &Path, store: &Path, serve: &str) -> (Running, String, String) {
+    let mut server = bash(dir, store, "127.0.0.1:0", &format!("exec {serve}"))
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    let url = url.trim().to_string();
+    let addr = url
+        .strip_prefix("http://127.0.0.1:")
+        .filter(|port| port.parse::<u16>().is_ok_and(|p| p != 0))
+        .map(|port| format!("127.0.0.1:{port}"))
+        .unwrap_or_else(|| panic!("serve printed {url:?} first"));
+    (server, url, addr)
+}
+
 fn tool_missing(tool: &str) -> bool {
     let present = Command::new(tool)
         .arg("--version")
@@ -60,45 +102,20 @@ fn the_readme_takes_a_newcomer_to_a_redeemed_token_in_three_commands() {
     let (commands, shown) = walkthrough();
     assert_eq!(commands.len(), 3, "{commands:?}");
     let (dir, store) = temp_store();
-    let addr = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .to_string();
-    let bin_dir = bin().parent().unwrap().to_path_buf();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let shell = |line: &str| {
-        let mut cmd = Command::new("bash");
-        cmd.args(["-c", &line.replace("127.0.0.1:8470", &addr)])
-            .current_dir(dir.path())
-            .env("PATH", &path)
-            .env("AUTHCODE_STORE", &store)
-            .env("AUTHCODE_LISTEN", &addr)
-            .env("NO_COLOR", "1")
-            .env_remove("AUTHCODE_PARTNER_PUBLIC_KEY")
-            .env_remove("AUTHCODE_PARTNER_ID")
-            .stdin(Stdio::null());
-        cmd
-    };
-
     let background = commands[0]
         .trim_end()
         .strip_suffix('&')
         .expect("first: serve &");
-    let mut server = shell(&format!("exec {background}"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut url = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut url)
-        .unwrap();
-    assert_eq!(url.trim(), format!("http://{addr}"));
+    let (mut server, url, addr) = serve(dir.path(), &store, background);
+    assert_eq!(url, format!("http://{addr}"));
+    let shell = |line: &str| {
+        bash(
+            dir.path(),
+            &store,
+            &addr,
+            &line.replace("127.0.0.1:8470", &addr),
+        )
+    };
     assert_eq!(
         shown[0], "http://127.0.0.1:8470",
         "README shows the default URL first"
@@ -114,8 +131,7 @@ fn the_readme_takes_a_newcomer_to_a_redeemed_token_in_three_commands() {
         );
         printed.push(String::from_utf8(out.stdout).unwrap());
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    server.kill();
 
     // The request prints exactly what README shows.
     assert!(
@@ -157,40 +173,17 @@ fn the_readme_fault_example_prints_what_it_shows() {
     assert_eq!(lines[0], "authcode serve &");
 
     let (dir, store) = temp_store();
-    let addr = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .to_string();
-    let path = format!(
-        "{}:{}",
-        bin().parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let shell = |script: &str| {
-        let mut cmd = Command::new("bash");
-        cmd.args(["-c", &script.replace("127.0.0.1:8470", &addr)])
-            .current_dir(dir.path())
-            .env("PATH", &path)
-            .env("AUTHCODE_STORE", &store)
-            .env("AUTHCODE_LISTEN", &addr)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null());
-        cmd
-    };
-    let mut server = shell("exec authcode serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut url = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut url)
-        .unwrap();
+    let (mut server, _, addr) = serve(dir.path(), &store, "authcode serve");
     let script = format!("set -e\n{}", lines[1..].join("\n"));
-    let out = shell(&script).output().unwrap();
-    let _ = server.kill();
-    let _ = server.wait();
+    let out = bash(
+        dir.path(),
+        &store,
+        &addr,
+        &script.replace("127.0.0.1:8470", &addr),
+    )
+    .output()
+    .unwrap();
+    server.kill();
     assert!(
         out.status.success(),
         "{}",

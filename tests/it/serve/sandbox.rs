@@ -3,7 +3,12 @@
 use crate::serve::support::*;
 
 fn sandbox(store: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = authcode(store).arg("sandbox").args(args).output().unwrap();
+    let out = authcode()
+        .store(store)
+        .arg("sandbox")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -134,7 +139,7 @@ fn the_listing_page_shows_and_acts_and_has_a_json_twin() {
         answer["response"]["body"]["resultInfo"]["resultCode"],
         "INVALID_ACCESS_TOKEN"
     );
-    let log = server.log();
+    let (_, log) = server.terminate();
     assert!(
         log.contains("POST /sandbox/use-code 303 use-code "),
         "{log}"
@@ -222,7 +227,7 @@ fn armed_faults_hit_the_next_requests_and_show_in_the_log() {
     }
     // The faults did not spend the code.
     assert_eq!(server.exchange(&auth_code).1["responseCode"], "2007400");
-    let log = server.log();
+    let log = server.log_when(|log| log.matches("401 4017400 fault=4017400 ").count() >= 2);
     assert_eq!(
         log.matches("401 4017400 fault=4017400 ").count(),
         2,
@@ -237,7 +242,8 @@ fn armed_faults_hit_the_next_requests_and_show_in_the_log() {
         answer["response"]["body"]["resultInfo"]["resultCode"],
         "SYSTEM_ERROR"
     );
-    assert!(server.log().contains("503 SYSTEM_ERROR fault=http-503 "));
+    let log = server.log_when(|log| log.contains("503 SYSTEM_ERROR fault=http-503 "));
+    assert!(log.contains("503 SYSTEM_ERROR fault=http-503 "), "{log}");
 
     // A delay, then the normal answer.
     assert_eq!(
@@ -300,7 +306,12 @@ fn sigterm_lets_a_request_in_flight_finish() {
     let body = code_body(&code);
     let headers = signed_headers();
     let in_flight = std::thread::spawn(move || send(addr, "POST", APPLY_TOKEN, &headers, body));
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    // In flight once the server took the fault (a used-up fault leaves the store).
+    crate::support::wait_until("the request to take the delay fault", || {
+        let listed: serde_json::Value =
+            serde_json::from_str(&sandbox(&store, &["list", "--json"]).1).unwrap();
+        listed["faults"].as_array().is_some_and(Vec::is_empty)
+    });
     let started = std::time::Instant::now();
     let (exit, log) = server.terminate();
     let (status, _, answer) = in_flight.join().unwrap();

@@ -86,7 +86,7 @@ pub(crate) fn drive(python: &Path, dir: &Path, config: Value) -> Value {
         config["phase"].as_str().unwrap_or("main")
     ));
     std::fs::write(&path, config.to_string()).unwrap();
-    let out = Command::new(python)
+    let out = crate::support::TestCommand::new(python)
         .arg(script())
         .arg(&path)
         .output()
@@ -102,8 +102,8 @@ pub(crate) fn drive(python: &Path, dir: &Path, config: Value) -> Value {
 pub(crate) fn key_files(dir: &Path) -> (PathBuf, PathBuf) {
     let private = dir.join("merchant.pem");
     let other = dir.join("other.pem");
-    std::fs::write(&private, &keys().private_pem).unwrap();
-    std::fs::write(&other, &other_keys().private_pem).unwrap();
+    std::fs::write(&private, keys().private_pem).unwrap();
+    std::fs::write(&other, other_keys().private_pem).unwrap();
     (private, other)
 }
 

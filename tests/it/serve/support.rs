@@ -2,47 +2,33 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 
 use base64::Engine;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use rsa::pkcs1v15::SigningKey;
-use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
 use rsa::signature::{SignatureEncoding, Signer};
 use rsa::RsaPrivateKey;
 use serde_json::Value;
 use sha2::Sha256;
 
+use crate::support::Running;
+pub use crate::support::{authcode, bin};
+
 pub const APPLY_TOKEN: &str = "/v1.0/access-token/b2b2c.htm";
 pub const PROFILE: &str = "/dana/member/query/queryUserProfile.htm";
 pub const PARTNER: &str = "2025PARTNER01";
 
-pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_authcode"))
-}
-
-/// `authcode ARGS` with the given store, no colors, no inherited test environment.
-pub fn authcode(store: &Path) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.env("AUTHCODE_STORE", store)
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_USERS")
-        .env_remove("AUTHCODE_PARTNER_ID")
-        .env_remove("AUTHCODE_PARTNER_PUBLIC_KEY")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null());
-    cmd
-}
-
 /// Mints a code with `authcode request --approve`, recorded in `store`.
 pub fn mint(store: &Path, scopes: &str) -> String {
-    let out = authcode(store)
+    let out = authcode()
+        .store(store)
         .args(["request", "--approve", "--compact", "--scopes", scopes])
         .output()
         .unwrap();
@@ -60,34 +46,39 @@ pub fn mint(store: &Path, scopes: &str) -> String {
     v["authCode"].as_str().unwrap().to_string()
 }
 
-/// The test merchant's key pair, generated once from a fixed seed.
+/// The test merchant's key pair: test-only keys committed under `tests/keys/`.
 pub struct Keys {
     pub private: RsaPrivateKey,
-    pub private_pem: String,
-    pub public_pem: String,
+    pub private_pem: &'static str,
+    pub public_pem: &'static str,
 }
 
 pub fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
-    KEYS.get_or_init(|| generate(9))
+    KEYS.get_or_init(|| {
+        Keys::read(
+            include_str!("../../keys/merchant.test-only.key.pem"),
+            include_str!("../../keys/merchant.test-only.pub.pem"),
+        )
+    })
 }
 
 /// Another merchant's keys: valid, but not the registered ones.
 pub fn other_keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
-    KEYS.get_or_init(|| generate(10))
+    KEYS.get_or_init(|| {
+        Keys::read(
+            include_str!("../../keys/other-merchant.test-only.key.pem"),
+            include_str!("../../keys/other-merchant.test-only.pub.pem"),
+        )
+    })
 }
 
-fn generate(seed: u64) -> Keys {
-    {
-        use rand_chacha::rand_core::SeedableRng;
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-        let private = RsaPrivateKey::new(&mut rng, 2048).unwrap();
-        let private_pem = private.to_pkcs8_pem(LineEnding::LF).unwrap().to_string();
-        let public_pem = private
-            .to_public_key()
-            .to_public_key_pem(LineEnding::LF)
-            .unwrap();
+impl Keys {
+    fn read(private_pem: &'static str, public_pem: &'static str) -> Keys {
+        let private = RsaPrivateKey::from_pkcs8_pem(private_pem).unwrap();
+        let public = rsa::RsaPublicKey::from_public_key_pem(public_pem).unwrap();
+        assert_eq!(private.to_public_key(), public, "a key pair's two halves");
         Keys {
             private,
             private_pem,
@@ -147,12 +138,20 @@ pub fn profile_body(token: &str, resources: &[&str]) -> Vec<u8> {
     .into_bytes()
 }
 
-/// A running `authcode serve`.
+/// A running `authcode serve`, killed when dropped (on success and on panic alike).
 pub struct Server {
-    child: Child,
+    child: Running,
     pub url: String,
     pub addr: SocketAddr,
-    log: Arc<Mutex<String>>,
+    log: Arc<Log>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+/// What the server wrote to stderr so far, and a signal for each new line.
+#[derive(Default)]
+struct Log {
+    text: Mutex<String>,
+    grew: Condvar,
 }
 
 /// Options of a server start.
@@ -166,29 +165,29 @@ pub struct Options<'a> {
 impl Server {
     /// Starts `authcode serve --listen 127.0.0.1:0` on `store`.
     pub fn start(store: &Path, options: Options<'_>) -> Server {
-        let mut cmd = authcode(store);
-        cmd.args(["serve", "--listen", "127.0.0.1:0"])
-            .args(options.extra);
+        let mut cmd = authcode();
+        cmd.store(store)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(options.extra)
+            // What `terminate` grants the server to stop after SIGTERM.
+            .timeout(Duration::from_secs(10));
         if options.signed {
             let dir = store.parent().unwrap();
             let key = dir.join("merchant.pub.pem");
-            std::fs::write(&key, &keys().public_pem).unwrap();
+            std::fs::write(&key, keys().public_pem).unwrap();
             cmd.args(["--partner-id", PARTNER, "--partner-public-key"])
                 .arg(key);
         }
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let log = Arc::new(Mutex::new(String::new()));
+        let mut child = cmd.spawn().unwrap();
+        let log = Arc::new(Log::default());
         let stderr = child.stderr.take().unwrap();
         let sink = log.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut log = sink.lock().unwrap();
+                let mut log = sink.text.lock().unwrap();
                 log.push_str(&line);
                 log.push('\n');
+                sink.grew.notify_all();
             }
         });
         let mut first = String::new();
@@ -199,7 +198,7 @@ impl Server {
         assert!(
             url.starts_with("http://127.0.0.1:"),
             "first line {first:?}; log: {}",
-            log.lock().unwrap()
+            log.text.lock().unwrap()
         );
         let addr = url.trim_start_matches("http://").parse().unwrap();
         Server {
@@ -207,13 +206,20 @@ impl Server {
             url,
             addr,
             log,
+            reader: Some(reader),
         }
     }
 
-    /// The access log so far (waits a moment for the last lines).
-    pub fn log(&self) -> String {
-        std::thread::sleep(Duration::from_millis(100));
-        self.log.lock().unwrap().clone()
+    /// The log once `ready` holds for it (or as it is after 10 s, for the test's assertion
+    /// to show): for a line the server writes after it answered.
+    pub fn log_when(&self, ready: impl Fn(&str) -> bool) -> String {
+        let log = self.log.text.lock().unwrap();
+        let (log, _) = self
+            .log
+            .grew
+            .wait_timeout_while(log, Duration::from_secs(10), |log| !ready(log))
+            .unwrap();
+        log.clone()
     }
 
     pub fn post(&self, path: &str, headers: &[(String, String)], body: &[u8]) -> (u16, Value) {
@@ -236,36 +242,18 @@ impl Server {
 
     /// SIGKILL, and wait.
     pub fn kill(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.child.kill();
     }
 
-    /// SIGTERM; the exit status and the rest of the log.
+    /// SIGTERM; the exit status and the whole log (read to its end).
     pub fn terminate(mut self) -> (Option<i32>, String) {
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
-        let started = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "serve ignored SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let mut rest = String::new();
-        if let Some(mut out) = self.child.stdout.take() {
-            let _ = out.read_to_string(&mut rest);
+        let status = self.child.wait().unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
         }
-        (status.code(), self.log())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let log = self.log.text.lock().unwrap().clone();
+        (status.code(), log)
     }
 }
 

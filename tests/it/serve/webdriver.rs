@@ -1,15 +1,17 @@
 //! A small W3C WebDriver client over hyper, enough to drive headless Chromium through
 //! chromedriver: sessions, navigation, elements, screenshots.
 
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::serve::support::send;
+use crate::support::{Running, TestCommand};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -36,35 +38,38 @@ fn which(program: &str) -> bool {
 
 /// A running chromedriver with one browser session.
 pub struct Browser {
-    driver: Child,
+    driver: Running,
     addr: SocketAddr,
     session: String,
 }
 
 impl Browser {
-    /// Starts chromedriver on a free port and a headless session `width` x `height`; below
-    /// 500 px (Chromium's smallest window) as a phone, through mobile emulation.
+    /// Starts chromedriver on a port of its choosing (read from what it prints once it
+    /// listens) and a headless session `width` x `height`; below 500 px (Chromium's smallest
+    /// window) as a phone, through mobile emulation.
     pub fn start(chromium: &str, chromedriver: &str, width: u32, height: u32) -> Browser {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let driver = Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
+        let mut driver = TestCommand::new(chromedriver)
+            .arg("--port=0")
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        // Its stdout is read to the end, so that it never writes to a closed pipe.
+        let stdout = driver.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let port = line
+                    .strip_prefix("ChromeDriver was started successfully on port ")
+                    .and_then(|rest| rest.trim_end_matches('.').parse::<u16>().ok());
+                if let Some(port) = port {
+                    let _ = tx.send(port);
+                }
+            }
+        });
+        let port = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("chromedriver says on which port it started");
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-        let started = Instant::now();
-        while std::net::TcpStream::connect(addr).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "chromedriver did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
         let binary = which_path(chromium);
         let mut browser = Browser {
             driver,
@@ -193,7 +198,6 @@ impl Drop for Browser {
         if !self.session.is_empty() {
             let _ = self.call("DELETE", &format!("/session/{}", self.session), Value::Null);
         }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        self.driver.kill();
     }
 }

@@ -1,6 +1,7 @@
-//! What the tests share: a command builder for the authcode binary and its outcome with
-//! assertions, the validate-JSON runner, file-system and pipe helpers, the pty harness
-//! (`pty`) and the seeded document generator (`docgen`).
+//! What the tests share: the one command builder (`command`: clean environment, own store,
+//! timeout, children killed on drop), the outcome of a run with assertions, the validate-JSON
+//! runner, file-system and pipe helpers, the pty harness (`pty`) and the seeded document
+//! generator (`docgen`).
 //!
 //! A test reads as the command line it runs:
 //!
@@ -12,8 +13,11 @@
 
 #![allow(dead_code)] // not every module uses every helper
 
+mod command;
 pub mod docgen;
 pub mod pty;
+
+pub use command::{authcode, bin, Running, StoreGuard, TestCommand, ENV_THAT_CHANGES_OUTPUT};
 
 use std::ffi::OsStr;
 use std::fs;
@@ -24,116 +28,6 @@ use std::process::{Command as StdCommand, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
-
-/// The built binary.
-pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_authcode"))
-}
-
-/// The environment variables that change what authcode prints; every command starts
-/// without them.
-pub const ENV_THAT_CHANGES_OUTPUT: [&str; 4] = [
-    "AUTHCODE_CATALOG",
-    "AUTHCODE_WALLET",
-    "NO_COLOR",
-    "CLICOLOR_FORCE",
-];
-
-/// `authcode` with a clean environment and a timeout, to be given arguments and run.
-pub fn authcode() -> TestCommand {
-    let mut cmd = assert_cmd::Command::new(bin());
-    for var in ENV_THAT_CHANGES_OUTPUT {
-        cmd.env_remove(var);
-    }
-    cmd.timeout(Duration::from_secs(60));
-    TestCommand { cmd }
-}
-
-/// `authcode` as a plain `std::process::Command` with the same clean environment, for
-/// tests that need their own stdio (closed pipes, /dev/null, a child to signal).
-pub fn std_command() -> StdCommand {
-    let mut cmd = StdCommand::new(bin());
-    for var in ENV_THAT_CHANGES_OUTPUT {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-/// A command line for the binary; `run` runs it once and returns its [`Run`].
-pub struct TestCommand {
-    cmd: assert_cmd::Command,
-}
-
-impl TestCommand {
-    pub fn arg(&mut self, arg: impl AsRef<OsStr>) -> &mut Self {
-        self.cmd.arg(arg);
-        self
-    }
-
-    pub fn args<I, S>(&mut self, args: I) -> &mut Self
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<OsStr>,
-    {
-        self.cmd.args(args);
-        self
-    }
-
-    pub fn env(&mut self, key: &str, value: impl AsRef<OsStr>) -> &mut Self {
-        self.cmd.env(key, value);
-        self
-    }
-
-    pub fn env_remove(&mut self, key: &str) -> &mut Self {
-        self.cmd.env_remove(key);
-        self
-    }
-
-    /// What the command reads on stdin (without it, stdin is empty).
-    pub fn stdin(&mut self, bytes: impl Into<Vec<u8>>) -> &mut Self {
-        self.cmd.write_stdin(bytes);
-        self
-    }
-
-    pub fn current_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
-        self.cmd.current_dir(dir);
-        self
-    }
-
-    pub fn timeout(&mut self, timeout: Duration) -> &mut Self {
-        self.cmd.timeout(timeout);
-        self
-    }
-
-    /// Runs the command and returns its outcome. Whatever the outcome, stderr must hold no
-    /// panic or backtrace hint.
-    pub fn run(&mut self) -> Run {
-        let out = self.cmd.output().expect("authcode runs");
-        let err = text(&out.stderr);
-        assert!(!err.contains("panicked"), "panic: {err}");
-        assert!(!err.contains("RUST_BACKTRACE"), "backtrace hint: {err}");
-        Run {
-            code: out.status.code().expect("authcode exits, not killed"),
-            stdout: out.stdout,
-            stderr: out.stderr,
-        }
-    }
-
-    /// Runs the command for assert_cmd's predicate assertions.
-    pub fn assert(&mut self) -> assert_cmd::assert::Assert {
-        self.cmd.assert()
-    }
-
-    /// Runs the command, which must succeed with nothing on stderr; returns stdout.
-    pub fn ok(&mut self) -> String {
-        self.run().ok().stdout()
-    }
-
-    /// Runs the command, which must be refused: see [`Run::refused`].
-    pub fn refused(&mut self, needle: &str) -> String {
-        self.run().refused(needle)
-    }
-}
 
 /// The outcome of one run.
 #[derive(Debug)]
@@ -399,4 +293,17 @@ pub fn hostile_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "syntax",
         ),
     ]
+}
+
+/// Waits until `ready()` holds, asking again every 10 ms for at most 10 s, else fails the
+/// test naming `what`: for conditions nothing signals (a row in the store, the clock).
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "waited 10 s for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }

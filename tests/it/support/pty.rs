@@ -4,15 +4,15 @@
 //! stdout can go to a file (`sh -c 'exec ... > FILE'`) so that the JSON document can be
 //! read back without the prompt around it.
 
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
 
-use super::{bin, text};
+use super::{bin, text, StoreGuard, TestCommand};
 
 pub const DOWN: &str = "\x1b[B";
 pub const UP: &str = "\x1b[A";
@@ -23,35 +23,61 @@ pub const ESC: &str = "\x1b";
 /// The escape sequence that shows the cursor again.
 pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 
-/// A shell command in a pty, as a person at an 80x24 xterm would run it (no CI, no
-/// NO_COLOR, no catalog from the environment), plus `env`.
-fn session(mut cmd: Command, env: &[(&str, &str)]) -> OsSession {
-    cmd.env_remove("CI")
-        .env_remove("NO_COLOR")
-        .env_remove("AUTHCODE_CATALOG")
-        .env_remove("AUTHCODE_WALLET")
-        .env("TERM", "xterm-256color");
+/// A program in a pty (with the store guard of its command), as a person at an 80x24 xterm
+/// would run it: the builder's clean environment (no CI, no NO_COLOR, no catalog), plus
+/// `env`. The pty kills its child when dropped.
+pub struct Pty {
+    session: OsSession,
+    _store: StoreGuard,
+}
+
+impl std::ops::Deref for Pty {
+    type Target = OsSession;
+    fn deref(&self) -> &OsSession {
+        &self.session
+    }
+}
+
+impl std::ops::DerefMut for Pty {
+    fn deref_mut(&mut self) -> &mut OsSession {
+        &mut self.session
+    }
+}
+
+/// `sh ARGS` in a pty (see [`Pty`]).
+pub fn sh(args: &[&OsStr], env: &[(&str, &str)]) -> Pty {
+    let mut cmd = TestCommand::new("sh");
+    cmd.args(args).env("TERM", "xterm-256color");
     for (key, value) in env {
         cmd.env(key, value);
     }
+    let (cmd, store) = cmd.into_std();
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session
+    Pty {
+        session,
+        _store: store,
+    }
 }
 
 /// `authcode ARGS` in a pty, with stdout going to `stdout_file` (or the pty when `None`).
-pub fn spawn(args: &[&str], stdout_file: Option<&Path>, env: &[(&str, &str)]) -> OsSession {
-    let mut cmd = Command::new("sh");
-    match stdout_file {
-        Some(file) => cmd
-            .arg("-c")
-            .arg("out=$1; shift; exec \"$0\" \"$@\" > \"$out\"")
-            .arg(bin())
-            .arg(file),
-        None => cmd.arg("-c").arg("exec \"$0\" \"$@\"").arg(bin()),
+pub fn spawn(args: &[&str], stdout_file: Option<&Path>, env: &[(&str, &str)]) -> Pty {
+    let bin = bin();
+    let mut line: Vec<&OsStr> = match stdout_file {
+        Some(file) => vec![
+            OsStr::new("-c"),
+            OsStr::new("out=$1; shift; exec \"$0\" \"$@\" > \"$out\""),
+            bin.as_os_str(),
+            file.as_os_str(),
+        ],
+        None => vec![
+            OsStr::new("-c"),
+            OsStr::new("exec \"$0\" \"$@\""),
+            bin.as_os_str(),
+        ],
     };
-    cmd.args(args);
-    session(cmd, env)
+    line.extend(args.iter().map(OsStr::new));
+    sh(&line, env)
 }
 
 /// Waits until the terminal shows `text`, returning everything up to and including it.
@@ -67,7 +93,7 @@ pub fn send(p: &mut OsSession, keys: &str) {
 }
 
 /// Reads the rest of the session and returns it with the exit code.
-pub fn finish(mut p: OsSession) -> (Vec<u8>, i32) {
+pub fn finish(mut p: Pty) -> (Vec<u8>, i32) {
     let rest = match p.expect(Eof) {
         Ok(found) => found.as_bytes().to_vec(),
         Err(e) => panic!("the program did not finish: {e}"),
@@ -121,9 +147,16 @@ fn interrupt_once(step: Step, key: &str, to_file: bool) {
     let script = format!(
         r#"trap true INT; stty -g > "$1/before"; "$0" --color never request --scopes USER_LOGIN_ID,KYC_INFO {output} > "$1/stdout"; echo $? > "$1/rc"; stty -g > "$1/after""#
     );
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c").arg(script).arg(bin()).arg(dir.path());
-    let mut p = session(cmd, &[]);
+    let bin = bin();
+    let mut p = sh(
+        &[
+            OsStr::new("-c"),
+            OsStr::new(&script),
+            bin.as_os_str(),
+            dir.path().as_os_str(),
+        ],
+        &[],
+    );
     wait_for(&mut p, "Deny all");
     match step {
         Step::Decision => {}

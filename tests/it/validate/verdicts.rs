@@ -3,25 +3,25 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-use crate::support::{std_command, text};
+use crate::support::{text, TestCommand};
 
-/// `authcode ARGS` in the support module's clean environment, without colors.
-fn authcode(args: &[&str]) -> Command {
-    let mut cmd = std_command();
-    cmd.args(args).env("NO_COLOR", "1").stdin(Stdio::null());
+/// `authcode ARGS` from the support builder, without colors.
+fn no_color(args: &[&str]) -> TestCommand {
+    let mut cmd = crate::support::authcode();
+    cmd.args(args).env("NO_COLOR", "1");
     cmd
 }
 
 fn run(args: &[&str]) -> Output {
-    authcode(args).output().unwrap()
+    no_color(args).output().unwrap()
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    authcode(args).current_dir(dir).output().unwrap()
+    no_color(args).current_dir(dir).output().unwrap()
 }
 
 fn json(out: &Output) -> Value {
@@ -59,7 +59,7 @@ fn many_invalid(dir: &Path, n: usize) -> String {
 /// Runs `authcode ARGS`, reads `keep` bytes of its stdout, closes the pipe, and returns
 /// the exit code and stderr.
 fn closed_early(args: &[&str], keep: usize) -> (Option<i32>, String) {
-    let mut child = authcode(args)
+    let mut child = no_color(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -130,7 +130,7 @@ fn a_full_disk_is_an_io_error_in_plain_words() {
         vec!["scopes"],
         vec!["request", "--scopes", "USER_LOGIN_ID", "--approve"],
     ] {
-        let out = authcode(&args)
+        let out = no_color(&args)
             .stdout(std::fs::File::create("/dev/full").unwrap())
             .output()
             .unwrap();
@@ -495,8 +495,8 @@ fn misspelled_fields_get_did_you_mean_and_the_document_is_judged_as_meant() {
         ),
     ];
     for (doc, kind, line, column, message) in cases {
-        let out = authcode(&["validate", "--format", "json", "-"])
-            .stdin(Stdio::piped())
+        let out = no_color(&["validate", "--format", "json", "-"])
+            .stdin_from(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
             .and_then(|mut child| {
@@ -543,20 +543,7 @@ fn misspelled_fields_get_did_you_mean_and_the_document_is_judged_as_meant() {
 }
 
 fn run_stdin(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = authcode(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    no_color(args).stdin(input).output().unwrap()
 }
 
 // 7. Syntax errors in the user's words, for a file and for a line.
@@ -721,7 +708,7 @@ fn the_caret_stands_under_the_fault_after_wide_and_combining_characters() {
 fn a_catalog_from_the_environment_is_named_and_help_shows_it_only_when_set() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "ok.json", r#"{"scopes": ["USER_LOGIN_ID"]}"#);
-    let out = authcode(&["validate", "ok.json"])
+    let out = no_color(&["validate", "ok.json"])
         .current_dir(dir.path())
         .env("AUTHCODE_CATALOG", "/nope/catalog.json")
         .output()
@@ -737,7 +724,7 @@ fn a_catalog_from_the_environment_is_named_and_help_shows_it_only_when_set() {
     assert!(stderr.contains("hint: unset AUTHCODE_CATALOG"), "{stderr}");
     // An invalid catalog from the variable says so too.
     write(dir.path(), "bad-catalog.json", "{}");
-    let out = authcode(&["scopes"])
+    let out = no_color(&["scopes"])
         .env("AUTHCODE_CATALOG", dir.path().join("bad-catalog.json"))
         .output()
         .unwrap();
@@ -754,7 +741,7 @@ fn a_catalog_from_the_environment_is_named_and_help_shows_it_only_when_set() {
         let unset = text(&run(&args).stdout);
         assert!(unset.contains("--catalog <FILE>"), "{unset}");
         assert!(!unset.contains("AUTHCODE_CATALOG"), "{args:?}: {unset}");
-        let set = authcode(&args)
+        let set = no_color(&args)
             .env("AUTHCODE_CATALOG", "/x.json")
             .output()
             .unwrap();
