@@ -14,9 +14,6 @@ use crate::text::brief;
 use crate::validate::report::Format;
 use crate::validate::{Expect, ValidateConfig};
 
-mod serve;
-pub(crate) use serve::{sandbox_action, serve, store_path, store_target};
-
 /// `--color` as the output module knows it.
 pub(crate) fn color(when: ColorWhen) -> ColorMode {
     match when {

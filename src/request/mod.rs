@@ -201,9 +201,12 @@ pub(crate) fn answer(
     if let (Some(code), Some(store)) = (&response.auth_code, &config.store) {
         // The store serves `authcode serve`; it never stands in the way of the response.
         let recorded = match store {
-            Some(path) => {
-                crate::store::record_minted(path, code, &response.success_scopes, &config.user)
-            }
+            Some(path) => crate::sandbox::store::record_minted(
+                path,
+                code,
+                &response.success_scopes,
+                &config.user,
+            ),
             None => Err(
                 "no state directory (neither XDG_STATE_HOME nor HOME is set); \
                  name one with --store or AUTHCODE_STORE"

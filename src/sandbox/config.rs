@@ -10,21 +10,25 @@ use crate::profile::Profile;
 
 /// The store `--store`/`AUTHCODE_STORE` names, else the one in the state directory.
 pub(crate) fn store_path(store: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    store.or_else(crate::store::default_path).ok_or_else(|| {
-        CliError::usage("no state directory for the store: neither XDG_STATE_HOME nor HOME is set")
+    store
+        .or_else(crate::sandbox::store::default_path)
+        .ok_or_else(|| {
+            CliError::usage(
+                "no state directory for the store: neither XDG_STATE_HOME nor HOME is set",
+            )
             .with_hint("name one: --store PATH or AUTHCODE_STORE=PATH")
-    })
+        })
 }
 
 /// Where `request` records its code: `--no-store`, `--store`/`AUTHCODE_STORE`, or the
 /// state directory (`None` inside when there is none).
 pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> Option<Option<PathBuf>> {
-    (!off).then(|| store.or_else(crate::store::default_path))
+    (!off).then(|| store.or_else(crate::sandbox::store::default_path))
 }
 
 /// What `authcode sandbox` was asked to do.
-pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::Action {
-    use crate::sandbox::Action;
+pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::command::Action {
+    use crate::sandbox::command::Action;
     let route = |r: cli::FaultRoute| match r {
         cli::FaultRoute::ApplyToken => "apply-token",
         cli::FaultRoute::Profile => "profile",
@@ -63,7 +67,7 @@ pub(crate) fn serve(
     color: ColorMode,
     profile: Profile,
     users: crate::users::Users,
-) -> anyhow::Result<crate::serve::ServeConfig> {
+) -> anyhow::Result<crate::sandbox::server::ServeConfig> {
     let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
         humantime::parse_duration(text.trim())
             .ok()
@@ -77,13 +81,13 @@ pub(crate) fn serve(
                 .with_hint("write durations like 90s, 10m, 1h or 7d")
             })
     };
-    let ttls = crate::store::Ttls {
+    let ttls = crate::sandbox::store::Ttls {
         code: duration("--code-ttl", &args.code_ttl)?,
         access: duration("--access-token-ttl", &args.access_token_ttl)?,
         refresh: duration("--refresh-token-ttl", &args.refresh_token_ttl)?,
     };
     let store = store_path(store)?;
-    Ok(crate::serve::ServeConfig {
+    Ok(crate::sandbox::server::ServeConfig {
         listen: args.listen,
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
@@ -94,8 +98,8 @@ pub(crate) fn serve(
         profile,
         users,
         auto_consent: args.auto_consent.map(|a| match a {
-            cli::AutoConsent::Allow => crate::serve::consent_page::Choice::Allow,
-            cli::AutoConsent::Deny => crate::serve::consent_page::Choice::Deny,
+            cli::AutoConsent::Allow => crate::sandbox::consent_page::Choice::Allow,
+            cli::AutoConsent::Deny => crate::sandbox::consent_page::Choice::Deny,
         }),
     })
 }

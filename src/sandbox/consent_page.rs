@@ -13,7 +13,7 @@ use crate::users::{User, Users};
 /// The route's path.
 pub(crate) const PATH: &str = "/v1.0/get-auth-code";
 
-const WEB_SCOPES_JSON: &str = include_str!("../profiles/dana-web-scopes.json");
+const WEB_SCOPES_JSON: &str = include_str!("dana-web-scopes.json");
 
 /// The query parameters the page carries through its form, in the SDKs' order.
 const CARRIED: [&str; 9] = [

@@ -143,7 +143,7 @@ mod tests {
 
     fn store() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::schema::migrate(&mut conn).unwrap();
+        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
         conn
     }
 

@@ -19,9 +19,9 @@ use super::answer::{self, Answer};
 use super::apply_token::{self, Merchant};
 use super::profile;
 use super::signature::Verifier;
-use crate::store::faults;
-use crate::store::writer::Writer;
-use crate::store::{self, Ttls};
+use crate::sandbox::store::faults;
+use crate::sandbox::store::writer::Writer;
+use crate::sandbox::store::{self, Ttls};
 
 /// The largest request body accepted.
 pub(crate) const BODY_LIMIT: usize = 1 << 20;

@@ -4,8 +4,8 @@
 
 use super::consent_page::escape;
 use super::times;
-use crate::store::admin::{shortened, CodeRow, TokenRow};
-use crate::store::faults::Fault;
+use crate::sandbox::store::admin::{shortened, CodeRow, TokenRow};
+use crate::sandbox::store::faults::Fault;
 
 const STYLE: &str = "
 body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#eef3f8;color:#1a1a1a}

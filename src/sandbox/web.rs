@@ -14,7 +14,7 @@ use super::consent_page::{self, Choice, ConsentRequest, ParamError};
 use super::http::{AppState, LoggedCode};
 use crate::consent::{self, Decision};
 use crate::mint::{self, CodeSource};
-use crate::store::{self, MintedCode};
+use crate::sandbox::store::{self, MintedCode};
 
 fn html(status: StatusCode, body: String, logged: &str) -> Response {
     let mut response = (

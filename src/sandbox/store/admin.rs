@@ -175,7 +175,7 @@ pub(crate) fn shortened(secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::grants::{self, MintedCode, Refusal, Ttls};
+    use crate::sandbox::store::grants::{self, MintedCode, Refusal, Ttls};
 
     const NOW: i64 = 100_000_000;
     const TTLS: Ttls = Ttls {
@@ -186,7 +186,7 @@ mod tests {
 
     fn store_with(codes: &[&str]) -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::schema::migrate(&mut conn).unwrap();
+        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
         let scopes = vec!["USER_LOGIN_ID".to_string()];
         for (i, code) in codes.iter().enumerate() {
             let minted = MintedCode {

@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::CliError;
-use crate::store::admin::{self, CodeFault};
-use crate::store::faults;
-use crate::store::{self};
+use crate::sandbox::store::admin::{self, CodeFault};
+use crate::sandbox::store::faults;
+use crate::sandbox::store::{self};
 
 /// The code lifetime `list` judges expiry by (serve's default `--code-ttl`).
 const LIST_CODE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -148,12 +148,12 @@ fn fault_answer(
     }
     let code = code.unwrap_or_default();
     let known: Vec<&str> = if route == "apply-token" {
-        crate::serve::apply_token::INJECTABLE
+        crate::sandbox::apply_token::INJECTABLE
             .iter()
             .map(|(c, _)| *c)
             .collect()
     } else {
-        crate::serve::answer::ALL_RESULTS
+        crate::sandbox::answer::ALL_RESULTS
             .iter()
             .map(|r| r.code)
             .filter(|c| *c != "SUCCESS")

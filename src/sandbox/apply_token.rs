@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use super::answer::Answer;
 use super::signature::Verifier;
 use super::times;
-use crate::store::writer::StoreFailure;
-use crate::store::{Refusal, TokenPair};
+use crate::sandbox::store::writer::StoreFailure;
+use crate::sandbox::store::{Refusal, TokenPair};
 
 /// The route's path.
 pub(crate) const PATH: &str = "/v1.0/access-token/b2b2c.htm";

@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use super::answer::{self, Answer, OpenApiResult};
 use super::apply_token::Merchant;
 use super::times;
-use crate::store::writer::StoreFailure;
-use crate::store::{Grant, Refusal};
+use crate::sandbox::store::writer::StoreFailure;
+use crate::sandbox::store::{Grant, Refusal};
 
 /// The route's path.
 pub(crate) const PATH: &str = "/dana/member/query/queryUserProfile.htm";
@@ -187,7 +187,7 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
     if let Some(undefined) = query
         .resources
         .iter()
-        .find(|r| !crate::resources::is_defined(r))
+        .find(|r| !crate::users::resources::is_defined(r))
     {
         return fail(
             &answer::RESOURCE_NOT_DEFINED,
@@ -197,7 +197,7 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
     if let Some(denied) = query
         .resources
         .iter()
-        .find(|r| !crate::resources::unlocked_by(&grant.scopes, r))
+        .find(|r| !crate::users::resources::unlocked_by(&grant.scopes, r))
     {
         return fail(
             &answer::ACCESS_DENIED,

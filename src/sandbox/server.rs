@@ -1,28 +1,15 @@
-//! `authcode serve`: a local DANA sandbox. Apply Token exchanges the codes `request` stored
-//! for tokens, once; Query User Profile answers the simulated user's data for a token.
-//!
-//! `http` holds the routes and the access log; `apply_token` and `profile` the checks and
-//! answers of each route as plain functions; `answer` the two response shapes; `signature`
-//! and `times` the wire formats. All state is one `AppState` behind an `Arc`, and the store
-//! is reached through its writer thread (`crate::store::writer`).
-
-pub(crate) mod answer;
-pub(crate) mod apply_token;
-pub(crate) mod consent_page;
-pub(crate) mod http;
-pub(crate) mod listing_page;
-pub(crate) mod profile;
-pub(crate) mod signature;
-pub mod times;
-mod web;
+//! `authcode serve`: starts the server (the store's writer, the runtime, the listener), prints
+//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::CliError;
 use crate::output::{self, ColorMode};
-use crate::store::{self, Ttls};
+use crate::sandbox::store::{self, Ttls};
 use crate::text;
+
+use super::{consent_page, http, signature};
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
