@@ -103,7 +103,7 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     let _ = server.kill();
     let _ = server.wait();
     let redeemed: i64 = authcode::sandbox::store::open(&store)
-        .map_err(|e| e.0)?
+        .map_err(|e| e.to_string())?
         .query_row(
             "SELECT count(*) FROM codes WHERE code >= ?1 AND redeemed_at IS NOT NULL",
             [code(WARMUP_CODES)],
@@ -178,7 +178,7 @@ fn code(n: usize) -> String {
 
 /// Records `count` unused codes in one transaction, as `request` would one by one.
 fn premint(store: &Path, count: usize) -> Result<(), String> {
-    let mut conn = authcode::sandbox::store::open(store).map_err(|e| e.0)?;
+    let mut conn = authcode::sandbox::store::open(store).map_err(|e| e.to_string())?;
     let users = authcode::users::Users::load(None).map_err(|e| e.message)?;
     let user = users
         .get(authcode::users::DEFAULT_USER)

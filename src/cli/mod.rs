@@ -11,9 +11,7 @@ pub(crate) use clap_complete::Shell;
 pub(crate) use crate::payload::DocKind;
 
 use crate::sandbox::cli::SERVE_EXAMPLES;
-pub(crate) use crate::sandbox::cli::{
-    AutoConsent, FaultRoute, SandboxAction, SandboxArgs, ServeArgs,
-};
+pub(crate) use crate::sandbox::cli::{AutoConsent, SandboxAction, SandboxArgs, ServeArgs};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:

@@ -37,7 +37,7 @@ fn names(list: &[String]) -> Vec<String> {
 pub(crate) fn request(
     args: RequestArgs,
     color: ColorMode,
-    store: Option<Option<PathBuf>>,
+    store: crate::sandbox::record::StoreTarget,
     user: crate::users::User,
 ) -> Result<RequestConfig, CliError> {
     // clap counts a flag's default `false` as present, so `requires` cannot say this.

@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+use super::command::Action;
+use super::record::StoreTarget;
+use super::routes::consent::check::Choice;
+use super::server::ServeConfig;
 use crate::cli;
 use crate::error::CliError;
 use crate::output::ColorMode;
@@ -21,18 +25,13 @@ pub(crate) fn store_path(store: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Where `request` records its code: `--no-store`, `--store`/`AUTHCODE_STORE`, or the
-/// state directory (`None` inside when there is none).
-pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> Option<Option<PathBuf>> {
-    (!off).then(|| store.or_else(crate::sandbox::store::default_path))
+/// state directory.
+pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> StoreTarget {
+    StoreTarget::of(store, off)
 }
 
 /// What `authcode sandbox` was asked to do.
-pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::command::Action {
-    use crate::sandbox::command::Action;
-    let route = |r: cli::FaultRoute| match r {
-        cli::FaultRoute::ApplyToken => "apply-token",
-        cli::FaultRoute::Profile => "profile",
-    };
+pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
     match action {
         cli::SandboxAction::List { json, limit } => Action::List { json, limit },
         cli::SandboxAction::ExpireCode { code } => Action::ExpireCode { code },
@@ -40,23 +39,21 @@ pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::comm
         cli::SandboxAction::ForgetCode { code } => Action::ForgetCode { code },
         cli::SandboxAction::ExpireToken { token } => Action::ExpireToken { token },
         cli::SandboxAction::Fault {
-            route: r,
+            route,
             answer,
             http,
             delay,
             count,
             fraction,
         } => Action::Fault {
-            route: route(r),
+            route,
             answer,
             http,
             delay,
             count,
             fraction,
         },
-        cli::SandboxAction::ClearFaults { route: r } => Action::ClearFaults {
-            route: r.map(route),
-        },
+        cli::SandboxAction::ClearFaults { route } => Action::ClearFaults { route },
     }
 }
 
@@ -67,7 +64,7 @@ pub(crate) fn serve(
     color: ColorMode,
     profile: Profile,
     users: crate::users::Users,
-) -> anyhow::Result<crate::sandbox::server::ServeConfig> {
+) -> anyhow::Result<ServeConfig> {
     let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
         humantime::parse_duration(text.trim())
             .ok()
@@ -87,7 +84,7 @@ pub(crate) fn serve(
         refresh: duration("--refresh-token-ttl", &args.refresh_token_ttl)?,
     };
     let store = store_path(store)?;
-    Ok(crate::sandbox::server::ServeConfig {
+    Ok(ServeConfig {
         listen: args.listen,
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
@@ -98,8 +95,8 @@ pub(crate) fn serve(
         profile,
         users,
         auto_consent: args.auto_consent.map(|a| match a {
-            cli::AutoConsent::Allow => crate::sandbox::consent_page::Choice::Allow,
-            cli::AutoConsent::Deny => crate::sandbox::consent_page::Choice::Deny,
+            cli::AutoConsent::Allow => Choice::Allow,
+            cli::AutoConsent::Deny => Choice::Deny,
         }),
     })
 }

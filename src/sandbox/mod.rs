@@ -1,23 +1,27 @@
 //! The sandbox: `authcode serve` (a local DANA sandbox) and `authcode sandbox` (its store
 //! from the command line), in one folder.
 //!
-//! `cli` and `config` take the command line; `server` starts and stops the server; `http` holds
-//! the routes and the access log; `apply_token` and `profile` the checks and answers of each
-//! route as plain functions; `answer` the two response shapes; `signature` and `times` the wire
-//! formats; `store` every SQL statement. All state is one `AppState` behind an `Arc`, and the
-//! store is reached through its writer thread (`store::writer`).
+//! A request flows `app` (the router from `routes::ALL`, the access log) → a route's file in
+//! `routes/` (its checks, its handler, its answers) → `faults` (a fault armed on the route,
+//! then the route's store work) → `store` (every SQL statement, through the writer thread) →
+//! `answer` (the answer, which renders itself and its access-log record). `route` names each
+//! route once; `state` is what the handlers share; `pages` the HTML they share; `signature`
+//! and `times` the wire formats. `cli` and `config` take the command line, `server` starts
+//! and stops the server, `command` is `authcode sandbox`, `record` what `request` records.
 
 pub(crate) mod answer;
-pub(crate) mod apply_token;
+pub(crate) mod app;
+pub mod checks;
 pub(crate) mod cli;
 pub(crate) mod command;
 pub(crate) mod config;
-pub(crate) mod consent_page;
-pub(crate) mod http;
-pub(crate) mod listing_page;
-pub(crate) mod profile;
+pub(crate) mod faults;
+pub(crate) mod pages;
+pub(crate) mod record;
+pub(crate) mod route;
+pub(crate) mod routes;
 pub(crate) mod server;
 pub(crate) mod signature;
+pub(crate) mod state;
 pub mod store;
 pub mod times;
-mod web;

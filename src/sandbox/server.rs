@@ -9,7 +9,10 @@ use crate::output::{self, ColorMode};
 use crate::sandbox::store::{self, Ttls};
 use crate::text;
 
-use super::{consent_page, http, signature};
+use super::record::open_failed;
+use super::routes::consent::check::Choice;
+use super::state::AppState;
+use super::{app, signature};
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
@@ -26,7 +29,7 @@ pub(crate) struct ServeConfig {
     /// Who can consent on the page.
     pub users: crate::users::Users,
     /// Answer the consent page without asking.
-    pub auto_consent: Option<consent_page::Choice>,
+    pub auto_consent: Option<Choice>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -41,13 +44,14 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let writer = store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(e.0))?;
+    let writer =
+        store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::usage(format!("cannot start the server: {e}")))?;
     let keyless = verifier.is_none();
-    let state = Arc::new(http::AppState {
+    let state = Arc::new(AppState {
         writer,
         partner_id: config.partner_id.clone(),
         verifier,
@@ -75,7 +79,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, http::router(state))
+        axum::serve(listener, app::app(state))
             .with_graceful_shutdown(stop)
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;

@@ -36,15 +36,6 @@ impl Answer {
             _ => None,
         }
     }
-
-    /// How the access log shows it.
-    pub(crate) fn label(&self) -> String {
-        match self {
-            Answer::Code(c) => format!("fault={c}"),
-            Answer::Status(s) => format!("fault=http-{s}"),
-            Answer::DelayMs(ms) => format!("fault=delay-{ms}ms"),
-        }
-    }
 }
 
 /// An armed fault, as listed.
@@ -99,6 +90,11 @@ pub(crate) fn clear(conn: &Connection, route: Option<&str>) -> rusqlite::Result<
         Some(route) => conn.execute("DELETE FROM faults WHERE route = ?1", [route]),
         None => conn.execute("DELETE FROM faults", []),
     }
+}
+
+/// Disarms the fault `id`; how many (0 or 1).
+pub(crate) fn disarm(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM faults WHERE id = ?1", [id])
 }
 
 /// The fault that hits this request on `route`, if any; `roll` gives a uniform number in

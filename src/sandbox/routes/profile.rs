@@ -1,19 +1,71 @@
 //! Query User Profile (`POST /dana/member/query/queryUserProfile.htm`), DANA's Open API
 //! envelope: the signature covers the exact bytes of the `request` value as received, so the
-//! envelope is split with a raw value and never re-serialised before verifying.
+//! envelope is split with a raw value and never re-serialised before verifying. The checks
+//! and answers are plain functions; the handler joins them with the store's lookup.
 
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::routing::{post, MethodRouter};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
-use super::answer::{self, Answer, OpenApiResult};
-use super::apply_token::Merchant;
-use super::times;
+use crate::sandbox::answer::{self, Answer, OpenApiResult};
+use crate::sandbox::faults::{self, Injected};
+use crate::sandbox::route::Route;
+use crate::sandbox::state::{AppState, Merchant};
 use crate::sandbox::store::writer::StoreFailure;
-use crate::sandbox::store::{Grant, Refusal};
+use crate::sandbox::store::{self, Grant, Refusal};
+use crate::sandbox::times;
 
-/// The route's path.
-pub(crate) const PATH: &str = "/dana/member/query/queryUserProfile.htm";
+/// The route's methods.
+pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
+    post(handle)
+}
+
+async fn handle(State(state): State<Arc<AppState>>, body: Result<Bytes, BytesRejection>) -> Answer {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let (status, why) = answer::unreadable(&rejection);
+            return failure(
+                status,
+                response_head(None, store::now_ms()),
+                &answer::PARAM_ILLEGAL,
+                why,
+            );
+        }
+    };
+    let query = match check(&body, state.merchant(), store::now_ms()) {
+        Ok(query) => query,
+        Err(answer) => return answer,
+    };
+    let token = query.access_token.clone();
+    faults::serve(
+        &state.writer,
+        Route::Profile,
+        move |conn| store::grants::grant_of(conn, &token, store::now_ms()),
+        |grant| answer(&query, grant),
+        |fault| match fault {
+            Injected::Code(code) => injected_code(&query, &code),
+            Injected::Status(status) => injected_status(&query, status),
+        },
+    )
+    .await
+}
+
+/// The answer to a method other than POST.
+pub(crate) fn wrong_method() -> Answer {
+    failure(
+        405,
+        response_head(None, store::now_ms()),
+        &answer::PARAM_ILLEGAL,
+        "method not allowed: use POST",
+    )
+}
 
 /// The Open API function this route serves.
 pub(crate) const FUNCTION: &str = "dana.member.query.queryUserProfile";
@@ -227,6 +279,14 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
         None,
         Some(Value::Array(infos)),
     )
+}
+
+/// The result codes a fault can make the route answer: every failure of the table.
+pub(crate) fn injectable() -> impl Iterator<Item = &'static str> {
+    answer::ALL_RESULTS
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| *c != "SUCCESS")
 }
 
 /// The answer a fault armed with result code `code` (one of `answer::ALL_RESULTS`) gives.
