@@ -11,6 +11,8 @@
 
 pub(crate) mod answer;
 pub(crate) mod app;
+#[cfg(test)]
+mod app_tests;
 pub mod checks;
 pub(crate) mod cli;
 pub(crate) mod command;
