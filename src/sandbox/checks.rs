@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
+use super::routes::apply_token;
 use super::routes::consent::{check as consent, page};
-use super::routes::{apply_token, profile};
+use super::routes::profile::check as profile;
 use super::state::Merchant;
 use crate::profile::Profile;
 use crate::users::Users;
