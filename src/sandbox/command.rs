@@ -214,3 +214,12 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
     }
     String::from_utf8(out).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn list_judges_codes_by_serves_default_code_ttl() {
+        // A default that did not parse would list every code as unused forever.
+        assert_eq!(super::list_code_ttl_ms(), 10 * 60 * 1000);
+    }
+}

@@ -13,6 +13,7 @@ use axum::routing::{get, MethodRouter};
 
 use crate::sandbox::answer::Page;
 use crate::sandbox::pages::{self, escape};
+use crate::sandbox::route::Route;
 use crate::sandbox::state::AppState;
 use crate::sandbox::store::admin::{CodeRow, TokenRow};
 use crate::sandbox::store::faults::Fault;
@@ -51,13 +52,13 @@ async fn handle(
         return Page::Json {
             text: serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed})
                 .to_string(),
-            logged: "listing".into(),
+            logged: Route::Listing.name().into(),
         };
     }
     Page::Html {
         status: StatusCode::OK,
         html: page(&codes, &tokens, &armed),
-        logged: "listing".into(),
+        logged: Route::Listing.name().into(),
     }
 }
 
