@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-pub(super) const SERVE_EXAMPLES: &str = "\
+pub(crate) const SERVE_EXAMPLES: &str = "\
 Examples:
   authcode serve                                  Sandbox on http://127.0.0.1:8470
   authcode serve --listen 127.0.0.1:0             Any free port (the first line says which)
