@@ -3,9 +3,8 @@
 //! `--param`, and the built-in wallets for `--wallet`.
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap::{Arg, CommandFactory, ValueHint};
+use clap::{Arg, ValueHint};
 
-use crate::cli::Cli;
 use crate::profile::{Profile, BUILTIN};
 
 /// The completion script for `shell`.
@@ -36,7 +35,7 @@ pub(crate) fn generate(shell: clap_complete::Shell, profile: &Profile) -> Vec<u8
         .iter()
         .map(|p| PossibleValue::new(format!("{}=", p.name)).help(p.description.clone()))
         .collect();
-    let mut command = Cli::command()
+    let mut command = crate::cli::command_eager()
         .mut_arg("wallet", |a| {
             a.value_parser(PossibleValuesParser::new(wallets.clone()))
         })

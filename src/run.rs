@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::cli::{Cli, Command};
 use crate::config::{self, Given, ProfileChoice};
@@ -27,7 +27,7 @@ pub fn main() -> ExitCode {
     // `--help` shows `[env: AUTHCODE_CATALOG=...]` (and the wallet's) only when it is set;
     // the store's and users' variables show by name only, never with their value.
     let unset = |var| std::env::var_os(var).is_none();
-    let parsed = Cli::command()
+    let parsed = crate::cli::command()
         .color(clap_color(&args))
         .mut_arg("catalog", |a| a.hide_env(unset("AUTHCODE_CATALOG")))
         .mut_arg("wallet", |a| a.hide_env(unset("AUTHCODE_WALLET")))
@@ -49,7 +49,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(error::EXIT_USAGE));
         }
     };
-    let color = config::color(cli.color);
+    let color = config::color(cli.global.color);
     match run(cli, given) {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(report(&err, color)),
@@ -136,11 +136,11 @@ fn env_var(given: Given, var: &'static str) -> Option<&'static str> {
 /// Runs the parsed command line and returns the exit code. `given` says where `--wallet`
 /// and `--catalog` came from (the command line, the environment, the default).
 pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
-    let color = config::color(cli.color);
+    let color = config::color(cli.global.color);
     let choice = config::profile_choice(
-        &cli.wallet,
+        &cli.global.wallet,
         given.wallet,
-        cli.catalog.clone(),
+        cli.global.catalog.clone(),
         given.catalog,
     )
     .map_err(|e| e.naming_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
@@ -156,7 +156,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
                 }
                 _ => Err(CliError::usage(format!(
                     "--wallet {} applies to validate only",
-                    crate::text::brief(&cli.wallet)
+                    crate::text::brief(&cli.global.wallet)
                 ))
                 .with_hint("name one wallet: `authcode wallets` lists them")
                 .into()),
@@ -183,9 +183,9 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Request(args) => {
-            let store = crate::sandbox::config::store_target(cli.store, args.no_store);
+            let store = crate::sandbox::config::store_target(cli.global.store, args.no_store);
             let store_from = env_var(given.store, "AUTHCODE_STORE");
-            let users = crate::users::Users::load(cli.users.as_deref())
+            let users = crate::users::Users::load(cli.global.users.as_deref())
                 .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
             let user = users
                 .pick(args.user.as_deref().unwrap_or(crate::users::DEFAULT_USER))?
@@ -207,17 +207,21 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Sandbox(args) => {
-            let store = crate::sandbox::config::store_path(cli.store)?;
+            let store = crate::sandbox::config::store_path(cli.global.store)?;
             crate::sandbox::command::run(
                 &store,
                 crate::sandbox::config::sandbox_action(args.action),
             )
         }
         Command::Serve(args) => {
-            let users = crate::users::Users::load(cli.users.as_deref())
+            let users = crate::users::Users::load(cli.global.users.as_deref())
                 .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
             crate::sandbox::server::run(&crate::sandbox::config::serve(
-                args, cli.store, color, profile, users,
+                args,
+                cli.global.store,
+                color,
+                profile,
+                users,
             )?)
         }
         Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),

@@ -5,81 +5,30 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Subcommand, ValueEnum};
 pub(crate) use clap_complete::Shell;
 
 pub(crate) use crate::payload::DocKind;
 
-use crate::sandbox::cli::SERVE_EXAMPLES;
+mod lazy;
 pub(crate) use crate::sandbox::cli::{AutoConsent, SandboxAction, SandboxArgs, ServeArgs};
+pub(crate) use lazy::{command, command_eager};
 
-const MAIN_EXAMPLES: &str = "\
-Examples:
-  authcode scopes office                          List the USER_OFFICE_* scopes
-  authcode request --scopes USER_LOGIN_ID         Ask for consent in the terminal
-  authcode request --scopes USER_LOGIN_ID --deny  Print the spec's failure sample
-  authcode validate fixtures/                     Check every fixture in CI
-  authcode validate --wallet gcash,tng fixtures/  Check fixtures for two wallets at once
-  authcode schema response > response.schema.json";
-
-const SCOPES_EXAMPLES: &str = "\
-Examples:
-  authcode scopes                 Every scope, with what it grants
-  authcode scopes office          Scopes whose name or description mentions \"office\"
-  authcode scopes --json          The same as a JSON array";
-
-const REQUEST_EXAMPLES: &str = "\
-Examples:
-  authcode request --scopes USER_LOGIN_ID
-      Consent prompt in the terminal
-  authcode request --scopes USER_LOGIN_ID,KYC_INFO --approve
-      Grant everything
-  authcode request --scopes USER_LOGIN_ID --deny
-      Deny: {\"authErrorScopes\": {\"USER_LOGIN_ID\": \"40006\"}}
-  authcode request --scopes USER_LOGIN_ID,KYC_INFO --grant KYC_INFO --error-code 11
-      Grant KYC_INFO, deny USER_LOGIN_ID with error 11
-  authcode request --from request.json --approve --seed 7
-      Deterministic code for snapshot tests
-  authcode request --scopes USER_LOGIN_ID --payload --format js
-      The JavaScript call a mini program makes
-  authcode --wallet alipayhk request --scopes USER_NAME --param authClientId=ID --approve
-      A wallet's required request parameter";
-
-const VALIDATE_EXAMPLES: &str = "\
-Examples:
-  authcode validate fixtures/                      Every *.json, *.ndjson, *.jsonl below it
-  authcode validate response.json --expect-scopes USER_LOGIN_ID
-  authcode validate --format github fixtures/      Annotations in GitHub Actions
-  cat responses.ndjson | authcode validate --ndjson
-  authcode validate --wallet all fixtures/         Which wallets accept each document
-  authcode validate --wallet gcash,tng fixtures/   Fixtures that must pass on both
-
-With --wallet all (or several wallets, --wallet gcash,tng), each document is checked against
-each of them and one line says which accept it. Exit code: 0 only when every one of them
-accepts every document, 1 when one refuses one, 2 when a path cannot be read. It reads files,
-not stdin. DANA shares no scope with the other wallets, so name the wallets you ship to.";
-
-const SCHEMA_EXAMPLES: &str = "\
-Examples:
-  authcode schema request > request.schema.json
-  authcode schema response --catalog other-wallet.json";
-
-const WALLETS_EXAMPLES: &str = "\
-Examples:
-  authcode wallets                    The built-in wallets
-  authcode --wallet gcash scopes      GCash's scopes
-  authcode wallets --json             The same as a JSON array";
-
-const COMPLETIONS_EXAMPLES: &str = "\
-Examples:
-  authcode completions bash > ~/.local/share/bash-completion/completions/authcode
-  authcode completions zsh > ~/.zfunc/_authcode
-  authcode completions fish > ~/.config/fish/completions/authcode.fish";
-
-/// Simulate and validate my.getAuthCode for DANA and Alipay+ mini programs.
-#[derive(Debug, Parser)]
-#[command(name = "authcode", version, about, after_help = MAIN_EXAMPLES)]
+/// The parsed command line: the global options and the subcommand. Parsed from the tree
+/// `lazy::command()` builds (see there for the program's name, version and help).
+#[derive(Debug, Args)]
 pub(crate) struct Cli {
+    #[command(flatten)]
+    pub global: Globals,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+// The options every subcommand takes. (A plain comment: a doc comment here would become
+// the program's `about` when `lazy.rs` adds these to the tree.)
+#[derive(Debug, Args)]
+pub(crate) struct Globals {
     /// The wallet whose profile to use (`authcode wallets` lists them); validate also takes
     /// several (A,B) or all
     #[arg(
@@ -136,35 +85,19 @@ pub(crate) struct Cli {
         help_heading = "Global options"
     )]
     pub color: ColorWhen,
-
-    #[command(subcommand)]
-    pub command: Command,
 }
 
+/// The subcommands. Their one-line help and examples are in `lazy.rs`, which builds each
+/// one's arguments only when it runs.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// List the scopes and what each grants
-    #[command(after_help = SCOPES_EXAMPLES)]
     Scopes(ScopesArgs),
-    /// Build a getAuthCode request, decide consent, and print the response
-    #[command(after_help = REQUEST_EXAMPLES)]
     Request(RequestArgs),
-    /// Check request and response JSON files against the specification
-    #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
-    /// Print a JSON Schema (draft 2020-12) for request or response payloads
-    #[command(after_help = SCHEMA_EXAMPLES)]
     Schema(SchemaArgs),
-    /// List the built-in wallet profiles
-    #[command(after_help = WALLETS_EXAMPLES)]
     Wallets(WalletsArgs),
-    /// Print a shell completion script
-    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
-    /// Run a local DANA sandbox that exchanges stored codes for tokens
-    #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
-    /// List what the sandbox store holds, and make codes or tokens fail on demand
     Sandbox(SandboxArgs),
 }
 
@@ -379,11 +312,37 @@ pub(crate) enum ReportFormat {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
-    use clap::CommandFactory;
+    use clap::{Command, Subcommand};
 
     #[test]
     fn cli_is_well_formed() {
-        Cli::command().debug_assert();
+        super::command_eager().debug_assert();
+    }
+
+    /// The lazy tree names the subcommands `Cli` reads back, and built in full it gives the
+    /// same help for each as the eager one.
+    #[test]
+    fn lazy_tree_is_the_whole_tree() {
+        let derived: Vec<String> = super::Command::augment_subcommands(Command::new("x"))
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .collect();
+        let mut lazy = super::command();
+        let names: Vec<String> = lazy
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .collect();
+        assert_eq!(names, derived);
+        lazy.build();
+        let mut eager = super::command_eager();
+        eager.build();
+        for (l, e) in lazy.get_subcommands_mut().zip(eager.get_subcommands_mut()) {
+            let (l, e) = (
+                l.render_long_help().to_string(),
+                e.render_long_help().to_string(),
+            );
+            assert!(l.contains("Usage:") && l.len() > 200, "{l}");
+            assert_eq!(l, e);
+        }
     }
 }
