@@ -12,6 +12,7 @@ mod cli;
 mod codes;
 mod colors;
 mod completions;
+mod completions_hostile;
 mod docs;
 mod escapes;
 mod flags;
