@@ -336,8 +336,8 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l error-code
 10\t'Empty Data'
 11\t'Unauthorized to Get User Info'
 40006\t'The mini program is not permitted this scope'"
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d 'A request parameter the wallet requires besides scopes (repeatable)' -r -f
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d 'A request parameter the wallet requires besides scopes (repeatable; with --from, the file carries them)' -r -f
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F

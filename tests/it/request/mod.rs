@@ -4,4 +4,5 @@
 
 mod decisions;
 mod from;
+mod params;
 mod scopes;
