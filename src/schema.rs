@@ -205,7 +205,7 @@ fn scope(profile: &Profile) -> Value {
 /// warning), with the profile's codes offered as examples.
 fn error_value(profile: &Profile) -> Value {
     let known: Vec<String> = profile
-        .errors
+        .known_errors()
         .iter()
         .map(|e| format!("{} ({})", e.code, e.message))
         .collect();
@@ -227,9 +227,9 @@ fn error_value(profile: &Profile) -> Value {
             value.insert("type".into(), json!("integer"));
         }
     }
-    if !profile.errors.is_empty() {
+    if !profile.known_errors().is_empty() {
         let codes: Vec<Value> = profile
-            .errors
+            .known_errors()
             .iter()
             .filter_map(|e| profile.error_value(&e.code).ok())
             .map(|v| json!(v))

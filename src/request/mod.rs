@@ -104,8 +104,13 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
                     profile.example_error()
                 ))
             })?;
-            if profile.error(code).is_none() {
-                warnings.push(unknown_code_warning(profile, code));
+            if !profile.knows_error(code) {
+                warnings.push(format!(
+                    "error code {} is not in the {} catalog ({})",
+                    sanitize(code),
+                    sanitize(&profile.name),
+                    profile.known_errors_hint()
+                ));
             }
             value
         }
@@ -268,20 +273,6 @@ fn refuse_unused_flags(config: &RequestConfig, granted: &[bool]) -> Result<(), C
         .with_hint("--seed makes the authCode repeatable: leave it out, or grant some scopes with --approve or --grant SCOPE,..."));
     }
     Ok(())
-}
-
-fn unknown_code_warning(profile: &Profile, code: &str) -> String {
-    let known = if profile.errors.is_empty() {
-        "it lists no error codes".to_string()
-    } else {
-        let codes: Vec<_> = profile.errors.iter().map(|e| sanitize(&e.code)).collect();
-        format!("known: {}", codes.join(", "))
-    };
-    format!(
-        "error code {} is not in the {} catalog ({known})",
-        sanitize(code),
-        sanitize(&profile.name),
-    )
 }
 
 /// Whether the result goes to stdout (no `--output`, or `-o -`).

@@ -14,6 +14,7 @@ mod colors;
 mod completions;
 mod completions_hostile;
 mod docs;
+mod error_tables;
 mod escapes;
 mod flags;
 mod harness;
