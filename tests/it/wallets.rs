@@ -252,7 +252,10 @@ fn wallets_lists_every_profile_as_a_table_and_as_json() {
     // The table, a blank line, and the note on the ERRORS column.
     let lines: Vec<&str> = out.lines().take_while(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + WALLETS.len());
-    assert!(out.ends_with(").\n") && out.contains("\n\nERRORS: "), "{out}");
+    assert!(
+        out.ends_with(").\n") && out.contains("\n\nERRORS: "),
+        "{out}"
+    );
     assert!(lines[0].starts_with("NAME ") && lines[0].contains("SOURCE"));
     for (line, wallet) in lines[1..].iter().zip(WALLETS) {
         assert!(line.starts_with(&format!("{wallet} ")), "{line}");

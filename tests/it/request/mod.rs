@@ -4,5 +4,6 @@
 
 mod decisions;
 mod from;
+mod not_a_response;
 mod params;
 mod scopes;
