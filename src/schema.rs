@@ -7,7 +7,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::payload::DocKind;
-use crate::profile::{ErrorValueType, Profile, StringScopes};
+use crate::profile::{ErrorValueType, Profile, StringScopes, MAX_SAFE_INTEGER};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -159,7 +159,9 @@ fn error_property(profile: &Profile) -> Value {
     if profile.publishes("error") {
         json!({
             "description": format!("The error code {} adds on failure", profile.name),
-            "type": "integer"
+            "type": "integer",
+            "minimum": -MAX_SAFE_INTEGER,
+            "maximum": MAX_SAFE_INTEGER
         })
     } else {
         json!({
@@ -225,6 +227,8 @@ fn error_value(profile: &Profile) -> Value {
         }
         ErrorValueType::Number => {
             value.insert("type".into(), json!("integer"));
+            value.insert("minimum".into(), json!(-MAX_SAFE_INTEGER));
+            value.insert("maximum".into(), json!(MAX_SAFE_INTEGER));
         }
     }
     if !profile.known_errors().is_empty() {

@@ -21,7 +21,9 @@ use crate::payload::{DocKind, ErrorValue};
 use crate::text::{display_path, sanitize};
 
 pub(crate) use builtin::{family_errors, Builtin, BUILTIN};
-pub(crate) use error_value::{ErrorValueFault, ErrorValueType, Seen};
+pub(crate) use error_value::{
+    whole_number, ErrorValueFault, ErrorValueType, Seen, MAX_SAFE_INTEGER,
+};
 
 /// One scope a mini program can ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -258,14 +258,16 @@ fn describe_char(c: char) -> String {
 pub(super) fn error_number(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
     let index = w.index;
     if index.profile.publishes("error") {
-        if !matches!(v, Shape::Number(n) if n.parse::<i64>().is_ok()) {
+        if !matches!(v, Shape::Number(n) if crate::profile::whole_number(n).is_ok()) {
             let wallet = &index.profile.name;
             w.report(Rule::WrongType, Target::Value, || {
                 let said = say(format!(
                     "error must be a whole number for {}, found {}",
                     crate::text::sanitize(wallet),
                     match v {
-                        Shape::Number(n) => format!("the number {n}"),
+                        Shape::Number(n) => crate::profile::whole_number(n)
+                            .err()
+                            .unwrap_or_else(|| format!("the number {n}")),
                         other => other.type_name().to_string(),
                     }
                 ));

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod big_numbers;
 mod catalog;
 mod cli;
 mod codes;
