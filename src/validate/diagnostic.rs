@@ -115,7 +115,8 @@ pub(crate) fn located(shown: &str, d: &Diagnostic) -> String {
 
 /// A request payload that the validator refused: its first error, then the others and
 /// the hints.
-pub(crate) fn refused_payload(shown: &str, errors: &[Diagnostic]) -> CliError {
+pub(crate) fn refused_payload(shown: &str, refused: &super::Refused) -> CliError {
+    let errors = &refused.errors;
     let Some(first) = errors.first() else {
         return CliError::usage(format!("{shown}: not a request payload"));
     };
@@ -130,7 +131,11 @@ pub(crate) fn refused_payload(shown: &str, errors: &[Diagnostic]) -> CliError {
             None => format!("also {}", located(shown, d)),
         });
     }
-    err
+    match refused.unlisted {
+        0 => err,
+        1 => err.with_hint("and 1 more problem, not listed"),
+        n => err.with_hint(format!("and {n} more problems, not listed")),
+    }
 }
 
 /// The verdict on one document.
