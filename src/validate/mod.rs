@@ -55,6 +55,7 @@ use crate::error::{self, CliError};
 use crate::output::ColorMode;
 use crate::payload::DocKind;
 use crate::profile::Profile;
+pub use diagnostic::Refused;
 use diagnostic::{Diagnostic, Rule, Severity, Summary};
 use pipeline::Outcome;
 use report::{Format, Sink};
@@ -75,14 +76,6 @@ pub struct RequestPayload {
     /// What is wrong but does not stop the request: a BOM, a repeated scope, a field the
     /// specification does not name.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Why a request payload was refused: the errors listed, and how many more problems were
-/// found past the listing limit.
-#[derive(Debug)]
-pub struct Refused {
-    pub errors: Vec<Diagnostic>,
-    pub unlisted: usize,
 }
 
 /// Reads the request payload `bytes` (shown as `shown` in positions) with the validator's

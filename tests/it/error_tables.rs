@@ -84,3 +84,46 @@ fn wallets_says_which_take_the_familys_values() {
         "{table}"
     );
 }
+
+/// The consent prompt of a wallet without a table offers the family's values, the default
+/// preselected with its meaning, never "not in the catalog".
+#[test]
+fn the_prompt_offers_the_familys_values() {
+    use crate::support::pty::{finish, send, spawn, wait_for, ENTER, UP};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stdout.json");
+    let mut p = spawn(
+        &[
+            "--color",
+            "never",
+            "--wallet",
+            "tng",
+            "request",
+            "--scopes",
+            "USER_NAME",
+        ],
+        Some(&out),
+        &[],
+    );
+    wait_for(&mut p, "Deny all");
+    send(&mut p, UP);
+    wait_for(&mut p, "> Deny all");
+    send(&mut p, ENTER);
+    let screen = wait_for(
+        &mut p,
+        "> 40006  The mini program is not permitted this scope",
+    );
+    let screen = String::from_utf8_lossy(&screen).into_owned();
+    assert!(screen.contains("  11     Unauthorized"), "{screen}");
+    let rest = String::from_utf8_lossy(&wait_for(&mut p, "10001")).into_owned();
+    for shown in [&screen, &rest] {
+        assert!(!shown.contains("not in the catalog"), "{shown}");
+    }
+    send(&mut p, ENTER);
+    let (rest, code) = finish(p);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&rest));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "{\n  \"authErrorScopes\": {\n    \"USER_NAME\": \"40006\"\n  }\n}\n"
+    );
+}
