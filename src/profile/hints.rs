@@ -25,9 +25,6 @@ impl Profile {
 
     /// The hint for the unknown scope `name`, ranked by `suggester` (this profile's).
     pub(crate) fn scope_hint_with(&self, suggester: &Suggester, name: &str) -> Option<String> {
-        if let Some(hint) = self.joined_names_hint(name) {
-            return Some(hint);
-        }
         if let Some(hint) = suggest::scope_hint(name, &suggester.suggest(name)) {
             return Some(hint);
         }
@@ -47,9 +44,10 @@ impl Profile {
 
 impl Profile {
     /// Scope names joined by commas in one string, where this profile does not take them so
-    /// (TNG's `"auth_user,USER_NAME"`): what matters is that the names go in an array, not
-    /// the nearest single name.
-    fn joined_names_hint(&self, name: &str) -> Option<String> {
+    /// (TNG's `"auth_user,USER_NAME"`): the hint that the names go in an array, when one of
+    /// them is a scope of the profile (validate's wrong-type rule gives it, not the nearest
+    /// single name).
+    pub(crate) fn joined_names_hint(&self, name: &str) -> Option<String> {
         if !name.contains(',') || self.string_scopes == StringScopes::CommaSeparated {
             return None;
         }
@@ -111,7 +109,7 @@ mod tests {
         assert_eq!(dana.scope_hint("PAYMENT_TOKEN_XYZ"), None);
         let tng = Profile::builtin("tng").unwrap();
         assert_eq!(
-            tng.scope_hint("auth_user,USER_NAME").as_deref(),
+            tng.joined_names_hint("auth_user,USER_NAME").as_deref(),
             Some(
                 r#"Touch 'n Go eWallet takes one scope name in a string: several go in an array, "scopes": ["auth_user", "USER_NAME"]"#
             )

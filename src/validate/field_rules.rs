@@ -111,6 +111,20 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
         });
         return list;
     }
+    let index = w.index;
+    if let Some(hint) = index.profile.joined_names_hint(text) {
+        // Names joined by commas where the wallet takes one name: that is the fault, not
+        // an unknown scope near one of them.
+        let wallet = &index.profile.name;
+        w.report(Rule::WrongType, Target::Value, || {
+            say(format!(
+                "scopes names several scopes in one string, which {} does not take",
+                crate::text::sanitize(wallet)
+            ))
+            .hint(hint)
+        });
+        return list;
+    }
     let mut seen = ScopeSet::new(w.index.scope_count());
     let names: Vec<&str> = match strings {
         StringScopes::CommaSeparated => text.split(',').collect(),

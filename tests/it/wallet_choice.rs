@@ -1,6 +1,6 @@
 //! Choosing the wallet: `--wallet A,B` names each wallet once, the environment variable is
 //! named when its value is refused, `wallets` reads no catalog, and a catalog that is not an
-//! object is told so in words. TNG's one-name string gets the hint that matters.
+//! object is told so in words. TNG's one-name string gets the rule that matters.
 
 use crate::support::authcode;
 
@@ -67,27 +67,34 @@ fn a_catalog_that_is_not_an_object_is_told_so() {
 }
 
 #[test]
-fn tng_names_joined_by_a_comma_get_the_array_hint() {
+fn tng_names_joined_by_a_comma_get_the_rule_that_matters() {
     let out = authcode()
         .args(["--wallet", "tng", "validate", "--format", "json", "-"])
         .stdin(r#"{"scopes": "auth_user,USER_NAME"}"#)
         .run()
         .code(1);
     let report = out.json();
-    let hint = report["documents"][0]["diagnostics"][0]["hint"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let diagnostics = report["documents"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report}");
+    assert_eq!(diagnostics[0]["rule"], "wrong-type");
     assert_eq!(
-        hint,
+        diagnostics[0]["message"],
+        "scopes names several scopes in one string, which Touch 'n Go eWallet does not take"
+    );
+    assert_eq!(
+        diagnostics[0]["hint"],
         r#"Touch 'n Go eWallet takes one scope name in a string: several go in an array, "scopes": ["auth_user", "USER_NAME"]"#
     );
     let err = authcode()
         .args(["--wallet", "tng", "request", "--approve", "--from", "-"])
         .stdin(r#"{"scopes": "auth_user,USER_NAME"}"#)
-        .refused("unknown scope");
+        .refused("names several scopes in one string");
     assert!(err.contains("several go in an array"), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
+    // One name in a string is still fine for tng; an unknown one still gets did-you-mean.
+    let (code, _) =
+        crate::support::validate_json(["--wallet", "tng", "-"], r#"{"scopes": "auth_user"}"#);
+    assert_eq!(code, 0);
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn each_difference_between_wallets_passes_under_one_and_fails_under_another() {
             r#"{"scopes": "auth_base,auth_user"}"#,
             "alipaycn",
             "tng",
-            "unknown-scope",
+            "wrong-type",
         ),
         ("default scopes", r#"{}"#, "tng", "gcash", "unknown-kind"),
         (
