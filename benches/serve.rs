@@ -102,8 +102,8 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     ours.peak_rss_kb = peak_rss_kb(server.id());
     let _ = server.kill();
     let _ = server.wait();
-    let redeemed: i64 = authcode::store::open(&store)
-        .map_err(|e| e.0)?
+    let redeemed: i64 = authcode::sandbox::store::open(&store)
+        .map_err(|e| e.to_string())?
         .query_row(
             "SELECT count(*) FROM codes WHERE code >= ?1 AND redeemed_at IS NOT NULL",
             [code(WARMUP_CODES)],
@@ -178,20 +178,20 @@ fn code(n: usize) -> String {
 
 /// Records `count` unused codes in one transaction, as `request` would one by one.
 fn premint(store: &Path, count: usize) -> Result<(), String> {
-    let mut conn = authcode::store::open(store).map_err(|e| e.0)?;
+    let mut conn = authcode::sandbox::store::open(store).map_err(|e| e.to_string())?;
     let users = authcode::users::Users::load(None).map_err(|e| e.message)?;
     let user = users
         .get(authcode::users::DEFAULT_USER)
         .ok_or("no default user")?;
     let user_json = user.to_json();
     let scopes = vec!["USER_LOGIN_ID".to_string()];
-    let now = authcode::store::now_ms();
+    let now = authcode::sandbox::store::now_ms();
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     for n in 0..count {
         let code = code(n);
-        authcode::store::grants::record_code(
+        authcode::sandbox::store::grants::record_code(
             &tx,
-            &authcode::store::MintedCode {
+            &authcode::sandbox::store::MintedCode {
                 code: &code,
                 scopes: &scopes,
                 user_id: &user.id,

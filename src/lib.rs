@@ -28,11 +28,8 @@ mod suggest; // did-you-mean for scope names
 
 // Sandbox: `authcode serve` (the server), `authcode sandbox` (its store from the command
 // line), and the users and resources the server answers with.
-mod resources;
-mod sandbox;
-pub mod serve;
-pub mod store;
-pub mod users;
+pub mod sandbox; // the server, its routes and pages, its store, `authcode sandbox`
+pub mod users; // the simulated users and the profile resources they answer
 
 // Edges: errors, the terminal and what is written to it; they import only each other.
 mod error; // the error type, exit codes and I/O reasons

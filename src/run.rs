@@ -189,7 +189,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Request(args) => {
-            let store = config::store_target(cli.store, args.no_store);
+            let store = crate::sandbox::config::store_target(cli.store, args.no_store);
             let store_from = env_var(given.store, "AUTHCODE_STORE");
             let users = crate::users::Users::load(cli.users.as_deref())
                 .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
@@ -213,13 +213,18 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Sandbox(args) => {
-            let store = config::store_path(cli.store)?;
-            crate::sandbox::run(&store, config::sandbox_action(args.action))
+            let store = crate::sandbox::config::store_path(cli.store)?;
+            crate::sandbox::command::run(
+                &store,
+                crate::sandbox::config::sandbox_action(args.action),
+            )
         }
         Command::Serve(args) => {
             let users = crate::users::Users::load(cli.users.as_deref())
                 .map_err(|e| e.naming_env(env_var(given.users, "AUTHCODE_USERS")))?;
-            crate::serve::run(&config::serve(args, cli.store, color, profile, users)?)
+            crate::sandbox::server::run(&crate::sandbox::config::serve(
+                args, cli.store, color, profile, users,
+            )?)
         }
         Command::Validate(args) => crate::validate::run(&profile, config::validate(args, color)),
         Command::Schema(args) => {

@@ -1,7 +1,7 @@
 //! Command-line definitions: clap, std, and the few plain value types the program already
 //! has (the document kind, clap_complete's shells). The rest of the program sees config
 //! values built from these in `config/`. The sandbox's commands (`serve`, `sandbox`) are
-//! defined in `sandbox.rs`.
+//! defined in `sandbox/cli.rs`.
 
 use std::path::PathBuf;
 
@@ -10,9 +10,8 @@ pub(crate) use clap_complete::Shell;
 
 pub(crate) use crate::payload::DocKind;
 
-mod sandbox;
-use sandbox::SERVE_EXAMPLES;
-pub(crate) use sandbox::{AutoConsent, FaultRoute, SandboxAction, SandboxArgs, ServeArgs};
+use crate::sandbox::cli::SERVE_EXAMPLES;
+pub(crate) use crate::sandbox::cli::{AutoConsent, SandboxAction, SandboxArgs, ServeArgs};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:

@@ -14,9 +14,6 @@ use crate::text::brief;
 use crate::validate::report::Format;
 use crate::validate::{Expect, ValidateConfig};
 
-mod serve;
-pub(crate) use serve::{sandbox_action, serve, store_path, store_target};
-
 /// `--color` as the output module knows it.
 pub(crate) fn color(when: ColorWhen) -> ColorMode {
     match when {
@@ -40,7 +37,7 @@ fn names(list: &[String]) -> Vec<String> {
 pub(crate) fn request(
     args: RequestArgs,
     color: ColorMode,
-    store: Option<Option<PathBuf>>,
+    store: crate::sandbox::record::StoreTarget,
     user: crate::users::User,
 ) -> Result<RequestConfig, CliError> {
     // clap counts a flag's default `false` as present, so `requires` cannot say this.

@@ -55,9 +55,8 @@ pub(crate) struct RequestConfig {
     pub compact: bool,
     pub output: Option<PathBuf>,
     pub color: ColorMode,
-    /// Where to record a minted code for `authcode serve`: `None` with `--no-store`;
-    /// `Some(None)` when there is no state directory to put the store in.
-    pub store: Option<Option<PathBuf>>,
+    /// Where to record a minted code for `authcode serve`.
+    pub store: crate::sandbox::record::StoreTarget,
     /// The simulated user who consents.
     pub user: crate::users::User,
 }
@@ -220,18 +219,14 @@ pub(crate) fn answer(
     })
     .map_err(|e| CliError::usage(format!("cannot get random bytes from the OS: {e}")))?;
     let mut warnings = Vec::new();
-    if let (Some(code), Some(store)) = (&response.auth_code, &config.store) {
+    if let Some(code) = &response.auth_code {
         // The store serves `authcode serve`; it never stands in the way of the response.
-        let recorded = match store {
-            Some(path) => {
-                crate::store::record_minted(path, code, &response.success_scopes, &config.user)
-            }
-            None => Err(
-                "no state directory (neither XDG_STATE_HOME nor HOME is set); \
-                 name one with --store or AUTHCODE_STORE"
-                    .to_string(),
-            ),
-        };
+        let recorded = crate::sandbox::record::minted(
+            &config.store,
+            code,
+            &response.success_scopes,
+            &config.user,
+        );
         if let Err(why) = recorded {
             warnings.push(format!(
                 "the code was not recorded for `authcode serve`: {why}"

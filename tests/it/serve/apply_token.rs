@@ -10,7 +10,7 @@ fn is_jakarta_time(v: &Value) -> bool {
     s.len() == 25
         && s.ends_with("+07:00")
         && b[10] == b'T'
-        && authcode::serve::times::parse(s).is_some()
+        && authcode::sandbox::times::parse(s).is_some()
 }
 
 fn assert_refused(answer: (u16, Value), status: u16, code: &str, message: &str) {
@@ -94,15 +94,15 @@ fn unknown_expired_and_badly_signed_codes_are_refused() {
     let user = authcode::users::Users::load(None).unwrap();
     let user = user.get("default").unwrap();
     let scopes = vec!["USER_LOGIN_ID".to_string()];
-    let conn = authcode::store::open(&store).unwrap();
-    authcode::store::grants::record_code(
+    let conn = authcode::sandbox::store::open(&store).unwrap();
+    authcode::sandbox::store::grants::record_code(
         &conn,
-        &authcode::store::MintedCode {
+        &authcode::sandbox::store::MintedCode {
             code: "OLD",
             scopes: &scopes,
             user_id: &user.id,
             user_json: &user.to_json(),
-            minted_at: authcode::store::now_ms() - 11 * 60 * 1000,
+            minted_at: authcode::sandbox::store::now_ms() - 11 * 60 * 1000,
         },
     )
     .unwrap();

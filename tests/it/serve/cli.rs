@@ -7,7 +7,7 @@ use std::process::Stdio;
 use crate::serve::support::*;
 
 fn codes_in(store: &std::path::Path) -> i64 {
-    let conn = authcode::store::open(store).unwrap();
+    let conn = authcode::sandbox::store::open(store).unwrap();
     conn.query_row("SELECT count(*) FROM codes", [], |r| r.get(0))
         .unwrap()
 }
@@ -73,7 +73,7 @@ fn store_flag_wins_and_no_store_and_denials_record_nothing() {
     ]);
     assert_eq!(codes_in(&other), 1);
     assert_eq!(codes_in(&store), 1);
-    let conn = authcode::store::open(&store).unwrap();
+    let conn = authcode::sandbox::store::open(&store).unwrap();
     let scopes: String = conn
         .query_row("SELECT scopes FROM codes", [], |r| r.get(0))
         .unwrap();
@@ -89,8 +89,8 @@ fn a_store_that_cannot_be_used_warns_once_and_request_still_succeeds() {
     let junk = dir.path().join("junk.sqlite3");
     std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
     let newer = dir.path().join("newer.sqlite3");
-    drop(authcode::store::open(&newer).unwrap());
-    authcode::store::open(&newer)
+    drop(authcode::sandbox::store::open(&newer).unwrap());
+    authcode::sandbox::store::open(&newer)
         .unwrap()
         .execute_batch("PRAGMA user_version = 99")
         .unwrap();
@@ -233,7 +233,7 @@ fn a_code_granted_at_the_prompt_is_recorded_for_the_user_shown() {
         .as_str()
         .unwrap()
         .to_string();
-    let conn = authcode::store::open(&store).unwrap();
+    let conn = authcode::sandbox::store::open(&store).unwrap();
     let user: String = conn
         .query_row("SELECT user_id FROM codes WHERE code = ?1", [&code], |r| {
             r.get(0)

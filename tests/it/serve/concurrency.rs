@@ -60,7 +60,7 @@ fn sixty_four_clients_one_server_one_winner() {
         let code = mint(&store, "USER_LOGIN_ID");
         assert_exactly_once(&race(&[server.addr], &code));
     }
-    let conn = authcode::store::open(&store).unwrap();
+    let conn = authcode::sandbox::store::open(&store).unwrap();
     let tokens: i64 = conn
         .query_row("SELECT count(*) FROM tokens", [], |r| r.get(0))
         .unwrap();

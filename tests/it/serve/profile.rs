@@ -94,7 +94,7 @@ fn ungranted_undefined_resources_and_bad_tokens_fail_with_their_codes() {
         ("F", "INVALID_ACCESS_TOKEN")
     );
 
-    let conn = authcode::store::open(&store).unwrap();
+    let conn = authcode::sandbox::store::open(&store).unwrap();
     conn.execute(
         "UPDATE tokens SET access_expires_at = 1 WHERE access_token = ?1",
         [&token],

@@ -134,14 +134,14 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
     let user = authcode::users::Users::load(None).unwrap();
     let user = user.get("default").unwrap();
     let scopes = vec!["USER_LOGIN_ID".to_string()];
-    authcode::store::grants::record_code(
-        &authcode::store::open(&store).unwrap(),
-        &authcode::store::MintedCode {
+    authcode::sandbox::store::grants::record_code(
+        &authcode::sandbox::store::open(&store).unwrap(),
+        &authcode::sandbox::store::MintedCode {
             code: "EXPIRED1",
             scopes: &scopes,
             user_id: &user.id,
             user_json: &user.to_json(),
-            minted_at: authcode::store::now_ms() - 3_600_000,
+            minted_at: authcode::sandbox::store::now_ms() - 3_600_000,
         },
     )
     .unwrap();

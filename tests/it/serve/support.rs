@@ -99,7 +99,7 @@ pub fn timestamp() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_millis() as i64;
-    authcode::serve::times::jakarta(now)
+    authcode::sandbox::times::jakarta(now)
 }
 
 /// Signed Apply Token headers for `PARTNER`.

@@ -1,16 +1,22 @@
-//! What a route answers, before it becomes HTTP: a status, a JSON body, and the result code
-//! the access log shows. The two shapes DANA uses — SNAP (`responseCode`/`responseMessage`)
-//! and the Open API envelope (`response.body.resultInfo`) — are built here and nowhere else.
+//! What a route answers: a status, a body, and what the access log shows of it. The two JSON
+//! shapes DANA uses — SNAP (`responseCode`/`responseMessage`) and the Open API envelope
+//! (`response.body.resultInfo`) — are built here and nowhere else, and every answer becomes
+//! HTTP here (`IntoResponse`), which attaches its access-log record: no handler does.
 
+use axum::extract::rejection::BytesRejection;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
-/// An answer to one request.
+/// An answer to one API request.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Answer {
     pub status: u16,
     pub body: Value,
     /// `responseCode` or `resultCode`, for the access log.
     pub code: String,
+    /// The armed fault that made or delayed it, as the access log shows it.
+    pub fault: Option<String>,
 }
 
 impl Answer {
@@ -58,6 +64,7 @@ impl Answer {
             status,
             body: Value::Object(body),
             code: code.to_string(),
+            fault: None,
         }
     }
 
@@ -100,7 +107,102 @@ impl Answer {
                 "signature": "",
             }),
             code: result.code.to_string(),
+            fault: None,
         }
+    }
+}
+
+impl IntoResponse for Answer {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let logged = match &self.fault {
+            Some(fault) => format!("{} {fault}", self.code),
+            None => self.code.clone(),
+        };
+        logged_as((status, json_type(), self.text()).into_response(), logged)
+    }
+}
+
+/// An answer of the browser-facing routes: a page, a redirect, or the listing's JSON twin.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Page {
+    Html {
+        status: StatusCode,
+        html: String,
+        /// What the access log shows (`consent-page`, `invalid-link`, ...).
+        logged: String,
+    },
+    /// A redirect (302 or 303) to a location checked to be a header value.
+    Redirect {
+        status: StatusCode,
+        location: HeaderValue,
+        logged: String,
+    },
+    Json {
+        text: String,
+        logged: String,
+    },
+}
+
+impl IntoResponse for Page {
+    fn into_response(self) -> Response {
+        match self {
+            Page::Html {
+                status,
+                html,
+                logged,
+            } => {
+                let html_type = [(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                )];
+                logged_as((status, html_type, html).into_response(), logged)
+            }
+            Page::Redirect {
+                status,
+                location,
+                logged,
+            } => logged_as(
+                (status, [(header::LOCATION, location)]).into_response(),
+                logged,
+            ),
+            Page::Json { text, logged } => {
+                logged_as((StatusCode::OK, json_type(), text).into_response(), logged)
+            }
+        }
+    }
+}
+
+fn json_type() -> [(header::HeaderName, HeaderValue); 1] {
+    [(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    )]
+}
+
+/// The access-log record of a response: its result code, or what the page did.
+#[derive(Clone)]
+struct Logged(String);
+
+fn logged_as(mut response: Response, logged: String) -> Response {
+    response.extensions_mut().insert(Logged(logged));
+    response
+}
+
+/// What the access log shows of `response` (`-` for one no answer made).
+pub(crate) fn logged(response: &Response) -> &str {
+    response
+        .extensions()
+        .get::<Logged>()
+        .map_or("-", |l| l.0.as_str())
+}
+
+/// A body that could not be read: too large (413) or cut short (400), and why.
+pub(crate) fn unreadable(rejection: &BytesRejection) -> (u16, &'static str) {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        (413, "the body is over 1 MiB")
+    } else {
+        (400, "the body could not be read")
     }
 }
 

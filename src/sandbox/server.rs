@@ -1,28 +1,18 @@
-//! `authcode serve`: a local DANA sandbox. Apply Token exchanges the codes `request` stored
-//! for tokens, once; Query User Profile answers the simulated user's data for a token.
-//!
-//! `http` holds the routes and the access log; `apply_token` and `profile` the checks and
-//! answers of each route as plain functions; `answer` the two response shapes; `signature`
-//! and `times` the wire formats. All state is one `AppState` behind an `Arc`, and the store
-//! is reached through its writer thread (`crate::store::writer`).
-
-pub(crate) mod answer;
-pub(crate) mod apply_token;
-pub(crate) mod consent_page;
-pub(crate) mod http;
-pub(crate) mod listing_page;
-pub(crate) mod profile;
-pub(crate) mod signature;
-pub mod times;
-mod web;
+//! `authcode serve`: starts the server (the store's writer, the runtime, the listener), prints
+//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::CliError;
 use crate::output::{self, ColorMode};
-use crate::store::{self, Ttls};
+use crate::sandbox::store::{self, Ttls};
 use crate::text;
+
+use super::record::open_failed;
+use super::routes::consent::check::Choice;
+use super::state::AppState;
+use super::{app, signature};
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
@@ -39,7 +29,7 @@ pub(crate) struct ServeConfig {
     /// Who can consent on the page.
     pub users: crate::users::Users,
     /// Answer the consent page without asking.
-    pub auto_consent: Option<consent_page::Choice>,
+    pub auto_consent: Option<Choice>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -54,13 +44,14 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let writer = store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(e.0))?;
+    let writer =
+        store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError::usage(format!("cannot start the server: {e}")))?;
     let keyless = verifier.is_none();
-    let state = Arc::new(http::AppState {
+    let state = Arc::new(AppState {
         writer,
         partner_id: config.partner_id.clone(),
         verifier,
@@ -88,7 +79,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, http::router(state))
+        axum::serve(listener, app::app(state))
             .with_graceful_shutdown(stop)
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;

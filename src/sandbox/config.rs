@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+use super::command::Action;
+use super::record::StoreTarget;
+use super::routes::consent::check::Choice;
+use super::server::ServeConfig;
 use crate::cli;
 use crate::error::CliError;
 use crate::output::ColorMode;
@@ -10,25 +14,24 @@ use crate::profile::Profile;
 
 /// The store `--store`/`AUTHCODE_STORE` names, else the one in the state directory.
 pub(crate) fn store_path(store: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    store.or_else(crate::store::default_path).ok_or_else(|| {
-        CliError::usage("no state directory for the store: neither XDG_STATE_HOME nor HOME is set")
+    store
+        .or_else(crate::sandbox::store::default_path)
+        .ok_or_else(|| {
+            CliError::usage(
+                "no state directory for the store: neither XDG_STATE_HOME nor HOME is set",
+            )
             .with_hint("name one: --store PATH or AUTHCODE_STORE=PATH")
-    })
+        })
 }
 
 /// Where `request` records its code: `--no-store`, `--store`/`AUTHCODE_STORE`, or the
-/// state directory (`None` inside when there is none).
-pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> Option<Option<PathBuf>> {
-    (!off).then(|| store.or_else(crate::store::default_path))
+/// state directory.
+pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> StoreTarget {
+    StoreTarget::of(store, off)
 }
 
 /// What `authcode sandbox` was asked to do.
-pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::Action {
-    use crate::sandbox::Action;
-    let route = |r: cli::FaultRoute| match r {
-        cli::FaultRoute::ApplyToken => "apply-token",
-        cli::FaultRoute::Profile => "profile",
-    };
+pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
     match action {
         cli::SandboxAction::List { json, limit } => Action::List { json, limit },
         cli::SandboxAction::ExpireCode { code } => Action::ExpireCode { code },
@@ -36,23 +39,21 @@ pub(crate) fn sandbox_action(action: cli::SandboxAction) -> crate::sandbox::Acti
         cli::SandboxAction::ForgetCode { code } => Action::ForgetCode { code },
         cli::SandboxAction::ExpireToken { token } => Action::ExpireToken { token },
         cli::SandboxAction::Fault {
-            route: r,
+            route,
             answer,
             http,
             delay,
             count,
             fraction,
         } => Action::Fault {
-            route: route(r),
+            route,
             answer,
             http,
             delay,
             count,
             fraction,
         },
-        cli::SandboxAction::ClearFaults { route: r } => Action::ClearFaults {
-            route: r.map(route),
-        },
+        cli::SandboxAction::ClearFaults { route } => Action::ClearFaults { route },
     }
 }
 
@@ -63,7 +64,7 @@ pub(crate) fn serve(
     color: ColorMode,
     profile: Profile,
     users: crate::users::Users,
-) -> anyhow::Result<crate::serve::ServeConfig> {
+) -> anyhow::Result<ServeConfig> {
     let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
         humantime::parse_duration(text.trim())
             .ok()
@@ -77,13 +78,13 @@ pub(crate) fn serve(
                 .with_hint("write durations like 90s, 10m, 1h or 7d")
             })
     };
-    let ttls = crate::store::Ttls {
+    let ttls = crate::sandbox::store::Ttls {
         code: duration("--code-ttl", &args.code_ttl)?,
         access: duration("--access-token-ttl", &args.access_token_ttl)?,
         refresh: duration("--refresh-token-ttl", &args.refresh_token_ttl)?,
     };
     let store = store_path(store)?;
-    Ok(crate::serve::ServeConfig {
+    Ok(ServeConfig {
         listen: args.listen,
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
@@ -94,8 +95,8 @@ pub(crate) fn serve(
         profile,
         users,
         auto_consent: args.auto_consent.map(|a| match a {
-            cli::AutoConsent::Allow => crate::serve::consent_page::Choice::Allow,
-            cli::AutoConsent::Deny => crate::serve::consent_page::Choice::Deny,
+            cli::AutoConsent::Allow => Choice::Allow,
+            cli::AutoConsent::Deny => Choice::Deny,
         }),
     })
 }

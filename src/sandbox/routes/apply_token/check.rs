@@ -1,31 +1,18 @@
-//! Apply Token (`POST /v1.0/access-token/b2b2c.htm`): the checks, in DANA's order — headers
-//! (missing, then malformed), the body, the signature — and the answers for each outcome.
-//! The store operation between `check` and `answer` is the handler's.
+//! Apply Token's checks, in DANA's order: headers (missing, then malformed), the body, the
+//! signature. Plain functions of what the client sent; `Err` is the answer to give.
 
 use axum::http::HeaderMap;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::answer::Answer;
-use super::signature::Verifier;
-use super::times;
-use crate::store::writer::StoreFailure;
-use crate::store::{Refusal, TokenPair};
-
-/// The route's path.
-pub(crate) const PATH: &str = "/v1.0/access-token/b2b2c.htm";
+use crate::sandbox::answer::Answer;
+use crate::sandbox::state::Merchant;
+use crate::sandbox::times;
 
 /// What a well-formed, correctly signed request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Grant {
     AuthorizationCode(String),
     RefreshToken(String),
-}
-
-/// The merchant's registration, as `serve` was started.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Merchant<'a> {
-    pub partner_id: Option<&'a str>,
-    pub verifier: Option<&'a Verifier>,
 }
 
 fn missing(field: &str) -> Answer {
@@ -36,7 +23,7 @@ fn malformed(field: &str) -> Answer {
     Answer::snap_failure(400, "01", format!("Invalid Field Format {{{field}}}"))
 }
 
-fn unauthorized(why: &str) -> Answer {
+pub(super) fn unauthorized(why: &str) -> Answer {
     Answer::snap_failure(401, "00", format!("Unauthorized. {why}"))
 }
 
@@ -127,75 +114,6 @@ fn body_grant(body: &[u8]) -> Result<Grant, Answer> {
         },
         Some(_) => Err(malformed("grantType")),
     }
-}
-
-/// The answer to a store operation on `grant`.
-pub(crate) fn answer(
-    grant: &Grant,
-    outcome: Result<Result<TokenPair, Refusal>, StoreFailure>,
-) -> Answer {
-    let what = match grant {
-        Grant::AuthorizationCode(_) => "Auth Code",
-        Grant::RefreshToken(_) => "Refresh Token",
-    };
-    match outcome {
-        Ok(Ok(tokens)) => success(&tokens),
-        Ok(Err(Refusal::Used)) => unauthorized(&format!("{what} Used")),
-        Ok(Err(Refusal::Unknown)) => unauthorized(&format!("{what} Invalid")),
-        Ok(Err(Refusal::Expired)) => unauthorized(&format!("{what} Expired")),
-        Err(_) => Answer::snap_failure(500, "01", "Internal Server Error"),
-    }
-}
-
-/// The result codes a fault can make Apply Token answer, with their messages.
-pub(crate) const INJECTABLE: [(&str, &str); 5] = [
-    ("4007400", "Bad Request"),
-    ("4007401", "Invalid Field Format"),
-    ("4007402", "Invalid Mandatory Field"),
-    ("4017400", "Unauthorized. Auth Code Used"),
-    ("5007401", "Internal Server Error"),
-];
-
-/// The answer a fault armed with result code `code` gives.
-pub(crate) fn injected_code(code: &str) -> Answer {
-    let message = INJECTABLE
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("Injected failure", |(_, m)| m);
-    let status = code
-        .get(..3)
-        .and_then(|s| s.parse().ok())
-        .filter(|s| (400..600).contains(s))
-        .unwrap_or(500);
-    Answer::snap(status, code, message, Value::Null)
-}
-
-/// The answer a fault armed with HTTP `status` gives: SNAP-shaped, never empty.
-pub(crate) fn injected_status(status: u16) -> Answer {
-    Answer::snap(
-        status,
-        &format!("{status}7400"),
-        "Injected failure (sandbox fault)",
-        Value::Null,
-    )
-}
-
-fn success(tokens: &TokenPair) -> Answer {
-    let public_user_id =
-        crate::users::public_user_id(&tokens.user_id, tokens.public_user_id.as_deref());
-    Answer::snap(
-        200,
-        "2007400",
-        "Successful",
-        json!({
-            "tokenType": "Bearer",
-            "accessToken": tokens.access_token,
-            "accessTokenExpiryTime": times::jakarta(tokens.access_expires_at),
-            "refreshToken": tokens.refresh_token,
-            "refreshTokenExpiryTime": times::jakarta(tokens.refresh_expires_at),
-            "additionalInfo": {"userInfo": {"publicUserId": public_user_id}},
-        }),
-    )
 }
 
 #[cfg(test)]
@@ -340,20 +258,6 @@ mod tests {
         assert_eq!(
             code_of(check(&good(), CODE, merchant)),
             "401 4017400 Unauthorized. Unknown Client"
-        );
-    }
-
-    #[test]
-    fn refusals_and_store_failures_have_their_codes() {
-        let g = Grant::AuthorizationCode("c".into());
-        let used = answer(&g, Ok(Err(Refusal::Used)));
-        assert_eq!((used.status, used.code.as_str()), (401, "4017400"));
-        assert_eq!(used.body["responseMessage"], "Unauthorized. Auth Code Used");
-        let failed = answer(&g, Err(StoreFailure("disk".into())));
-        assert_eq!((failed.status, failed.code.as_str()), (500, "5007401"));
-        assert!(
-            !failed.body.to_string().contains("disk"),
-            "store details stay in the server"
         );
     }
 }

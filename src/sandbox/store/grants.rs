@@ -252,7 +252,7 @@ mod tests {
 
     fn store() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::schema::migrate(&mut conn).unwrap();
+        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
         conn
     }
 

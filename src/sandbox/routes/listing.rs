@@ -1,25 +1,77 @@
-//! The listing page (`GET /`): the newest codes and tokens with their state, and the failure
-//! controls as plain forms (no JavaScript). Secrets are shortened to their first and last
-//! characters; the JSON form of the listing has them whole, for scripts.
+//! The listing (`GET /`): the newest codes and tokens with their state and the armed faults,
+//! as a page with the failure controls as plain forms (no JavaScript), or as JSON
+//! (`?format=json`, or `Accept: application/json`) for scripts. The page shortens secrets to
+//! their first and last characters; the JSON has them whole.
 
-use super::consent_page::escape;
-use super::times;
-use crate::store::admin::{shortened, CodeRow, TokenRow};
-use crate::store::faults::Fault;
+use std::collections::HashMap;
+use std::sync::Arc;
 
-const STYLE: &str = "
-body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#eef3f8;color:#1a1a1a}
-main{max-width:72rem;margin:0 auto;padding:1rem}
-h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.5rem}
-.wrap{overflow-x:auto;background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
-table{border-collapse:collapse;width:100%}
-th,td{text-align:left;padding:.45rem .6rem;border-top:1px solid #e6e9ee;vertical-align:top;white-space:nowrap}
-th{background:#f6f8fa;border-top:0}
-form{display:inline}
-button{font:inherit;font-size:.85rem;padding:.2rem .5rem;margin:0 .2rem .2rem 0;border:1px solid #108ee9;border-radius:6px;background:#fff;color:#0b6fb8;cursor:pointer}
-button:focus-visible{outline:3px solid #ffb300;outline-offset:1px}
-.state{font-weight:600}
-";
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::routing::{get, MethodRouter};
+
+use crate::sandbox::answer::Page;
+use crate::sandbox::pages::{self, escape};
+use crate::sandbox::route::Route;
+use crate::sandbox::state::AppState;
+use crate::sandbox::store::admin::{CodeRow, TokenRow};
+use crate::sandbox::store::faults::Fault;
+use crate::sandbox::store::{self};
+use crate::sandbox::{faults, times};
+
+/// The route's methods.
+pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
+    get(handle)
+}
+
+async fn handle(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Page {
+    let wants_json = query
+        .as_ref()
+        .is_ok_and(|Query(q)| q.get("format").is_some_and(|f| f == "json"))
+        || headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json"));
+    let code_ttl = state.ttls.code;
+    let listed = state
+        .writer
+        .run(move |conn| {
+            let (codes, tokens) = store::admin::recent(conn, 50, store::now_ms(), code_ttl)?;
+            Ok((codes, tokens, store::faults::armed(conn)?))
+        })
+        .await;
+    let Ok((codes, tokens, armed)) = listed else {
+        return super::consent::store_failed();
+    };
+    if wants_json {
+        return Page::Json {
+            text: serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed})
+                .to_string(),
+            logged: Route::Listing.name().into(),
+        };
+    }
+    Page::Html {
+        status: StatusCode::OK,
+        html: page(&codes, &tokens, &armed),
+        logged: Route::Listing.name().into(),
+    }
+}
+
+/// The first and last four characters of a secret, for the page.
+fn shortened(secret: &str) -> String {
+    let chars: Vec<char> = secret.chars().collect();
+    if chars.len() <= 10 {
+        return "…".to_string();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
 
 fn button(action: &str, target: &str, label: &str) -> String {
     format!(
@@ -70,14 +122,19 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{reach}</td><td>{}</td></tr>",
             f.id,
             escape(&f.route),
-            escape(&f.answer.label()),
+            escape(&faults::label(&f.answer)),
             button("clear-fault", &f.id.to_string(), "clear"),
         ));
     }
     b.push_str("</tbody></table></div>");
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>authcode serve — sandbox</title><style>{STYLE}</style></head>\n<body><main>{b}</main></body></html>\n"
-    )
+    pages::document("authcode serve — sandbox", pages::LISTING, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_are_shortened_to_their_ends() {
+        assert_eq!(super::shortened("ACCESS123456"), "ACCE…3456");
+        assert_eq!(super::shortened("SHORT"), "…");
+    }
 }

@@ -36,15 +36,6 @@ impl Answer {
             _ => None,
         }
     }
-
-    /// How the access log shows it.
-    pub(crate) fn label(&self) -> String {
-        match self {
-            Answer::Code(c) => format!("fault={c}"),
-            Answer::Status(s) => format!("fault=http-{s}"),
-            Answer::DelayMs(ms) => format!("fault=delay-{ms}ms"),
-        }
-    }
 }
 
 /// An armed fault, as listed.
@@ -101,6 +92,11 @@ pub(crate) fn clear(conn: &Connection, route: Option<&str>) -> rusqlite::Result<
     }
 }
 
+/// Disarms the fault `id`; how many (0 or 1).
+pub(crate) fn disarm(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM faults WHERE id = ?1", [id])
+}
+
 /// The fault that hits this request on `route`, if any; `roll` gives a uniform number in
 /// [0, 1) to compare with a fault's fraction below 1. A counted fault is used up by the hit.
 pub(crate) fn take(
@@ -143,7 +139,7 @@ mod tests {
 
     fn store() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::schema::migrate(&mut conn).unwrap();
+        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
         conn
     }
 

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
 
-const DEFAULT_JSON: &str = include_str!("users/default.json");
+pub(crate) mod resources;
+
+const DEFAULT_JSON: &str = include_str!("default.json");
 
 /// The user who consents unless `--user` names another.
 pub const DEFAULT_USER: &str = "default";
@@ -113,7 +115,7 @@ impl Users {
 fn parse(bytes: &[u8]) -> Result<Vec<User>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let users: Vec<User> = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    let types = crate::resources::types();
+    let types = crate::users::resources::types();
     let mut seen = std::collections::HashSet::new();
     for (i, u) in users.iter().enumerate() {
         if u.id.is_empty() || u.id.chars().any(|c| c.is_control() || c.is_whitespace()) {

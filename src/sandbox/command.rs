@@ -4,13 +4,23 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::cli::DEFAULT_CODE_TTL;
+use super::record::open_failed;
+use super::route::Route;
+use super::routes::{apply_token, profile};
 use crate::error::CliError;
-use crate::store::admin::{self, CodeFault};
-use crate::store::faults;
-use crate::store::{self};
+use crate::sandbox::faults::label;
+use crate::sandbox::store::admin::{self, CodeFault};
+use crate::sandbox::store::faults;
+use crate::sandbox::store::{self};
 
-/// The code lifetime `list` judges expiry by (serve's default `--code-ttl`).
-const LIST_CODE_TTL_MS: i64 = 10 * 60 * 1000;
+/// The code lifetime `list` judges expiry by: serve's default `--code-ttl`.
+fn list_code_ttl_ms() -> i64 {
+    humantime::parse_duration(DEFAULT_CODE_TTL)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_millis()).ok())
+        .unwrap_or(i64::MAX)
+}
 
 /// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,9 +41,9 @@ pub(crate) enum Action {
     ExpireToken {
         token: String,
     },
-    /// Arm a fault on `route` (`apply-token` or `profile`).
+    /// Arm a fault on `route`.
     Fault {
-        route: &'static str,
+        route: Route,
         answer: Option<String>,
         http: Option<u16>,
         delay: Option<String>,
@@ -41,19 +51,19 @@ pub(crate) enum Action {
         fraction: Option<f64>,
     },
     ClearFaults {
-        route: Option<&'static str>,
+        route: Option<Route>,
     },
 }
 
 /// Runs one action on the store at `path`; exit 1 when the code or token is not there.
 pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
-    let conn = store::open(path).map_err(|e| CliError::usage(e.0))?;
+    let conn = store::open(path).map_err(|e| CliError::usage(open_failed(&e)))?;
     let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
     let now = store::now_ms();
     let (found, what) = match action {
         Action::List { json, limit } => {
             let (codes, tokens) =
-                admin::recent(&conn, limit, now, LIST_CODE_TTL_MS).map_err(failed)?;
+                admin::recent(&conn, limit, now, list_code_ttl_ms()).map_err(failed)?;
             let armed = faults::armed(&conn).map_err(failed)?;
             let text = if json {
                 crate::payload::to_json(
@@ -99,14 +109,15 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
                 (None, true) => None,
                 (None, false) => Some(1),
             };
-            let id = faults::arm(&conn, route, &answer, count, fraction, now).map_err(failed)?;
+            let id =
+                faults::arm(&conn, route.name(), &answer, count, fraction, now).map_err(failed)?;
             crate::output::stdout(
-                format!("fault {id} armed on {route}: {}\n", answer.label()).as_bytes(),
+                format!("fault {id} armed on {}: {}\n", route.name(), label(&answer)).as_bytes(),
             )?;
             return Ok(0);
         }
         Action::ClearFaults { route } => {
-            let n = faults::clear(&conn, route).map_err(failed)?;
+            let n = faults::clear(&conn, route.map(Route::name)).map_err(failed)?;
             crate::output::stdout(format!("{n} fault(s) cleared\n").as_bytes())?;
             return Ok(0);
         }
@@ -126,7 +137,7 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
 
 /// The fault's answer, checked against the route's result codes.
 fn fault_answer(
-    route: &str,
+    route: Route,
     code: Option<String>,
     http: Option<u16>,
     delay: Option<String>,
@@ -147,24 +158,17 @@ fn fault_answer(
         ));
     }
     let code = code.unwrap_or_default();
-    let known: Vec<&str> = if route == "apply-token" {
-        crate::serve::apply_token::INJECTABLE
-            .iter()
-            .map(|(c, _)| *c)
-            .collect()
-    } else {
-        crate::serve::answer::ALL_RESULTS
-            .iter()
-            .map(|r| r.code)
-            .filter(|c| *c != "SUCCESS")
-            .collect()
+    let known: Vec<&str> = match route {
+        Route::ApplyToken => apply_token::INJECTABLE.iter().map(|(c, _)| *c).collect(),
+        _ => profile::injectable().collect(),
     };
     if known.contains(&code.as_str()) {
         Ok(faults::Answer::Code(code))
     } else {
         Err(CliError::usage(format!(
-            "--answer {} is not a failure {route} answers",
-            crate::text::brief(&code)
+            "--answer {} is not a failure {} answers",
+            crate::text::brief(&code),
+            route.name()
         ))
         .with_hint(format!("one of: {}", known.join(", "))))
     }
@@ -205,8 +209,17 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
             "  #{}  {}  {}  {reach}",
             f.id,
             f.route,
-            f.answer.label()
+            label(&f.answer)
         );
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn list_judges_codes_by_serves_default_code_ttl() {
+        // A default that did not parse would list every code as unused forever.
+        assert_eq!(super::list_code_ttl_ms(), 10 * 60 * 1000);
+    }
 }

@@ -1,5 +1,5 @@
 //! Query User Profile resources: the types DANA defines, and which scope unlocks which. The
-//! mapping is not public; the sandbox's assumption is data (`src/profiles/dana-resources.json`),
+//! mapping is not public; the sandbox's assumption is data (`src/users/dana-resources.json`),
 //! kept beside the scope catalog it extends.
 
 use std::collections::BTreeMap;
@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const JSON: &str = include_str!("profiles/dana-resources.json");
+const JSON: &str = include_str!("dana-resources.json");
 
 #[derive(Debug, Deserialize)]
 struct Data {

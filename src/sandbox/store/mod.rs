@@ -41,13 +41,31 @@ pub(crate) fn default_path() -> Option<PathBuf> {
     Some(state.join("authcode").join(FILE_NAME))
 }
 
-/// Why the store could not be opened, in words for an `error:` or `warning:` line.
+/// Why the store could not be opened.
 #[derive(Debug)]
-pub struct OpenError(pub String);
+pub enum OpenError {
+    /// The file or its directory cannot be used, or is not a store.
+    Unusable { path: PathBuf, why: String },
+    /// Its schema is newer than this authcode's; it was left as it is.
+    Newer { path: PathBuf, version: i64 },
+}
 
 impl std::fmt::Display for OpenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            OpenError::Unusable { path, why } => write!(
+                f,
+                "cannot open the store {}: {why}",
+                crate::text::display_path(path)
+            ),
+            OpenError::Newer { path, version } => write!(
+                f,
+                "the store {} has schema version {version}, newer than this authcode's {}; \
+                 it was left as it is",
+                crate::text::display_path(path),
+                schema::VERSION
+            ),
+        }
     }
 }
 
@@ -55,17 +73,18 @@ impl std::error::Error for OpenError {}
 
 /// Opens (creating if needed, readable by the user only) and migrates the store at `path`.
 pub fn open(path: &Path) -> Result<Connection, OpenError> {
-    let shown = crate::text::display_path(path);
-    let fail = |why: String| OpenError(format!("cannot open the store {shown}: {why}"));
+    let fail = |why: String| OpenError::Unusable {
+        path: path.to_path_buf(),
+        why,
+    };
     create_private(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
     let mut conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
     configure(&conn).map_err(|e| fail(e.to_string()))?;
     schema::migrate(&mut conn).map_err(|e| match e {
-        schema::SchemaError::Newer(v) => OpenError(format!(
-            "the store {shown} has schema version {v}, newer than this authcode's {}; \
-             it was left as it is (use a newer authcode, or another --store)",
-            schema::VERSION
-        )),
+        schema::SchemaError::Newer(version) => OpenError::Newer {
+            path: path.to_path_buf(),
+            version,
+        },
         schema::SchemaError::Sql(e) => fail(e.to_string()),
     })?;
     conn.execute_batch("PRAGMA synchronous = NORMAL")
@@ -111,32 +130,6 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path).map(drop)
-}
-
-/// Records a code `request` minted for `user`, granting `scopes`, in the store at `path`.
-pub(crate) fn record_minted(
-    path: &Path,
-    code: &str,
-    scopes: &[String],
-    user: &crate::users::User,
-) -> Result<(), String> {
-    let conn = open(path).map_err(|e| e.0)?;
-    grants::record_code(
-        &conn,
-        &MintedCode {
-            code,
-            scopes,
-            user_id: &user.id,
-            user_json: &user.to_json(),
-            minted_at: now_ms(),
-        },
-    )
-    .map_err(|e| {
-        format!(
-            "cannot write the store {}: {e}",
-            crate::text::display_path(path)
-        )
-    })
 }
 
 /// Milliseconds since the Unix epoch, the store's clock.

@@ -144,38 +144,24 @@ pub(crate) fn expire_token(conn: &Connection, token: &str, now: i64) -> rusqlite
     Ok(changed > 0)
 }
 
-/// The code or access token of row `id` (`table`: `codes` or `tokens`), for the page's
-/// buttons, which name rows, not secrets.
-pub(crate) fn secret_of(
-    conn: &Connection,
-    table: &str,
-    id: i64,
-) -> rusqlite::Result<Option<String>> {
-    let sql = if table == "codes" {
-        "SELECT code FROM codes WHERE rowid = ?1"
-    } else {
-        "SELECT access_token FROM tokens WHERE rowid = ?1"
-    };
-    conn.prepare_cached(sql)?
+/// The code of row `id`, for the listing page's buttons, which name rows, not secrets.
+pub(crate) fn code_of_row(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT code FROM codes WHERE rowid = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()
 }
 
-/// The first and last four characters of a secret, for pages.
-pub(crate) fn shortened(secret: &str) -> String {
-    let chars: Vec<char> = secret.chars().collect();
-    if chars.len() <= 10 {
-        return "…".to_string();
-    }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}…{tail}")
+/// The access token of row `id`, for the listing page's buttons.
+pub(crate) fn token_of_row(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT access_token FROM tokens WHERE rowid = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::grants::{self, MintedCode, Refusal, Ttls};
+    use crate::sandbox::store::grants::{self, MintedCode, Refusal, Ttls};
 
     const NOW: i64 = 100_000_000;
     const TTLS: Ttls = Ttls {
@@ -186,7 +172,7 @@ mod tests {
 
     fn store_with(codes: &[&str]) -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::schema::migrate(&mut conn).unwrap();
+        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
         let scopes = vec!["USER_LOGIN_ID".to_string()];
         for (i, code) in codes.iter().enumerate() {
             let minted = MintedCode {
@@ -251,6 +237,5 @@ mod tests {
         );
         let (_, tokens) = recent(&conn, 10, NOW + 500, TTLS.code).unwrap();
         assert_eq!(tokens[0].state, "expired");
-        assert_eq!(shortened("ACCESS123456"), "ACCE…3456");
     }
 }

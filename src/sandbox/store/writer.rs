@@ -38,7 +38,10 @@ impl Writer {
     /// starts both.
     pub(crate) fn open(path: &Path) -> Result<Writer, OpenError> {
         let conn = super::open(path)?;
-        checkpoint::bound_wal(&conn).map_err(|e| OpenError(e.to_string()))?;
+        checkpoint::bound_wal(&conn).map_err(|e| OpenError::Unusable {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        })?;
         let checkpoints = Checkpointer::start(super::open(path)?, path);
         Ok(Writer::start(conn, checkpoints))
     }

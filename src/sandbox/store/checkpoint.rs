@@ -95,10 +95,10 @@ mod tests {
         let path = dir.path().join("s.sqlite3");
         let wal = dir.path().join("s.sqlite3-wal");
         let len = |p: &Path| std::fs::metadata(p).unwrap().len();
-        let writer = crate::store::open(&path).unwrap();
+        let writer = crate::sandbox::store::open(&path).unwrap();
         writer.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
         writer.execute_batch("CREATE TABLE t (x BLOB)").unwrap();
-        let checkpoints = Checkpointer::start(crate::store::open(&path).unwrap(), &path);
+        let checkpoints = Checkpointer::start(crate::sandbox::store::open(&path).unwrap(), &path);
         // 20 MiB through the WAL; the writer itself never checkpoints.
         for _ in 0..20 {
             writer

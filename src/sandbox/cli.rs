@@ -2,9 +2,16 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Subcommand, ValueEnum};
 
-pub(super) const SERVE_EXAMPLES: &str = "\
+use super::route::Route;
+
+/// How long a minted code can be exchanged unless `--code-ttl` says; `authcode sandbox list`
+/// judges expiry by it too.
+pub(crate) const DEFAULT_CODE_TTL: &str = "10m";
+
+pub(crate) const SERVE_EXAMPLES: &str = "\
 Examples:
   authcode serve                                  Sandbox on http://127.0.0.1:8470
   authcode serve --listen 127.0.0.1:0             Any free port (the first line says which)
@@ -43,7 +50,7 @@ pub(crate) enum SandboxAction {
     Fault {
         /// The route it hits
         #[arg(value_enum)]
-        route: FaultRoute,
+        route: Route,
         /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
         /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)
         #[arg(long, value_name = "CODE")]
@@ -64,14 +71,19 @@ pub(crate) enum SandboxAction {
     /// Disarm every fault (of one route)
     ClearFaults {
         #[arg(value_enum)]
-        route: Option<FaultRoute>,
+        route: Option<Route>,
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum FaultRoute {
-    ApplyToken,
-    Profile,
+/// On the command line a route is one a fault can be armed on, by its one name.
+impl ValueEnum for Route {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Route::FAULTABLE
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -94,7 +106,7 @@ pub(crate) struct ServeArgs {
     pub partner_public_key: Option<PathBuf>,
 
     /// How long a minted code can be exchanged
-    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    #[arg(long, value_name = "DURATION", default_value = DEFAULT_CODE_TTL)]
     pub code_ttl: String,
 
     /// How long an access token is valid

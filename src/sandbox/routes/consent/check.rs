@@ -1,7 +1,6 @@
-//! The web OAuth consent page (`GET /v1.0/get-auth-code`, as DANA's SDKs build its URL) and
-//! its decision (`POST` of the page's form). Checking the query, rendering the HTML and
-//! building the redirect are plain functions; every value that comes from the query is
-//! HTML-escaped, and nothing redirects to a URL that was not checked to be http(s).
+//! The consent link's checks: the query (or the form that carries it) made a
+//! `ConsentRequest`, and the redirects of a decision. Plain functions; nothing redirects to a
+//! URL that was not checked to be http(s).
 
 use std::collections::HashMap;
 
@@ -10,10 +9,7 @@ use serde::Deserialize;
 use crate::profile::{Profile, Scope};
 use crate::users::{User, Users};
 
-/// The route's path.
-pub(crate) const PATH: &str = "/v1.0/get-auth-code";
-
-const WEB_SCOPES_JSON: &str = include_str!("../profiles/dana-web-scopes.json");
+const WEB_SCOPES_JSON: &str = include_str!("dana-web-scopes.json");
 
 /// The query parameters the page carries through its form, in the SDKs' order.
 const CARRIED: [&str; 9] = [
@@ -162,123 +158,6 @@ pub(crate) fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
-/// Text made safe for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const STYLE: &str = "
-:root{color-scheme:light;--blue:#108ee9;--ink:#1a1a1a;--mute:#5c6470}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--ink);background:#eef3f8}
-main{max-width:34rem;margin:0 auto;padding:1.25rem}
-.card{background:#fff;border-radius:12px;padding:1.25rem 1.25rem 1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
-.brand{font-weight:700;color:var(--blue);letter-spacing:.02em}
-.sandbox{display:inline-block;margin-left:.5rem;padding:0 .5rem;border-radius:99px;background:#fff4d6;color:#7a5200;font-size:.8rem}
-h1{font-size:1.3rem;line-height:1.3;margin:.75rem 0 1rem;overflow-wrap:anywhere}
-fieldset{border:0;margin:0 0 1rem;padding:0}
-legend{font-weight:600;margin-bottom:.5rem}
-ul{list-style:none;margin:0;padding:0}
-li{padding:.6rem 0;border-top:1px solid #e6e9ee}
-li code{display:block;font-weight:600;overflow-wrap:anywhere}
-li span{color:var(--mute);font-size:.95rem}
-label.user{display:flex;gap:.6rem;align-items:center;padding:.5rem 0;cursor:pointer}
-input[type=radio]{width:1.2rem;height:1.2rem}
-.actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1.25rem}
-button{flex:1 1 10rem;min-height:3rem;font:inherit;font-weight:600;border-radius:8px;border:2px solid var(--blue);cursor:pointer}
-button.allow{background:var(--blue);color:#fff}
-button.deny{background:#fff;color:var(--blue)}
-button:focus-visible,input:focus-visible{outline:3px solid #ffb300;outline-offset:2px}
-.error code{background:#f3f4f6;padding:0 .25rem;border-radius:4px;overflow-wrap:anywhere}
-footer{color:var(--mute);font-size:.85rem;margin-top:1rem;text-align:center}
-";
-
-fn document(title: &str, body: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title><style>{STYLE}</style></head>\n<body><main>{body}\
-         <footer>authcode serve — a local DANA sandbox; no real account is involved.</footer>\
-         </main></body></html>\n",
-        escape(title)
-    )
-}
-
-/// The consent page for `request`, with a choice among `users`.
-pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
-    let mut body = String::new();
-    body.push_str("<div class=\"card\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>");
-    body.push_str(&format!(
-        "<h1><span id=\"partner\">{}</span> wants to connect to your DANA account</h1>",
-        escape(&request.partner_id)
-    ));
-    body.push_str(&format!("<form method=\"post\" action=\"{PATH}\">"));
-    for (k, v) in &request.carried {
-        body.push_str(&format!(
-            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
-            escape(k),
-            escape(v)
-        ));
-    }
-    body.push_str("<fieldset><legend>It asks to</legend><ul id=\"scopes\">");
-    for s in &request.scopes {
-        body.push_str(&format!(
-            "<li><code>{}</code><span>{}</span></li>",
-            escape(&s.scope),
-            escape(&s.description)
-        ));
-    }
-    body.push_str("</ul></fieldset><fieldset><legend>Consent as</legend>");
-    for (i, u) in users.all().iter().enumerate() {
-        body.push_str(&format!(
-            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> {}{}</label>",
-            escape(&u.id),
-            if i == 0 { " checked" } else { "" },
-            escape(&u.name),
-            u.resources
-                .get("LOGIN_ID")
-                .map(|p| format!(" <span>(+{})</span>", escape(p)))
-                .unwrap_or_default()
-        ));
-    }
-    body.push_str(
-        "</fieldset><div class=\"actions\">\
-         <button class=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\
-         <button class=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\
-         </div></form></div>",
-    );
-    document(
-        &format!("Connect {} to DANA (sandbox)", request.partner_id),
-        &body,
-    )
-}
-
-/// The page for a link that cannot be served (HTTP 400).
-pub(crate) fn error_page(error: &ParamError) -> String {
-    document(
-        "Invalid authorization link (DANA sandbox)",
-        &format!(
-            "<div class=\"card error\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>\
-             <h1>This authorization link is not valid</h1>\
-             <p id=\"error\">The parameter <code>{}</code> {}.</p>\
-             <p>Nothing was redirected.</p></div>",
-            escape(error.param),
-            escape(&error.why)
-        ),
-    )
-}
-
 /// What the person (or `autoConsent`) decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Choice {
@@ -380,24 +259,5 @@ mod tests {
             "http://h/cb?a=1#frag"
         );
         assert!(deny_location(&r).contains("error=access_denied"));
-    }
-
-    #[test]
-    fn everything_from_the_query_is_escaped() {
-        let c = Profile::dana();
-        let mut q = good();
-        q.retain(|(k, _)| *k != "partnerId" && *k != "state");
-        q.push(("partnerId", "<script>alert(1)</script>"));
-        q.push(("state", "\"><script>x</script>"));
-        let r = check(&query(&q), &c, None).unwrap();
-        let html = page(&r, &Users::load(None).unwrap());
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
-        let err = error_page(&ParamError {
-            param: "scopes",
-            why: "\"<img src=x onerror=alert(1)>\" is not".into(),
-        });
-        assert!(!err.contains("<img"));
     }
 }

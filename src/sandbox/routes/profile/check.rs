@@ -1,19 +1,15 @@
-//! Query User Profile (`POST /dana/member/query/queryUserProfile.htm`), DANA's Open API
-//! envelope: the signature covers the exact bytes of the `request` value as received, so the
-//! envelope is split with a raw value and never re-serialised before verifying.
+//! Query User Profile's checks of DANA's Open API envelope: the signature covers the exact
+//! bytes of the `request` value as received, so the envelope is split with a raw value and
+//! never re-serialised before verifying. Also the envelope's head and failure answers, which
+//! every answer of the route shares.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
-use super::answer::{self, Answer, OpenApiResult};
-use super::apply_token::Merchant;
-use super::times;
-use crate::store::writer::StoreFailure;
-use crate::store::{Grant, Refusal};
-
-/// The route's path.
-pub(crate) const PATH: &str = "/dana/member/query/queryUserProfile.htm";
+use crate::sandbox::answer::{self, Answer, OpenApiResult};
+use crate::sandbox::state::Merchant;
+use crate::sandbox::times;
 
 /// The Open API function this route serves.
 pub(crate) const FUNCTION: &str = "dana.member.query.queryUserProfile";
@@ -163,157 +159,25 @@ pub(crate) fn check(body: &[u8], merchant: Merchant<'_>, now_ms: i64) -> Result<
     })
 }
 
-/// The answer for `query` given what its token grants.
-pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreFailure>) -> Answer {
-    let fail = |result: &OpenApiResult, why: &str| failure(200, query.head.clone(), result, why);
-    let grant = match grant {
-        Err(_) => {
-            return failure(
-                500,
-                query.head.clone(),
-                &answer::SYSTEM_ERROR,
-                "system error",
-            )
-        }
-        Ok(Err(Refusal::Expired)) => {
-            return fail(
-                &answer::INVALID_ACCESS_TOKEN,
-                "the access token has expired",
-            )
-        }
-        Ok(Err(_)) => return fail(&answer::INVALID_ACCESS_TOKEN, "unknown access token"),
-        Ok(Ok(grant)) => grant,
-    };
-    if let Some(undefined) = query
-        .resources
-        .iter()
-        .find(|r| !crate::resources::is_defined(r))
-    {
-        return fail(
-            &answer::RESOURCE_NOT_DEFINED,
-            &format!("resource {} is not defined", crate::text::brief(undefined)),
-        );
-    }
-    if let Some(denied) = query
-        .resources
-        .iter()
-        .find(|r| !crate::resources::unlocked_by(&grant.scopes, r))
-    {
-        return fail(
-            &answer::ACCESS_DENIED,
-            &format!(
-                "resource {denied} is not covered by the granted scopes ({})",
-                grant.scopes.join(", ")
-            ),
-        );
-    }
-    let user = crate::users::User::from_json(&grant.user_json);
-    let infos: Vec<Value> = query
-        .resources
-        .iter()
-        .map(|r| {
-            let value = user
-                .as_ref()
-                .and_then(|u| u.resources.get(r))
-                .cloned()
-                .unwrap_or_default();
-            json!({"resourceType": r, "value": value})
-        })
-        .collect();
-    Answer::open_api(
-        200,
-        query.head.clone(),
-        &answer::SUCCESS,
-        None,
-        Some(Value::Array(infos)),
-    )
-}
-
-/// The answer a fault armed with result code `code` (one of `answer::ALL_RESULTS`) gives.
-pub(crate) fn injected_code(query: &Query, code: &str) -> Answer {
-    let result = answer::ALL_RESULTS
-        .iter()
-        .find(|r| r.code == code)
-        .unwrap_or(&answer::SYSTEM_ERROR);
-    let status = if result.status == "U" { 500 } else { 200 };
-    failure(
-        status,
-        query.head.clone(),
-        result,
-        "injected by a sandbox fault",
-    )
-}
-
-/// The answer a fault armed with HTTP `status` gives, in the envelope's shape.
-pub(crate) fn injected_status(query: &Query, status: u16) -> Answer {
-    failure(
-        status,
-        query.head.clone(),
-        &answer::SYSTEM_ERROR,
-        "injected by a sandbox fault",
-    )
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    const NO_KEY: Merchant<'static> = Merchant {
+    pub(crate) const NO_KEY: Merchant<'static> = Merchant {
         partner_id: None,
         verifier: None,
     };
 
-    fn body(resources: &str) -> String {
+    pub(crate) fn body(resources: &str) -> String {
         format!(
             r#"{{"request": {{"head": {{"version": "2.0", "function": "{FUNCTION}", "clientId": "P1", "clientSecret": "s", "reqTime": "2025-01-01T10:00:00+07:00", "reqMsgId": "m1", "accessToken": "T", "reserve": "{{}}"}}, "body": {{"userResources": {resources}}}}}, "signature": "x"}}"#
         )
     }
 
-    fn grant(scopes: &[&str]) -> Result<Result<Grant, Refusal>, StoreFailure> {
-        let user = crate::users::Users::load(None).unwrap();
-        Ok(Ok(Grant {
-            scopes: scopes.iter().map(|s| s.to_string()).collect(),
-            user_json: user.get("default").unwrap().to_json(),
-        }))
-    }
-
-    fn result_code(a: &Answer) -> &str {
+    pub(crate) fn result_code(a: &Answer) -> &str {
         a.body["response"]["body"]["resultInfo"]["resultCode"]
             .as_str()
             .unwrap()
-    }
-
-    #[test]
-    fn a_granted_resource_is_answered_from_the_users_data() {
-        let q = check(body(r#"["LOGIN_ID", "NICKNAME"]"#).as_bytes(), NO_KEY, 0).unwrap();
-        assert_eq!(q.access_token, "T");
-        assert_eq!(q.head["reqMsgId"], "m1");
-        let a = answer(&q, grant(&["USER_LOGIN_ID"]));
-        assert_eq!(result_code(&a), "SUCCESS");
-        let infos = &a.body["response"]["body"]["userResourceInfos"];
-        assert_eq!(infos[0]["resourceType"], "LOGIN_ID");
-        assert_eq!(infos[0]["value"], "6281234567890");
-        assert_eq!(infos[1]["value"], "Budi");
-    }
-
-    #[test]
-    fn failures_have_their_result_codes() {
-        let q = check(body(r#"["KTP_NUMBER"]"#).as_bytes(), NO_KEY, 0).unwrap();
-        assert_eq!(
-            result_code(&answer(&q, grant(&["USER_LOGIN_ID"]))),
-            "ACCESS_DENIED"
-        );
-        assert_eq!(
-            result_code(&answer(&q, Ok(Err(Refusal::Expired)))),
-            "INVALID_ACCESS_TOKEN"
-        );
-        let q = check(body(r#"["SHOE_SIZE"]"#).as_bytes(), NO_KEY, 0).unwrap();
-        assert_eq!(
-            result_code(&answer(&q, grant(&["KYC_INFO"]))),
-            "RESOURCE_NOT_DEFINED"
-        );
-        let a = answer(&q, Err(StoreFailure("x".into())));
-        assert_eq!((a.status, result_code(&a)), (500, "SYSTEM_ERROR"));
     }
 
     #[test]

@@ -1,0 +1,89 @@
+//! The application: the router assembled from the route table, the answers for a wrong
+//! method and an unknown path, the body limit, and the access log. A function of the state,
+//! so tests can call it without a socket.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+
+use super::answer::{self, Answer};
+use super::route::{Route, Shape};
+use super::routes::{self, profile};
+use super::state::AppState;
+
+/// The largest request body accepted.
+pub(crate) const BODY_LIMIT: usize = 1 << 20;
+
+/// The application.
+pub(crate) fn app(state: Arc<AppState>) -> Router {
+    routes::ALL
+        .iter()
+        .fold(Router::new(), |router, &(route, methods)| {
+            router.route(
+                route.path(),
+                methods().fallback(move || async move { wrong_method(route) }),
+            )
+        })
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), access_log))
+        .with_state(state)
+}
+
+/// 405 in the route's shape, with the methods it serves in `Allow`.
+fn wrong_method(route: Route) -> Response {
+    let answer = match route.shape() {
+        Shape::Snap => Answer::snap(
+            405,
+            "4057400",
+            "Method Not Allowed",
+            serde_json::Value::Null,
+        ),
+        Shape::OpenApi => profile::wrong_method(),
+    };
+    let mut response = answer.into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(route.allow()));
+    response
+}
+
+async fn not_found() -> Answer {
+    Answer::snap(
+        404,
+        "4040000",
+        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm, POST /dana/member/query/queryUserProfile.htm, GET /v1.0/get-auth-code and GET /",
+        serde_json::Value::Null,
+    )
+}
+
+/// One line per request on stderr: method, path, HTTP status, result code, milliseconds.
+/// Only the path is logged — never a query, a header or a body, where secrets travel.
+async fn access_log(
+    State(state): State<Arc<AppState>>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    if !state.log {
+        return next.run(request).await;
+    }
+    let started = Instant::now();
+    let method: Method = request.method().clone();
+    let path = crate::text::brief(request.uri().path()).into_owned();
+    let response = next.run(request).await;
+    let line = format!(
+        "{method} {path} {} {} {:.1}ms\n",
+        response.status().as_u16(),
+        answer::logged(&response),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    response
+}

@@ -1,0 +1,157 @@
+//! The router in-process (`oneshot`, no socket, no child process): the plain HTTP answers —
+//! an unknown path, a wrong method with the route's own `Allow`, a body over the limit — in
+//! each route's JSON shape.
+
+use std::sync::Arc;
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request, StatusCode};
+use serde_json::Value;
+use tower::ServiceExt;
+
+use super::app::{app, BODY_LIMIT};
+use super::route::{Route, Shape};
+use super::routes::ALL;
+use super::state::AppState;
+use super::store::writer::Writer;
+use super::store::Ttls;
+
+/// The app over a store of its own (kept until the test ends).
+fn sandbox() -> (tempfile::TempDir, axum::Router) {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = Writer::open(&dir.path().join("store.sqlite3")).unwrap();
+    let state = AppState {
+        writer,
+        partner_id: None,
+        verifier: None,
+        ttls: Ttls {
+            code: 600_000,
+            access: 3_600_000,
+            refresh: 7_200_000,
+        },
+        log: false,
+        profile: crate::profile::Profile::dana(),
+        users: crate::users::Users::load(None).unwrap(),
+        auto_consent: None,
+    };
+    (dir, app(Arc::new(state)))
+}
+
+/// Sends one request; the status, the `Allow` header, the content type and the body as JSON.
+async fn send(
+    app: &axum::Router,
+    method: &str,
+    path: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Option<String>, String, Value) {
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .body(Body::from(body))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let (allow, kind) = (header(header::ALLOW), header(header::CONTENT_TYPE));
+    let status = response.status();
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, allow, kind.unwrap_or_default(), json)
+}
+
+/// The result code of an answer in `shape`.
+fn code_in(shape: Shape, body: &Value) -> Option<&str> {
+    match shape {
+        Shape::Snap => body["responseCode"].as_str(),
+        Shape::OpenApi => body["response"]["body"]["resultInfo"]["resultCode"].as_str(),
+    }
+}
+
+/// A concrete path of a route (`{action}` filled in).
+fn path_of(route: Route) -> String {
+    route.path().replace("{action}", "expire-code")
+}
+
+#[tokio::test]
+async fn an_unknown_path_is_a_snap_404_for_any_method() {
+    let (_dir, app) = sandbox();
+    for path in [
+        "/nope",
+        "/v1.0/access-token/b2b2c",
+        "/dana/member",
+        "/%ff",
+        "/v1.0/access-token/b2b2c.htm/x",
+        "/sandbox",
+    ] {
+        for method in ["GET", "POST"] {
+            let (status, _, kind, body) = send(&app, method, path, b"{}".to_vec()).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert_eq!(kind, "application/json", "{method} {path}");
+            assert_eq!(body["responseCode"], "4040000", "{method} {path}: {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
+    let (_dir, app) = sandbox();
+    let wrong = |route: Route| match route {
+        Route::ApplyToken | Route::Profile | Route::Actions => ["GET", "PUT", "DELETE", "PATCH"],
+        Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
+        Route::Consent => ["PUT", "DELETE", "PATCH", "OPTIONS"],
+    };
+    for (route, _) in ALL {
+        for method in wrong(route) {
+            let (status, allow, kind, body) = send(&app, method, &path_of(route), Vec::new()).await;
+            let what = format!("{method} {}", route.path());
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{what}");
+            assert_eq!(allow.as_deref(), Some(route.allow()), "{what}");
+            assert_eq!(kind, "application/json", "{what}");
+            let want = match route.shape() {
+                Shape::Snap => "4057400",
+                Shape::OpenApi => "PARAM_ILLEGAL",
+            };
+            assert_eq!(code_in(route.shape(), &body), Some(want), "{what}: {body}");
+        }
+    }
+    // The header names what each route serves (GET serves HEAD too), not POST everywhere.
+    for (path, want) in [
+        ("/", "GET, HEAD"),
+        ("/v1.0/get-auth-code", "GET, HEAD, POST"),
+        ("/v1.0/access-token/b2b2c.htm", "POST"),
+        ("/sandbox/use-code", "POST"),
+    ] {
+        let (_, allow, _, _) = send(&app, "PUT", path, Vec::new()).await;
+        assert_eq!(allow.as_deref(), Some(want), "PUT {path}");
+    }
+    let (status, _, _, _) = send(&app, "HEAD", "/", Vec::new()).await;
+    assert_eq!(status, StatusCode::OK, "HEAD / is served, as Allow says");
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
+    let (_dir, app) = sandbox();
+    let mut too_big = br#"{"grantType":"AUTHORIZATION_CODE","authCode":""#.to_vec();
+    too_big.resize(BODY_LIMIT + 10, b'x');
+    too_big.extend_from_slice(b"\"}");
+    for route in [Route::ApplyToken, Route::Profile] {
+        let (status, _, kind, body) = send(&app, "POST", route.path(), too_big.clone()).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", route.path());
+        assert_eq!(kind, "application/json");
+        let want = match route.shape() {
+            Shape::Snap => "4137400",
+            Shape::OpenApi => "PARAM_ILLEGAL",
+        };
+        assert_eq!(code_in(route.shape(), &body), Some(want), "{body}");
+    }
+    let (status, _, _, body) = send(&app, "POST", Route::ApplyToken.path(), too_big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        body["responseMessage"], "Bad Request. The body is over 1 MiB",
+        "{body}"
+    );
+}

@@ -1,0 +1,29 @@
+//! The sandbox: `authcode serve` (a local DANA sandbox) and `authcode sandbox` (its store
+//! from the command line), in one folder.
+//!
+//! A request flows `app` (the router from `routes::ALL`, the access log) → a route's file in
+//! `routes/` (its checks, its handler, its answers) → `faults` (a fault armed on the route,
+//! then the route's store work) → `store` (every SQL statement, through the writer thread) →
+//! `answer` (the answer, which renders itself and its access-log record). `route` names each
+//! route once; `state` is what the handlers share; `pages` the HTML they share; `signature`
+//! and `times` the wire formats. `cli` and `config` take the command line, `server` starts
+//! and stops the server, `command` is `authcode sandbox`, `record` what `request` records.
+
+pub(crate) mod answer;
+pub(crate) mod app;
+#[cfg(test)]
+mod app_tests;
+pub mod checks;
+pub(crate) mod cli;
+pub(crate) mod command;
+pub(crate) mod config;
+pub(crate) mod faults;
+pub(crate) mod pages;
+pub(crate) mod record;
+pub(crate) mod route;
+pub(crate) mod routes;
+pub(crate) mod server;
+pub(crate) mod signature;
+pub(crate) mod state;
+pub mod store;
+pub mod times;

@@ -1,0 +1,82 @@
+//! The sandbox's routes, each named once. The name is what `authcode sandbox fault ROUTE`
+//! takes and the store's fault rows hold; the path is where the router serves it.
+
+/// One route of the sandbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Route {
+    /// Apply Token: a code or refresh token for a token pair (SNAP).
+    ApplyToken,
+    /// Query User Profile: the user's resources for an access token (Open API).
+    Profile,
+    /// The web consent page and its form.
+    Consent,
+    /// What the sandbox holds, as a page or JSON.
+    Listing,
+    /// The listing page's buttons.
+    Actions,
+}
+
+/// The shape of the JSON answers a route gives for a wrong method or an unreadable body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `responseCode` / `responseMessage`.
+    Snap,
+    /// DANA's Open API envelope, `response.body.resultInfo`.
+    OpenApi,
+}
+
+impl Route {
+    /// The routes a fault can be armed on, in the order the command line lists them.
+    pub(crate) const FAULTABLE: [Route; 2] = [Route::ApplyToken, Route::Profile];
+
+    /// The route's one name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Route::ApplyToken => "apply-token",
+            Route::Profile => "profile",
+            Route::Consent => "consent",
+            Route::Listing => "listing",
+            Route::Actions => "actions",
+        }
+    }
+
+    /// Where the router serves it.
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Route::ApplyToken => "/v1.0/access-token/b2b2c.htm",
+            Route::Profile => "/dana/member/query/queryUserProfile.htm",
+            Route::Consent => "/v1.0/get-auth-code",
+            Route::Listing => "/",
+            Route::Actions => "/sandbox/{action}",
+        }
+    }
+
+    /// The methods it serves, as a 405's `Allow` header says them (GET serves HEAD too).
+    pub(crate) fn allow(self) -> &'static str {
+        match self {
+            Route::ApplyToken | Route::Profile | Route::Actions => "POST",
+            Route::Consent => "GET, HEAD, POST",
+            Route::Listing => "GET, HEAD",
+        }
+    }
+
+    /// The shape of its JSON answers.
+    pub(crate) fn shape(self) -> Shape {
+        match self {
+            Route::Profile => Shape::OpenApi,
+            _ => Shape::Snap,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fault_names_are_the_ones_the_store_has_always_held() {
+        // Fault rows written by an older authcode name their route so: the names stay.
+        let names: Vec<_> = Route::FAULTABLE.iter().map(|r| r.name()).collect();
+        assert_eq!(names, ["apply-token", "profile"]);
+    }
+}

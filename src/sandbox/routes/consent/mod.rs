@@ -1,0 +1,189 @@
+//! The web OAuth consent page (`GET /v1.0/get-auth-code`, as DANA's SDKs build its URL) and
+//! its decision (`POST` of the page's form). Thin handlers: the checks and redirects are
+//! `check`'s, the HTML `page`'s; minting is the core's (`consent`, `mint`), recording the
+//! store's.
+
+pub(crate) mod check;
+pub(crate) mod page;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::routing::{get, MethodRouter};
+
+use crate::consent::{self, Decision};
+use crate::mint::{self, CodeSource};
+use crate::sandbox::answer::Page;
+use crate::sandbox::state::AppState;
+use crate::sandbox::store::{self, MintedCode};
+use check::{Choice, ConsentRequest, ParamError};
+
+/// The route's methods.
+pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
+    get(consent_get).post(consent_post)
+}
+
+fn html(status: StatusCode, html: String, logged: &str) -> Page {
+    Page::Html {
+        status,
+        html,
+        logged: logged.to_string(),
+    }
+}
+
+/// The page for a link (or a form, or a button) that cannot be served (HTTP 400).
+pub(crate) fn invalid(error: &ParamError) -> Page {
+    html(
+        StatusCode::BAD_REQUEST,
+        page::error_page(error),
+        "invalid-link",
+    )
+}
+
+/// The page for a request the store failed (HTTP 500).
+pub(crate) fn store_failed() -> Page {
+    failed("could not be served: the store failed")
+}
+
+fn failed(why: &str) -> Page {
+    html(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        page::error_page(&ParamError {
+            param: "(none)",
+            why: why.into(),
+        }),
+        "error",
+    )
+}
+
+fn redirect(location: &str, logged: &str) -> Page {
+    match HeaderValue::from_str(location) {
+        Ok(location) => Page::Redirect {
+            status: StatusCode::FOUND,
+            location,
+            logged: logged.to_string(),
+        },
+        Err(_) => invalid(&ParamError {
+            param: "redirectUrl",
+            why: "cannot be used as a redirect".into(),
+        }),
+    }
+}
+
+fn choice_of(value: Option<&String>) -> Option<Choice> {
+    match value.map(String::as_str) {
+        Some("allow") => Some(Choice::Allow),
+        Some("deny") => Some(Choice::Deny),
+        _ => None,
+    }
+}
+
+/// `GET /v1.0/get-auth-code`: the page, or at once the redirect `autoConsent` (query) or
+/// `--auto-consent` (server) asks for.
+async fn consent_get(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Page {
+    let Ok(Query(params)) = query else {
+        return invalid(&ParamError {
+            param: "query",
+            why: "is not a valid URL query".into(),
+        });
+    };
+    let request = match check::check(&params, &state.profile, state.partner_id.as_deref()) {
+        Ok(request) => request,
+        Err(error) => return invalid(&error),
+    };
+    match choice_of(params.get("autoConsent")).or(state.auto_consent) {
+        Some(choice) => decide(&state, &request, choice, None).await,
+        None => html(
+            StatusCode::OK,
+            page::page(&request, &state.users),
+            "consent-page",
+        ),
+    }
+}
+
+/// `POST /v1.0/get-auth-code`: the page's form. Everything is checked again: the form's
+/// hidden fields are as untrusted as the query they came from.
+async fn consent_post(
+    State(state): State<Arc<AppState>>,
+    form: Result<Form<HashMap<String, String>>, FormRejection>,
+) -> Page {
+    let Ok(Form(params)) = form else {
+        return invalid(&ParamError {
+            param: "form",
+            why: "is not a valid form submission".into(),
+        });
+    };
+    let request = match check::check(&params, &state.profile, state.partner_id.as_deref()) {
+        Ok(request) => request,
+        Err(error) => return invalid(&error),
+    };
+    let Some(choice) = choice_of(params.get("decision")) else {
+        return invalid(&ParamError {
+            param: "decision",
+            why: "must be allow or deny".into(),
+        });
+    };
+    decide(
+        &state,
+        &request,
+        choice,
+        params.get("user").map(String::as_str),
+    )
+    .await
+}
+
+async fn decide(
+    state: &AppState,
+    request: &ConsentRequest,
+    choice: Choice,
+    user: Option<&str>,
+) -> Page {
+    if choice == Choice::Deny {
+        return redirect(&check::deny_location(request), "deny");
+    }
+    let Some(user) = check::picked_user(&state.users, user).cloned() else {
+        return invalid(&ParamError {
+            param: "user",
+            why: "is not a simulated user of this sandbox".into(),
+        });
+    };
+    let scopes: Vec<String> = request.scopes.iter().map(|s| s.scope.clone()).collect();
+    // The same core as `authcode request --approve`: decide, then mint only if granted.
+    let granted = Decision::ApproveAll
+        .granted(&scopes)
+        .unwrap_or_else(|_| vec![true; scopes.len()]);
+    let response = consent::respond(&scopes, &granted, &state.profile.default_error, || {
+        mint::mint(CodeSource::Os, &scopes)
+    });
+    let Ok(Some(code)) = response.map(|r| r.auth_code) else {
+        return failed("could not be served: no random bytes for a code");
+    };
+    let recorded = {
+        let code = code.clone();
+        state
+            .writer
+            .run(move |conn| {
+                store::grants::record_code(
+                    conn,
+                    &MintedCode {
+                        code: &code,
+                        scopes: &scopes,
+                        user_id: &user.id,
+                        user_json: &user.to_json(),
+                        minted_at: store::now_ms(),
+                    },
+                )
+            })
+            .await
+    };
+    if recorded.is_err() {
+        return store_failed();
+    }
+    redirect(&check::allow_location(request, &code), "allow")
+}

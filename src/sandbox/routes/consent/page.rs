@@ -1,0 +1,127 @@
+//! The consent page's HTML: the page for a checked request, and the page for a link that
+//! cannot be served.
+
+use super::check::{ConsentRequest, ParamError};
+use crate::sandbox::pages::{self, escape};
+use crate::sandbox::route::Route;
+use crate::users::Users;
+
+/// The page inside the document, with the sandbox's footer.
+fn document(title: &str, body: &str) -> String {
+    pages::document(
+        title,
+        pages::CONSENT,
+        &format!(
+            "{body}<footer>authcode serve — a local DANA sandbox; no real account is involved.</footer>"
+        ),
+    )
+}
+
+/// The consent page for `request`, with a choice among `users`.
+pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
+    let mut body = String::new();
+    body.push_str("<div class=\"card\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>");
+    body.push_str(&format!(
+        "<h1><span id=\"partner\">{}</span> wants to connect to your DANA account</h1>",
+        escape(&request.partner_id)
+    ));
+    body.push_str(&format!(
+        "<form method=\"post\" action=\"{}\">",
+        Route::Consent.path()
+    ));
+    for (k, v) in &request.carried {
+        body.push_str(&format!(
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+            escape(k),
+            escape(v)
+        ));
+    }
+    body.push_str("<fieldset><legend>It asks to</legend><ul id=\"scopes\">");
+    for s in &request.scopes {
+        body.push_str(&format!(
+            "<li><code>{}</code><span>{}</span></li>",
+            escape(&s.scope),
+            escape(&s.description)
+        ));
+    }
+    body.push_str("</ul></fieldset><fieldset><legend>Consent as</legend>");
+    for (i, u) in users.all().iter().enumerate() {
+        body.push_str(&format!(
+            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> {}{}</label>",
+            escape(&u.id),
+            if i == 0 { " checked" } else { "" },
+            escape(&u.name),
+            u.resources
+                .get("LOGIN_ID")
+                .map(|p| format!(" <span>(+{})</span>", escape(p)))
+                .unwrap_or_default()
+        ));
+    }
+    body.push_str(
+        "</fieldset><div class=\"actions\">\
+         <button class=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button>\
+         <button class=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\
+         </div></form></div>",
+    );
+    document(
+        &format!("Connect {} to DANA (sandbox)", request.partner_id),
+        &body,
+    )
+}
+
+/// The page for a link that cannot be served (HTTP 400).
+pub(crate) fn error_page(error: &ParamError) -> String {
+    document(
+        "Invalid authorization link (DANA sandbox)",
+        &format!(
+            "<div class=\"card error\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>\
+             <h1>This authorization link is not valid</h1>\
+             <p id=\"error\">The parameter <code>{}</code> {}.</p>\
+             <p>Nothing was redirected.</p></div>",
+            escape(error.param),
+            escape(&error.why)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+    use crate::sandbox::routes::consent::check::check;
+
+    fn query(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn good() -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("partnerId", "P1"),
+            ("scopes", "QUERY_BALANCE,USER_LOGIN_ID"),
+            ("redirectUrl", "https://shop.example/cb?x=1"),
+            ("state", "s1"),
+        ]
+    }
+
+    #[test]
+    fn everything_from_the_query_is_escaped() {
+        let c = Profile::dana();
+        let mut q = good();
+        q.retain(|(k, _)| *k != "partnerId" && *k != "state");
+        q.push(("partnerId", "<script>alert(1)</script>"));
+        q.push(("state", "\"><script>x</script>"));
+        let r = check(&query(&q), &c, None).unwrap();
+        let html = page(&r, &Users::load(None).unwrap());
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+        let err = error_page(&ParamError {
+            param: "scopes",
+            why: "\"<img src=x onerror=alert(1)>\" is not".into(),
+        });
+        assert!(!err.contains("<img"));
+    }
+}

@@ -1,0 +1,27 @@
+//! The routes, one file (or folder) each holding its handler beside its checks and answers.
+//! `ALL` is where they are named: adding a route is a file here, a `Route`, and a line below.
+
+pub(crate) mod actions;
+pub(crate) mod apply_token;
+pub(crate) mod consent;
+pub(crate) mod listing;
+pub(crate) mod profile;
+
+use std::sync::Arc;
+
+use axum::routing::MethodRouter;
+
+use super::route::Route;
+use super::state::AppState;
+
+/// A route's handlers by method (its `methods()`).
+pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
+
+/// Every route the server serves, with its methods.
+pub(crate) const ALL: [(Route, Methods); 5] = [
+    (Route::ApplyToken, apply_token::methods),
+    (Route::Profile, profile::methods),
+    (Route::Consent, consent::methods),
+    (Route::Listing, listing::methods),
+    (Route::Actions, actions::methods),
+];
