@@ -180,12 +180,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__completions)
-            opts="-h --catalog --store --users --color --wallet --help bash elvish fish powershell zsh"
+            opts="-h --wallet --catalog --store --users --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -200,10 +204,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -452,7 +452,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__request)
-            opts="-o -s -h --from --payload --format --approve --deny --compact --output --no-store --user --scopes --grant --error-code --param --app-name --seed --catalog --store --users --color --wallet --help"
+            opts="-o -s -h --from --payload --format --approve --deny --compact --output --no-store --user --wallet --scopes --grant --error-code --param --app-name --seed --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +476,10 @@ _authcode() {
                     ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
                     return 0
                     ;;
                 --scopes)
@@ -531,10 +535,6 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -543,12 +543,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox)
-            opts="-h --catalog --store --users --color --wallet --help list expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="-h --wallet --catalog --store --users --color --help list expire-code use-code forget-code expire-token fault clear-faults help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -563,10 +567,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -577,12 +577,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__clear__subcmd__faults)
-            opts="-h --catalog --store --users --color --wallet --help apply-token profile"
+            opts="-h --wallet --catalog --store --users --color --help apply-token profile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -597,10 +601,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -611,12 +611,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__expire__subcmd__code)
-            opts="-h --catalog --store --users --color --wallet --help"
+            opts="-h --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -631,10 +635,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -645,12 +645,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__expire__subcmd__token)
-            opts="-h --catalog --store --users --color --wallet --help"
+            opts="-h --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -667,10 +671,6 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -679,7 +679,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__fault)
-            opts="-h --answer --http --delay --count --fraction --catalog --store --users --color --wallet --help apply-token profile"
+            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +705,10 @@ _authcode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -719,10 +723,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -733,12 +733,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__forget__subcmd__code)
-            opts="-h --catalog --store --users --color --wallet --help"
+            opts="-h --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -753,10 +757,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -893,7 +893,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__list)
-            opts="-h --json --limit --catalog --store --users --color --wallet --help"
+            opts="-h --json --limit --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +901,10 @@ _authcode() {
             case "${prev}" in
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
                     return 0
                     ;;
                 --catalog)
@@ -917,10 +921,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -931,12 +931,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__use__subcmd__code)
-            opts="-h --catalog --store --users --color --wallet --help"
+            opts="-h --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -951,10 +955,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -965,12 +965,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__schema)
-            opts="-h --compact --catalog --store --users --color --wallet --help request response"
+            opts="-h --compact --wallet --catalog --store --users --color --help request response"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -985,10 +989,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -999,12 +999,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__scopes)
-            opts="-h --json --catalog --store --users --color --wallet --help"
+            opts="-h --json --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1021,10 +1025,6 @@ _authcode() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1033,7 +1033,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --catalog --store --users --color --wallet --help"
+            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1067,10 @@ _authcode() {
                     COMPREPLY=($(compgen -W "allow deny" -- "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1081,10 +1085,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1159,12 +1159,16 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__wallets)
-            opts="-h --json --catalog --store --users --color --wallet --help"
+            opts="-h --json --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1179,10 +1183,6 @@ _authcode() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --wallet)
-                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
                     return 0
                     ;;
                 *)

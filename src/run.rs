@@ -137,13 +137,18 @@ fn env_var(given: Given, var: &'static str) -> Option<&'static str> {
 /// and `--catalog` came from (the command line, the environment, the default).
 pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
     let color = config::color(cli.global.color);
-    let choice = config::profile_choice(
-        &cli.global.wallet,
-        given.wallet,
-        cli.global.catalog.clone(),
-        given.catalog,
-    )
-    .map_err(|e| e.naming_env(env_var(given.wallet, "AUTHCODE_WALLET")))?;
+    let choice = if matches!(cli.command, Command::Wallets(_)) {
+        // `wallets` lists the built-in wallets whichever profile is chosen: no catalog is read.
+        ProfileChoice::Builtin("dana")
+    } else {
+        config::profile_choice(
+            &cli.global.wallet,
+            given.wallet,
+            cli.global.catalog.clone(),
+            given.catalog,
+        )
+        .map_err(|e| e.naming_env(env_var(given.wallet, "AUTHCODE_WALLET")))?
+    };
     let profile = match choice {
         ProfileChoice::Builtin(name) => Profile::builtin(name).expect("a built-in name"),
         ProfileChoice::File(path) => Profile::load(&path).map_err(|e| {
@@ -159,6 +164,7 @@ pub(crate) fn run(cli: Cli, given: Sources) -> anyhow::Result<u8> {
                     crate::text::brief(&cli.global.wallet)
                 ))
                 .with_hint("name one wallet: `authcode wallets` lists them")
+                .naming_env(env_var(given.wallet, "AUTHCODE_WALLET"))
                 .into()),
             }
         }

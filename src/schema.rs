@@ -7,7 +7,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::payload::DocKind;
-use crate::profile::{ErrorValueType, Profile, StringScopes};
+use crate::profile::{ErrorValueType, Profile, StringScopes, MAX_SAFE_INTEGER};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -159,7 +159,9 @@ fn error_property(profile: &Profile) -> Value {
     if profile.publishes("error") {
         json!({
             "description": format!("The error code {} adds on failure", profile.name),
-            "type": "integer"
+            "type": "integer",
+            "minimum": -MAX_SAFE_INTEGER,
+            "maximum": MAX_SAFE_INTEGER
         })
     } else {
         json!({
@@ -205,7 +207,7 @@ fn scope(profile: &Profile) -> Value {
 /// warning), with the profile's codes offered as examples.
 fn error_value(profile: &Profile) -> Value {
     let known: Vec<String> = profile
-        .errors
+        .known_errors()
         .iter()
         .map(|e| format!("{} ({})", e.code, e.message))
         .collect();
@@ -225,11 +227,13 @@ fn error_value(profile: &Profile) -> Value {
         }
         ErrorValueType::Number => {
             value.insert("type".into(), json!("integer"));
+            value.insert("minimum".into(), json!(-MAX_SAFE_INTEGER));
+            value.insert("maximum".into(), json!(MAX_SAFE_INTEGER));
         }
     }
-    if !profile.errors.is_empty() {
+    if !profile.known_errors().is_empty() {
         let codes: Vec<Value> = profile
-            .errors
+            .known_errors()
             .iter()
             .filter_map(|e| profile.error_value(&e.code).ok())
             .map(|v| json!(v))

@@ -132,7 +132,8 @@ pub(crate) struct RequestArgs {
     )]
     pub scopes: Vec<String>,
 
-    /// A request parameter the wallet requires besides scopes (repeatable)
+    /// A request parameter the wallet requires besides scopes (repeatable; with --from, the
+    /// file carries them)
     #[arg(long, value_name = "NAME=VALUE", action = ArgAction::Append, conflicts_with = "from")]
     pub param: Vec<String>,
 
@@ -174,13 +175,13 @@ pub(crate) struct RequestArgs {
     pub error_code: Option<String>,
 
     /// Who asks for consent, shown in the prompt (so not with --payload or a decision flag)
+    /// [default: This mini program]
     #[arg(
         long,
         value_name = "NAME",
-        default_value = "This mini program",
         conflicts_with_all = ["payload", "decision"]
     )]
-    pub app_name: String,
+    pub app_name: Option<String>,
 
     /// Make the authCode deterministic (for snapshot tests), so refused when none is granted
     #[arg(long, value_name = "N", conflicts_with = "payload")]

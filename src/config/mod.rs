@@ -73,11 +73,7 @@ pub(crate) fn request(
         }),
         decision,
         error_code: args.error_code,
-        app_name: if args.app_name.trim().is_empty() {
-            "This mini program".to_string()
-        } else {
-            args.app_name
-        },
+        app_name: args.app_name,
         code_source: args.seed.map_or(CodeSource::Os, CodeSource::Seeded),
         compact: args.compact,
         output: args.output,
@@ -191,16 +187,23 @@ pub(crate) fn wallet_named(name: &str) -> Result<ProfileChoice, CliError> {
     }
     if name.contains(',') {
         let mut several = Vec::new();
-        for one in name.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        for one in name.split(',').map(str::trim) {
+            if one.is_empty() {
+                return Err(CliError::usage(format!(
+                    "--wallet {:?} has an empty name between its commas",
+                    brief(name)
+                ))
+                .with_hint("name them: --wallet gcash,tng (or --wallet all)"));
+            }
             match wallet_named(one)? {
                 ProfileChoice::Builtin(b) if !several.contains(&b) => several.push(b),
-                ProfileChoice::Builtin(_) => {}
+                ProfileChoice::Builtin(b) => {
+                    return Err(CliError::usage(format!(
+                        "--wallet names {b} twice; name each wallet once"
+                    )))
+                }
                 _ => return Err(CliError::usage("`all` stands alone in --wallet")),
             }
-        }
-        if several.is_empty() {
-            return Err(CliError::usage("--wallet names no wallet")
-                .with_hint("name them: --wallet gcash,tng (or --wallet all)"));
         }
         return Ok(ProfileChoice::Several(several));
     }
@@ -250,8 +253,19 @@ mod tests {
             ProfileChoice::Several(BUILTIN.iter().map(|b| b.name).collect())
         );
         assert_eq!(
-            f("tng, gcash,tng", Given::Flag, None, Given::Default).unwrap(),
+            f("tng, gcash", Given::Flag, None, Given::Default).unwrap(),
             ProfileChoice::Several(vec!["tng", "gcash"])
+        );
+        let twice = f("gcash,gcash", Given::Flag, None, Given::Default).unwrap_err();
+        assert_eq!(
+            twice.message,
+            "--wallet names gcash twice; name each wallet once"
+        );
+        let trailing = f("gcash,", Given::Flag, None, Given::Default).unwrap_err();
+        assert!(
+            trailing.message.contains("an empty name"),
+            "{}",
+            trailing.message
         );
         assert!(f("tng,all", Given::Flag, None, Given::Default).is_err());
         assert!(f(" , ", Given::Flag, None, Given::Default).is_err());

@@ -2,7 +2,9 @@
 //! file, by the name `--wallet` knows them by. Each file holds only what its wallet
 //! publishes, and names its source.
 
-use super::Profile;
+use std::sync::OnceLock;
+
+use super::{ErrorCode, ErrorValueType, Profile};
 
 /// A built-in profile: the name `--wallet` takes, and its embedded file.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +29,27 @@ macro_rules! builtin {
     };
 }
 
+/// The string error values the family's wallets publish (DANA's table, the failure samples
+/// of Alipay+, GCash and Alipay CN), each once, in wallet order: what a wallet that publishes
+/// no table of its own is taken to send.
+pub(crate) fn family_errors() -> &'static [ErrorCode] {
+    static FAMILY: OnceLock<Vec<ErrorCode>> = OnceLock::new();
+    FAMILY.get_or_init(|| {
+        let mut family: Vec<ErrorCode> = Vec::new();
+        for p in BUILTIN.iter().map(Builtin::profile) {
+            if p.error_values != ErrorValueType::String {
+                continue;
+            }
+            for e in p.errors {
+                if !family.iter().any(|f| f.code == e.code) {
+                    family.push(e);
+                }
+            }
+        }
+        family
+    })
+}
+
 /// The built-in profiles, DANA first (the default).
 pub(crate) const BUILTIN: [Builtin; 7] = [
     builtin!("dana"),
@@ -41,7 +64,7 @@ pub(crate) const BUILTIN: [Builtin; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{ErrorValueType, StringScopes};
+    use crate::profile::StringScopes;
 
     #[test]
     fn every_builtin_profile_loads_and_names_its_source() {

@@ -9,6 +9,42 @@ use serde::{Deserialize, Serialize};
 use super::Profile;
 use crate::payload::ErrorValue;
 
+/// The largest whole number a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`,
+/// 2^53 - 1). A mini program reads error values (and Alipay CN's `error`) as JavaScript
+/// numbers, so a whole-number value lies within ±this: beyond it two values read as one.
+/// `validate`, `request --error-code` and the schema's `minimum`/`maximum` all use it, and
+/// every JSON parser (f64 or not) compares numbers in this range exactly.
+pub(crate) const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// `text` (a JSON number as written, or a typed value) as a whole number within
+/// ±[`MAX_SAFE_INTEGER`]; otherwise what it was found to be, for a message. `1e3` and `11.0`
+/// are whole numbers, as JSON Schema's `integer` says.
+pub(crate) fn whole_number(text: &str) -> Result<i64, String> {
+    let beyond = || {
+        format!(
+            "the number {text}, beyond the whole numbers JavaScript holds exactly (±{MAX_SAFE_INTEGER})"
+        )
+    };
+    if let Ok(n) = text.parse::<i64>() {
+        return match (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n) {
+            true => Ok(n),
+            false => Err(beyond()),
+        };
+    }
+    match serde_json::from_str::<f64>(text) {
+        // Exact: every whole number within the bound is an f64.
+        Ok(f) if f.fract() == 0.0 && f.abs() <= MAX_SAFE_INTEGER as f64 => Ok(f as i64),
+        Ok(f) if f.fract() == 0.0 => Err(beyond()),
+        _ => Err(format!("the number {text}")),
+    }
+}
+
+/// A JSON number, of any size.
+fn is_json_number(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+        && text.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+}
+
 /// The JSON type of a wallet's error values in `authErrorScopes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -16,7 +52,7 @@ pub enum ErrorValueType {
     /// A non-empty string without spaces or control characters (DANA: `"40006"`).
     #[default]
     String,
-    /// An integer (`40006`).
+    /// A whole number within ±[`MAX_SAFE_INTEGER`] (`40006`).
     Number,
 }
 
@@ -62,12 +98,15 @@ impl Profile {
                 Ok(ErrorValue::Text(typed.to_string()))
             }
             ErrorValueType::Number => {
-                typed
-                    .trim()
-                    .parse::<i64>()
+                let typed = typed.trim();
+                whole_number(typed)
                     .map(ErrorValue::Number)
-                    .map_err(|_| ErrorValueFault::WrongType {
-                        found: "text that is not a whole number".into(),
+                    .map_err(|found| ErrorValueFault::WrongType {
+                        found: if is_json_number(typed) {
+                            found
+                        } else {
+                            "text that is not a whole number".into()
+                        },
                         fix: None,
                     })
             }
@@ -90,19 +129,12 @@ impl Profile {
                 found: format!("the number {n}"),
                 fix: Some(format!("\"{n}\"")),
             }),
-            (ErrorValueType::Number, Seen::Number(n)) => {
-                if n.parse::<i64>().is_ok() {
-                    Ok(())
-                } else {
-                    Err(ErrorValueFault::WrongType {
-                        found: format!("the number {n}"),
-                        fix: None,
-                    })
-                }
-            }
+            (ErrorValueType::Number, Seen::Number(n)) => whole_number(n)
+                .map(|_| ())
+                .map_err(|found| ErrorValueFault::WrongType { found, fix: None }),
             (ErrorValueType::Number, Seen::Text(s)) => Err(ErrorValueFault::WrongType {
                 found: "a string".into(),
-                fix: s.trim().parse::<i64>().ok().map(|n| n.to_string()),
+                fix: whole_number(s.trim()).ok().map(|n| n.to_string()),
             }),
             (_, Seen::Other(type_name)) => Err(ErrorValueFault::WrongType {
                 found: type_name.to_string(),
@@ -133,5 +165,30 @@ impl fmt::Display for ErrorValueFault {
             ErrorValueFault::WrongType { found, .. } => write!(f, "of the wrong type ({found})"),
             ErrorValueFault::Malformed => f.write_str("has a space or a control character"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_stop_where_javascript_stops_holding_them_exactly() {
+        assert_eq!(whole_number("11"), Ok(11));
+        assert_eq!(whole_number("1e3"), Ok(1000));
+        assert_eq!(whole_number("-9007199254740991"), Ok(-MAX_SAFE_INTEGER));
+        for beyond in [
+            "9007199254740992",
+            "99999999999999999999",
+            "-9223372036854775809",
+        ] {
+            let found = whole_number(beyond).unwrap_err();
+            assert!(
+                found.starts_with(&format!("the number {beyond}, beyond ")),
+                "{found}"
+            );
+        }
+        assert_eq!(whole_number("1.5").unwrap_err(), "the number 1.5");
+        assert!(is_json_number("-1.5e3") && !is_json_number("inf") && !is_json_number("x"));
     }
 }

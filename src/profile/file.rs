@@ -50,6 +50,19 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Profile, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty".into());
     }
+    let found = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b't' | b'f') => Some("a boolean"),
+        Some(b'n') => Some("null"),
+        Some(b'-' | b'0'..=b'9') => Some("a number"),
+        _ => None,
+    };
+    if let Some(found) = found {
+        return Err(format!(
+            "a catalog is a JSON object with \"name\" and \"scopes\", found {found}"
+        ));
+    }
     let file: ProfileFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     from_file(file)
 }

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::builtin::BUILTIN;
-use super::Profile;
+use super::{Profile, StringScopes};
 use crate::suggest::{self, Suggester};
 
 impl Profile {
@@ -38,6 +38,36 @@ impl Profile {
         Some(format!(
             "{} is a scope of {wallets}: --wallet {first}",
             crate::text::brief(name)
+        ))
+    }
+}
+
+impl Profile {
+    /// Scope names joined by commas in one string, where this profile does not take them so
+    /// (TNG's `"auth_user,USER_NAME"`): the hint that the names go in an array, when one of
+    /// them is a scope of the profile (validate's wrong-type rule gives it, not the nearest
+    /// single name).
+    pub(crate) fn joined_names_hint(&self, name: &str) -> Option<String> {
+        if !name.contains(',') || self.string_scopes == StringScopes::CommaSeparated {
+            return None;
+        }
+        let parts: Vec<&str> = name.split(',').map(str::trim).collect();
+        if !parts.iter().any(|p| self.scope(p).is_some()) {
+            return None;
+        }
+        let array: Vec<String> = parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| format!("{:?}", crate::text::brief(p)))
+            .collect();
+        let takes = match self.string_scopes {
+            StringScopes::One => "takes one scope name in a string",
+            _ => "takes no names joined by commas",
+        };
+        Some(format!(
+            "{} {takes}: several go in an array, \"scopes\": [{}]",
+            crate::text::sanitize(&self.name),
+            array.join(", ")
         ))
     }
 }
@@ -78,6 +108,12 @@ mod tests {
         );
         assert_eq!(dana.scope_hint("PAYMENT_TOKEN_XYZ"), None);
         let tng = Profile::builtin("tng").unwrap();
+        assert_eq!(
+            tng.joined_names_hint("auth_user,USER_NAME").as_deref(),
+            Some(
+                r#"Touch 'n Go eWallet takes one scope name in a string: several go in an array, "scopes": ["auth_user", "USER_NAME"]"#
+            )
+        );
         let hint = tng.scope_hint("USER_LOGIN_ID").unwrap_or_default();
         assert!(hint.contains("dana"), "{hint}");
         assert!(!hint.contains("tng"), "{hint}");

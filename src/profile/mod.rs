@@ -20,8 +20,10 @@ use crate::error::{io_reason, CliError};
 use crate::payload::{DocKind, ErrorValue};
 use crate::text::{display_path, sanitize};
 
-pub(crate) use builtin::{Builtin, BUILTIN};
-pub(crate) use error_value::{ErrorValueFault, ErrorValueType, Seen};
+pub(crate) use builtin::{family_errors, Builtin, BUILTIN};
+pub(crate) use error_value::{
+    whole_number, ErrorValueFault, ErrorValueType, Seen, MAX_SAFE_INTEGER,
+};
 
 /// One scope a mini program can ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,6 +237,39 @@ impl Profile {
     /// The error code `code`.
     pub fn error(&self, code: &str) -> Option<&ErrorCode> {
         self.errors.iter().find(|e| e.code == code)
+    }
+
+    /// The error values taken without a warning: the profile's table, or, where it publishes
+    /// none and its values are strings, the family's (see [`family_errors`]).
+    pub fn known_errors(&self) -> &[ErrorCode] {
+        if self.errors.is_empty() && self.error_values == ErrorValueType::String {
+            family_errors()
+        } else {
+            &self.errors
+        }
+    }
+
+    /// Whether `code` is one of [`Profile::known_errors`].
+    pub fn knows_error(&self, code: &str) -> bool {
+        self.known_errors().iter().any(|e| e.code == code)
+    }
+
+    /// The hint under an error value that is not known: which values are.
+    pub fn known_errors_hint(&self) -> String {
+        let codes: Vec<String> = self
+            .known_errors()
+            .iter()
+            .map(|e| sanitize(&e.code).into_owned())
+            .collect();
+        let name = sanitize(&self.name);
+        match (self.errors.is_empty(), codes.is_empty()) {
+            (_, true) => format!("{name} publishes no error table"),
+            (true, false) => format!(
+                "{name} publishes no error table; the family's values are taken: {}",
+                codes.join(", ")
+            ),
+            (false, false) => format!("known error codes: {}", codes.join(", ")),
+        }
     }
 
     /// Whether the wallet publishes the response field `name` (`error`, `errorMessage`).

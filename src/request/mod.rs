@@ -19,6 +19,9 @@ mod scopes;
 use params::request_params;
 use scopes::requested_scopes;
 
+/// Who asks for consent in the prompt when `--app-name` does not say.
+const DEFAULT_APP_NAME: &str = "This mini program";
+
 /// Where the requested scopes come from.
 #[derive(Debug, Clone)]
 pub(crate) enum ScopeSource {
@@ -46,7 +49,8 @@ pub(crate) struct RequestConfig {
     /// The decision given by flags; `None` means ask in the terminal.
     pub decision: Option<Decision>,
     pub error_code: Option<String>,
-    pub app_name: String,
+    /// `--app-name`, as given (`None`: not given; blank: the default).
+    pub app_name: Option<String>,
     pub code_source: CodeSource,
     pub compact: bool,
     pub output: Option<PathBuf>,
@@ -99,8 +103,13 @@ pub(crate) fn prepare(profile: &Profile, config: &RequestConfig) -> anyhow::Resu
                     profile.example_error()
                 ))
             })?;
-            if profile.error(code).is_none() {
-                warnings.push(unknown_code_warning(profile, code));
+            if !profile.knows_error(code) {
+                warnings.push(format!(
+                    "error code {} is not in the {} catalog ({})",
+                    sanitize(code),
+                    sanitize(&profile.name),
+                    profile.known_errors_hint()
+                ));
             }
             value
         }
@@ -154,7 +163,16 @@ pub(crate) fn answer(
         .collect();
     let decision = match &config.decision {
         Some(decision) => decision.clone(),
-        None if to_ask.is_empty() => Decision::ApproveAll,
+        None if to_ask.is_empty() => {
+            if config.app_name.is_some() {
+                return Err(CliError::usage(
+                    "--app-name cannot apply: every requested scope is silent (granted without a consent page), so no prompt is shown",
+                )
+                .with_hint("--app-name names who asks in the consent prompt: leave it out")
+                .into());
+            }
+            Decision::ApproveAll
+        }
         None => {
             let stdin_holds_input =
                 matches!(&config.source, ScopeSource::File(p) if p == Path::new("-"));
@@ -170,7 +188,11 @@ pub(crate) fn answer(
                 sanitize(&config.user.id)
             );
             let answer = prompt::ask(
-                &config.app_name,
+                config
+                    .app_name
+                    .as_deref()
+                    .filter(|name| !name.trim().is_empty())
+                    .unwrap_or(DEFAULT_APP_NAME),
                 &who,
                 profile,
                 &to_ask,
@@ -246,20 +268,6 @@ fn refuse_unused_flags(config: &RequestConfig, granted: &[bool]) -> Result<(), C
         .with_hint("--seed makes the authCode repeatable: leave it out, or grant some scopes with --approve or --grant SCOPE,..."));
     }
     Ok(())
-}
-
-fn unknown_code_warning(profile: &Profile, code: &str) -> String {
-    let known = if profile.errors.is_empty() {
-        "it lists no error codes".to_string()
-    } else {
-        let codes: Vec<_> = profile.errors.iter().map(|e| sanitize(&e.code)).collect();
-        format!("known: {}", codes.join(", "))
-    };
-    format!(
-        "error code {} is not in the {} catalog ({known})",
-        sanitize(code),
-        sanitize(&profile.name),
-    )
 }
 
 /// Whether the result goes to stdout (no `--output`, or `-o -`).

@@ -3,13 +3,15 @@
 
 use crate::error::CliError;
 use crate::profile::Profile;
-use crate::text::sanitize;
+use crate::text::{brief, sanitize};
 
 /// Request parameters by name, in order.
 pub(super) type Params = Vec<(String, String)>;
 
 /// The parameters the profile requires, from `--param NAME=VALUE` or the request file's
-/// fields (already checked by the validator), in the profile's order.
+/// fields (already checked by the validator; `--param` does not go with `--from`), in the
+/// profile's order. A parameter given twice is refused, as neither obviously wins; a value
+/// that is empty or only blanks is refused as the wallet would.
 pub(super) fn request_params(
     profile: &Profile,
     given: &[String],
@@ -24,26 +26,38 @@ pub(super) fn request_params(
     let mut values: Vec<(String, String)> = Vec::new();
     for pair in given {
         let Some((name, value)) = pair.split_once('=') else {
-            return Err(CliError::usage(format!(
-                "--param {:?} is not NAME=VALUE",
-                crate::text::brief(pair)
-            ))
-            .into());
+            return Err(
+                CliError::usage(format!("--param {:?} is not NAME=VALUE", brief(pair))).into(),
+            );
         };
-        if !names.contains(&name) {
-            let known = if names.is_empty() {
-                format!("{wallet} requires no request parameter")
-            } else {
-                format!("{wallet} requires: {}", names.join(", "))
-            };
+        if name.trim().is_empty() {
             return Err(CliError::usage(format!(
-                "--param {}: not a request parameter of {wallet}",
-                crate::text::brief(name)
+                "--param {:?} names no parameter: NAME=VALUE is wanted",
+                brief(pair)
             ))
-            .with_hint(known)
+            .with_hint(requires(&wallet, &names))
             .into());
         }
-        values.retain(|(n, _)| n != name);
+        if !names.contains(&name) {
+            return Err(CliError::usage(format!(
+                "--param {}: not a request parameter of {wallet}",
+                brief(name)
+            ))
+            .with_hint(requires(&wallet, &names))
+            .into());
+        }
+        if value.trim().is_empty() {
+            return Err(CliError::usage(format!(
+                "--param {name}= gives an empty value: {wallet} requires a non-empty {name}"
+            ))
+            .with_hint(format!("give it: --param {name}=VALUE"))
+            .into());
+        }
+        if values.iter().any(|(n, _)| n == name) {
+            return Err(
+                CliError::usage(format!("--param {name} is given twice; give it once")).into(),
+            );
+        }
         values.push((name.to_string(), value.to_string()));
     }
     let mut params = Vec::new();
@@ -58,7 +72,7 @@ pub(super) fn request_params(
             .map(|(_, v)| v.clone())
             .or(in_file);
         match value {
-            Some(v) if !v.is_empty() => params.push((name.to_string(), v)),
+            Some(v) if !v.trim().is_empty() => params.push((name.to_string(), v)),
             _ => {
                 return Err(CliError::usage(format!(
                     "{wallet} requires the request parameter {name}"
@@ -69,6 +83,15 @@ pub(super) fn request_params(
         }
     }
     Ok(params)
+}
+
+/// The hint that lists the request parameters `wallet` requires.
+fn requires(wallet: &str, names: &[&str]) -> String {
+    if names.is_empty() {
+        format!("{wallet} requires no request parameter")
+    } else {
+        format!("{wallet} requires: {}", names.join(", "))
+    }
 }
 
 /// The top-level string members of the JSON object `bytes` named in `names`. Everything

@@ -216,11 +216,11 @@ fn ask_error_value(
     default_error: &str,
 ) -> anyhow::Result<String> {
     let mut codes: Vec<(String, String)> = profile
-        .errors
+        .known_errors()
         .iter()
         .map(|e| (e.code.clone(), sanitize(&e.message).into_owned()))
         .collect();
-    if profile.error(default_error).is_none() {
+    if !profile.knows_error(default_error) {
         codes.insert(0, (default_error.to_string(), "not in the catalog".into()));
     }
     let width = codes.iter().map(|(c, _)| c.len()).max().unwrap_or(0);

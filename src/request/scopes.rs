@@ -71,7 +71,7 @@ fn read_request_file(
     })?;
     let index = crate::validate::ScopeIndex::new(profile);
     let payload = crate::validate::read_request(&bytes, &shown, &index)
-        .map_err(|errors| crate::validate::diagnostic::refused_payload(&shown, &errors))?;
+        .map_err(|refused| crate::validate::diagnostic::refused_payload(&shown, &refused))?;
     warnings.extend(
         payload
             .warnings

@@ -113,9 +113,18 @@ pub(crate) fn located(shown: &str, d: &Diagnostic) -> String {
     }
 }
 
+/// Why a request payload was refused: the errors listed, and how many more problems were
+/// found past the listing limit.
+#[derive(Debug)]
+pub struct Refused {
+    pub errors: Vec<Diagnostic>,
+    pub unlisted: usize,
+}
+
 /// A request payload that the validator refused: its first error, then the others and
 /// the hints.
-pub(crate) fn refused_payload(shown: &str, errors: &[Diagnostic]) -> CliError {
+pub(crate) fn refused_payload(shown: &str, refused: &Refused) -> CliError {
+    let errors = &refused.errors;
     let Some(first) = errors.first() else {
         return CliError::usage(format!("{shown}: not a request payload"));
     };
@@ -130,7 +139,11 @@ pub(crate) fn refused_payload(shown: &str, errors: &[Diagnostic]) -> CliError {
             None => format!("also {}", located(shown, d)),
         });
     }
-    err
+    match refused.unlisted {
+        0 => err,
+        1 => err.with_hint("and 1 more problem, not listed"),
+        n => err.with_hint(format!("and {n} more problems, not listed")),
+    }
 }
 
 /// The verdict on one document.

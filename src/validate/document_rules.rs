@@ -106,11 +106,28 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
     }
 }
 
-/// `scopes`, unless the wallet has default scopes, and the parameters it requires.
+/// `scopes`, unless the wallet has default scopes, and the parameters it requires. An object
+/// with a response's fields and no `scopes` is a response, whatever the defaults: checked as
+/// a request (`--kind request`, `request --from`), it is refused as one.
 fn request_rules(w: &mut Walker<'_, '_>, fields: &Fields<'_>) {
     let index = w.index;
     let profile = &index.profile;
-    if fields.scopes.is_none() && profile.default_scopes.is_empty() {
+    let response_fields: Vec<&str> = fields
+        .known
+        .iter()
+        .map(|&i| &profile.fields()[i])
+        .filter(|f| f.kind == DocKind::Response)
+        .map(|f| f.name.as_str())
+        .collect();
+    if fields.scopes.is_none() && !response_fields.is_empty() {
+        let names = response_fields.join(", ");
+        w.report(Rule::UnknownKind, Target::Value, || {
+            say(format!(
+                "a response, not a request: it has {names} and no scopes"
+            ))
+            .hint("a request is {\"scopes\": [...]}; authCode, authSuccessScopes and authErrorScopes are the wallet's answer")
+        });
+    } else if fields.scopes.is_none() && profile.default_scopes.is_empty() {
         missing(w, "scopes", "a request needs \"scopes\": [...]");
     }
     for p in &profile.request_params {

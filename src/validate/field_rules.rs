@@ -111,6 +111,20 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
         });
         return list;
     }
+    let index = w.index;
+    if let Some(hint) = index.profile.joined_names_hint(text) {
+        // Names joined by commas where the wallet takes one name: that is the fault, not
+        // an unknown scope near one of them.
+        let wallet = &index.profile.name;
+        w.report(Rule::WrongType, Target::Value, || {
+            say(format!(
+                "scopes names several scopes in one string, which {} does not take",
+                crate::text::sanitize(wallet)
+            ))
+            .hint(hint)
+        });
+        return list;
+    }
     let mut seen = ScopeSet::new(w.index.scope_count());
     let names: Vec<&str> = match strings {
         StringScopes::CommaSeparated => text.split(',').collect(),
@@ -258,14 +272,16 @@ fn describe_char(c: char) -> String {
 pub(super) fn error_number(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
     let index = w.index;
     if index.profile.publishes("error") {
-        if !matches!(v, Shape::Number(n) if n.parse::<i64>().is_ok()) {
+        if !matches!(v, Shape::Number(n) if crate::profile::whole_number(n).is_ok()) {
             let wallet = &index.profile.name;
             w.report(Rule::WrongType, Target::Value, || {
                 let said = say(format!(
                     "error must be a whole number for {}, found {}",
                     crate::text::sanitize(wallet),
                     match v {
-                        Shape::Number(n) => format!("the number {n}"),
+                        Shape::Number(n) => crate::profile::whole_number(n)
+                            .err()
+                            .unwrap_or_else(|| format!("the number {n}")),
                         other => other.type_name().to_string(),
                     }
                 ));

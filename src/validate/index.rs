@@ -63,16 +63,12 @@ impl ScopeIndex {
                 .enumerate()
                 .map(|(i, s)| (s.to_string(), i as ScopeId))
                 .collect(),
-            error_codes: profile.errors.iter().map(|e| e.code.clone()).collect(),
-            known_codes_hint: format!(
-                "known error codes: {}",
-                profile
-                    .errors
-                    .iter()
-                    .map(|e| e.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            error_codes: profile
+                .known_errors()
+                .iter()
+                .map(|e| e.code.clone())
+                .collect(),
+            known_codes_hint: profile.known_errors_hint(),
             hints: Mutex::default(),
             suggester: OnceLock::new(),
             fields_lower: profile

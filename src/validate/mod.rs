@@ -55,6 +55,7 @@ use crate::error::{self, CliError};
 use crate::output::ColorMode;
 use crate::payload::DocKind;
 use crate::profile::Profile;
+pub use diagnostic::Refused;
 use diagnostic::{Diagnostic, Rule, Severity, Summary};
 use pipeline::Outcome;
 use report::{Format, Sink};
@@ -84,7 +85,7 @@ pub fn read_request(
     bytes: &[u8],
     shown: &str,
     index: &ScopeIndex,
-) -> Result<RequestPayload, Vec<Diagnostic>> {
+) -> Result<RequestPayload, Refused> {
     let check = CheckOptions {
         kind: Some(DocKind::Request),
         expected: None,
@@ -98,6 +99,7 @@ pub fn read_request(
     let first_line = pipeline::first_line(bytes);
     let (result, ids) =
         document::verdict(bytes, &Arc::from(shown), first_line, index, &check, options);
+    let unlisted = result.unlisted;
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = result
         .diagnostics
         .into_iter()
@@ -106,7 +108,10 @@ pub fn read_request(
         .drain(..)
         .partition(|d| d.rule == Rule::DuplicateScope);
     if !errors_left.is_empty() {
-        return Err(errors_left);
+        return Err(Refused {
+            errors: errors_left,
+            unlisted,
+        });
     }
     // One warning for each repeated scope, however often it repeats (the request keeps it
     // once); the count of repeats past the listing limit says nothing more here.
@@ -255,8 +260,8 @@ fn expected_scopes(
             let bytes = std::fs::read(path).map_err(|e| {
                 CliError::usage(format!("cannot read {shown}: {}", error::io_reason(&e)))
             })?;
-            let payload = read_request(&bytes, &shown, index).map_err(|errors| {
-                diagnostic::refused_payload(&format!("--request {shown}"), &errors)
+            let payload = read_request(&bytes, &shown, index).map_err(|refused| {
+                diagnostic::refused_payload(&format!("--request {shown}"), &refused)
             })?;
             // A request without scopes asks for the wallet's default scopes.
             if payload.scopes.is_empty() {

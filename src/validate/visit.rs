@@ -136,7 +136,7 @@ fn read_field<'de, A: MapAccess<'de>>(
             fields.auth_code = Some(v);
         }
         Some(FieldRole::ErrorNumber) => {
-            let v = map.next_value_seed(AnyValue { walker: &mut *w })?;
+            let v = value_as_written(w, map)?;
             field_rules::error_number(w, &v);
             fields.error = true;
         }
@@ -153,6 +153,32 @@ fn read_field<'de, A: MapAccess<'de>>(
         }
     }
     Ok(())
+}
+
+/// The next map value, a number kept as written: serde hands a whole number beyond 64 bits
+/// over as a rounded f64 (`-9223372036854775809` as `-9223372036854776000`), and the rules
+/// on error values judge and quote the number the document holds. Anything else is walked
+/// as usual. Used where numbers are judged (error values, `error`); the value is parsed
+/// twice, and these values are small.
+fn value_as_written<'de, A: MapAccess<'de>>(
+    w: &mut Walker<'_, 'de>,
+    map: &mut A,
+) -> Result<Shape<'de>, A::Error> {
+    use serde::de::Error;
+    let raw: &'de serde_json::value::RawValue = map.next_value()?;
+    let text = raw.get();
+    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        // What serde would have refused as it read the number (`1e999`), refused the same
+        // way: serde_json places the error where the number ends, as it did.
+        if serde_json::from_str::<f64>(text).is_err() {
+            return Err(A::Error::custom("number out of range"));
+        }
+        return Ok(Shape::Number(text.to_string()));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    AnyValue { walker: w }
+        .deserialize(&mut de)
+        .map_err(A::Error::custom)
 }
 
 /// A scope array (`scopes`, `authSuccessScopes`).
@@ -248,7 +274,7 @@ impl<'de> Visitor<'de> for ErrorMapSeed<'_, '_, 'de> {
             let first = matches!(step, Step::Key { occurrence: 0, .. });
             walker.within(step, |w| {
                 let id = field_rules::failed_scope(w, &key);
-                let value = map.next_value_seed(AnyValue { walker: &mut *w })?;
+                let value = value_as_written(w, &mut map)?;
                 field_rules::error_value(w, &value);
                 if let (Some(id), true) = (id, first) {
                     out.failed.push(Failed { id, key });

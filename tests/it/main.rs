@@ -7,12 +7,15 @@
 
 mod support;
 
+mod big_numbers;
 mod catalog;
 mod cli;
 mod codes;
 mod colors;
 mod completions;
+mod completions_hostile;
 mod docs;
+mod error_tables;
 mod escapes;
 mod flags;
 mod harness;
@@ -25,10 +28,12 @@ mod profile_leak;
 mod prompt;
 mod properties;
 mod readme;
+mod readme_links;
 mod request;
 mod schema;
 mod scopes;
 mod serve;
 mod signals;
 mod validate;
+mod wallet_choice;
 mod wallets;

@@ -496,7 +496,8 @@ fn request_reader_edge_cases() {
         let read = read_request(text.as_bytes(), "edge.json", index());
         match (read, outcome) {
             (Ok(read), Ok(scopes)) => assert_eq!(read.scopes, scopes, "{text}"),
-            (Err(errors), Err(rule)) => {
+            (Err(refused), Err(rule)) => {
+                let errors = &refused.errors;
                 assert!(errors.iter().any(|d| d.rule == rule), "{text}: {errors:?}")
             }
             (read, outcome) => panic!("{text}: {read:?}, expected {outcome:?}"),

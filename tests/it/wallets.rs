@@ -132,7 +132,7 @@ fn each_difference_between_wallets_passes_under_one_and_fails_under_another() {
             r#"{"scopes": "auth_base,auth_user"}"#,
             "alipaycn",
             "tng",
-            "unknown-scope",
+            "wrong-type",
         ),
         ("default scopes", r#"{}"#, "tng", "gcash", "unknown-kind"),
         (
@@ -249,8 +249,13 @@ fn a_number_error_fixes_to_a_number_and_a_string_error_to_a_string() {
 fn wallets_lists_every_profile_as_a_table_and_as_json() {
     let (code, out, err) = run(&["wallets"], None);
     assert_eq!((code, err.as_str()), (0, ""));
-    let lines: Vec<&str> = out.lines().collect();
+    // The table, a blank line, and the note on the ERRORS column.
+    let lines: Vec<&str> = out.lines().take_while(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + WALLETS.len());
+    assert!(
+        out.ends_with(").\n") && out.contains("\n\nERRORS: "),
+        "{out}"
+    );
     assert!(lines[0].starts_with("NAME ") && lines[0].contains("SOURCE"));
     for (line, wallet) in lines[1..].iter().zip(WALLETS) {
         assert!(line.starts_with(&format!("{wallet} ")), "{line}");

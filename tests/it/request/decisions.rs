@@ -246,7 +246,9 @@ fn unknown_error_code_is_accepted_with_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::starts_with("warning: error code 99999"))
-        .stderr(predicate::str::contains("known: 3, 10, 11, 40006"));
+        .stderr(predicate::str::contains(
+            "known error codes: 3, 10, 11, 40006",
+        ));
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert_eq!(
         parse(&out),

@@ -4,4 +4,7 @@
 
 mod decisions;
 mod from;
+mod many_unknown;
+mod not_a_response;
+mod params;
 mod scopes;
