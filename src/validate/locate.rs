@@ -169,8 +169,8 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
     // does not matter (and need not be searched for, once per diagnostic).
     let limit = floor_char_boundary(src, (offset + 4 * (WINDOW + 2)).min(src.len()));
     let line = match memchr::memchr(b'\n', &b[offset..limit]) {
-        Some(i) => src[start..offset + i].trim_end_matches('\r'),
-        None if limit == src.len() => src[start..].trim_end_matches('\r'),
+        Some(i) => strip_cr(&src[start..offset + i]),
+        None if limit == src.len() => strip_cr(&src[start..]),
         None => &src[start..limit],
     };
     let col = src[start..offset].chars().count();
@@ -195,36 +195,69 @@ pub fn excerpt(src: &str, offset: usize) -> (String, usize) {
         let window = &line[from..to];
         if !window.bytes().any(|b| b.is_ascii_control()) {
             text.push_str(window);
-            caret += col - from;
+            caret += col.min(len) - from;
             if to < len {
                 text.push('…');
             }
             return (text, caret);
         }
     }
-    for (i, c) in line.chars().skip(from).take(to - from).enumerate() {
-        // Characters pushed for `c`: a tab shows as one space, a control character as its
-        // escape, so the caret stays under the right column.
-        let width = if c == '\t' {
-            text.push(' ');
-            1
-        } else if c.is_control() {
-            let escaped = c.escape_default();
-            let n = escaped.len();
-            text.extend(escaped);
-            n
+    // A control character shows as its escape (`\r`, `\u{1b}`), wider than the character:
+    // the window is cut again to WINDOW shown characters, on the side farther from the caret.
+    let shown: Vec<(char, usize)> = line
+        .chars()
+        .skip(from)
+        .take(to - from)
+        .map(|c| (c, shown_width(c)))
+        .collect();
+    let at = col - from;
+    let (mut lo, mut hi) = (0, shown.len());
+    let mut width: usize = shown.iter().map(|&(_, w)| w).sum();
+    while width > WINDOW && hi > lo + 1 {
+        let left: usize = shown[lo..at.min(hi)].iter().map(|&(_, w)| w).sum();
+        if left > WINDOW / 2 && lo < at {
+            width -= shown[lo].1;
+            lo += 1;
         } else {
-            text.push(c);
-            1
-        };
-        if from + i < col {
-            caret += width;
+            hi -= 1;
+            width -= shown[hi].1;
         }
     }
-    if to < len {
+    if lo > 0 && from == 0 {
+        text.push('…');
+        caret += 1;
+    }
+    for (i, &(c, w)) in shown[lo..hi].iter().enumerate() {
+        if c == '\t' {
+            text.push(' ');
+        } else if c.is_control() {
+            text.extend(c.escape_default());
+        } else {
+            text.push(c);
+        }
+        if lo + i < at {
+            caret += w;
+        }
+    }
+    if from + hi < len {
         text.push('…');
     }
     (text, caret)
+}
+
+/// The line without its CRLF ending's `\r` (one: the others are the line's own).
+fn strip_cr(line: &str) -> &str {
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// How many characters `c` takes in an excerpt: a tab shows as one space, a control
+/// character as its escape.
+fn shown_width(c: char) -> usize {
+    if c != '\t' && c.is_control() {
+        c.escape_default().len()
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]
@@ -282,5 +315,41 @@ mod tests {
         let (text, caret) = excerpt(&long, 500);
         assert!(text.chars().count() <= WINDOW + 2);
         assert_eq!(text.chars().nth(caret - 1), Some('X'));
+    }
+
+    /// Escapes are wider than the characters they show: the excerpt still holds the
+    /// window, and the caret stays on its character.
+    #[test]
+    fn excerpt_counts_escapes_in_its_window() {
+        for (caret_at, src) in [
+            (
+                3,
+                "\r\r{{{{{{\r{{{\r\r\r{{\r{{{{{{{\r".to_owned() + &"{".repeat(80),
+            ),
+            (150, "\u{1b}".repeat(300)),
+            (0, "\r".repeat(300)),
+            (299, "\u{1}".repeat(300)),
+        ] {
+            let (text, caret) = excerpt(&src, caret_at);
+            assert!(text.chars().count() <= WINDOW + 2, "{text}");
+            let shown = escape_all(&src[caret_at..].chars().next().unwrap().to_string());
+            let at: String = text.chars().skip(caret - 1).collect();
+            assert!(
+                at.starts_with(&shown),
+                "caret {caret} not on {shown:?} in {text}"
+            );
+        }
+    }
+
+    fn escape_all(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
     }
 }

@@ -430,33 +430,50 @@ fn whole_line_excerpt(src: &str, offset: usize) -> (String, usize) {
         .iter()
         .position(|&c| c == b'\n')
         .map_or(b.len(), |i| offset + i);
-    let line = src[start..end].trim_end_matches('\r');
+    let line = &src[start..end];
+    let line = line.strip_suffix('\r').unwrap_or(line);
     let col = src[start..offset].chars().count();
     let chars: Vec<char> = line.chars().collect();
     let from = col
         .saturating_sub(WINDOW / 2)
         .min(chars.len().saturating_sub(WINDOW));
     let to = (from + WINDOW).min(chars.len());
-    let mut text = String::new();
-    let mut caret = 1;
-    if from > 0 {
-        text.push('…');
-        caret += 1;
-    }
-    for (i, c) in chars[from..to].iter().enumerate() {
-        let shown: String = if c.is_control() && *c != '\t' {
+    let shown = |c: char| -> String {
+        if c.is_control() && c != '\t' {
             c.escape_default().collect()
-        } else if *c == '\t' {
+        } else if c == '\t' {
             " ".into()
         } else {
             c.to_string()
-        };
-        if from + i < col {
+        }
+    };
+    // Escapes are wider than their characters: at most WINDOW shown characters, cut on the
+    // side farther from the caret.
+    let width = |range: std::ops::Range<usize>| -> usize {
+        chars[range].iter().map(|&c| shown(c).chars().count()).sum()
+    };
+    let (mut lo, mut hi) = (from, to);
+    while width(lo..hi) > WINDOW && hi > lo + 1 {
+        if width(lo..col.min(hi).max(lo)) > WINDOW / 2 && lo < col {
+            lo += 1;
+        } else {
+            hi -= 1;
+        }
+    }
+    let mut text = String::new();
+    let mut caret = 1;
+    if lo > 0 {
+        text.push('…');
+        caret += 1;
+    }
+    for (i, &c) in chars[lo..hi].iter().enumerate() {
+        let shown = shown(c);
+        if lo + i < col {
             caret += shown.chars().count();
         }
         text.push_str(&shown);
     }
-    if to < chars.len() {
+    if hi < chars.len() {
         text.push('…');
     }
     (text, caret)
