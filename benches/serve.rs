@@ -197,6 +197,8 @@ fn premint(store: &Path, count: usize) -> Result<(), String> {
                 user_id: &user.id,
                 user_json: &user_json,
                 minted_at: now,
+                wallet: "DANA",
+                gateway: "dana",
             },
         )
         .map_err(|e| e.to_string())?;

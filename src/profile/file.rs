@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use super::{
-    field_list, ErrorCode, ErrorValueType, Profile, RequestParam, Scope, StringScopes, FIELDS,
+    field_list, ErrorCode, ErrorValueType, Gateway, Profile, RequestParam, Scope, StringScopes,
+    FIELDS,
 };
 use crate::payload::ErrorValue;
 
@@ -42,6 +43,8 @@ pub(super) struct ProfileFile {
     response_fields: Vec<String>,
     #[serde(default)]
     empty_error_scopes: bool,
+    #[serde(default)]
+    gateway: Gateway,
 }
 
 /// Parses and checks a profile document; the error says what is wrong with it.
@@ -158,6 +161,7 @@ fn from_file(file: ProfileFile) -> Result<Profile, String> {
         default_error: ErrorValue::Text(String::new()),
         response_fields: file.response_fields,
         empty_error_scopes: file.empty_error_scopes,
+        gateway: file.gateway,
     };
     let mut seen = HashSet::new();
     for (i, e) in errors.iter().enumerate() {

@@ -87,6 +87,31 @@ pub enum FieldRole {
     ErrorMessage,
 }
 
+/// The server-side platform a wallet's backend exchanges its codes at: which of the
+/// sandbox's gateways redeems the codes minted for the wallet (`authcode serve`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gateway {
+    /// DANA's SNAP Apply Token and Open API user profile.
+    #[default]
+    Dana,
+    /// The Alipay+ platform's `applyToken` and `inquiryUserInfo`.
+    AlipayPlus,
+    /// Alipay CN's `gateway.do`.
+    AlipayCn,
+}
+
+impl Gateway {
+    /// The name the store and the profile files hold.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Gateway::Dana => "dana",
+            Gateway::AlipayPlus => "alipay-plus",
+            Gateway::AlipayCn => "alipay-cn",
+        }
+    }
+}
+
 /// A top-level field a payload may carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -150,6 +175,8 @@ pub struct Profile {
     pub response_fields: Vec<String>,
     /// Whether a success carries `"authErrorScopes": {}` (as the wallet's sample does).
     pub empty_error_scopes: bool,
+    /// The gateway that redeems the wallet's codes (DANA's unless the profile says).
+    pub gateway: Gateway,
     fields: Vec<Field>,
 }
 

@@ -223,6 +223,7 @@ pub(crate) fn answer(
         // The store serves `authcode serve`; it never stands in the way of the response.
         let recorded = crate::sandbox::record::minted(
             &config.store,
+            profile,
             code,
             &response.success_scopes,
             &config.user,

@@ -180,9 +180,10 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
     for c in codes {
         let _ = writeln!(
             out,
-            "  {}  {:<8}  {}  user {}",
+            "  {}  {:<8}  {}  {}  user {}",
             c.code,
             c.state,
+            crate::text::sanitize(&c.wallet),
             c.scopes.join(","),
             c.user_id
         );
@@ -191,9 +192,10 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
     for t in tokens {
         let _ = writeln!(
             out,
-            "  {}  {:<7}  {}  user {}",
+            "  {}  {:<7}  {}  {}  user {}",
             t.access_token,
             t.state,
+            crate::text::sanitize(&t.wallet),
             t.scopes.join(","),
             t.user_id
         );

@@ -35,9 +35,11 @@ pub(crate) fn open_failed(error: &OpenError) -> String {
     }
 }
 
-/// Records a code `request` minted for `user`, granting `scopes`; why not, in words.
+/// Records a code `request` minted for `user` on the wallet of `profile`, granting `scopes`;
+/// why not, in words.
 pub(crate) fn minted(
     target: &StoreTarget,
+    profile: &crate::profile::Profile,
     code: &str,
     scopes: &[String],
     user: &crate::users::User,
@@ -62,6 +64,8 @@ pub(crate) fn minted(
             user_id: &user.id,
             user_json: &user.to_json(),
             minted_at: store::now_ms(),
+            wallet: &profile.name,
+            gateway: profile.gateway.name(),
         },
     )
     .map_err(|e| {

@@ -85,13 +85,14 @@ fn button(action: &str, target: &str, label: &str) -> String {
 pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
     let mut b = String::new();
     b.push_str("<h1>authcode serve — what the sandbox holds</h1><p>Newest first. As JSON: <a href=\"/?format=json\">/?format=json</a>.</p>");
-    b.push_str("<h2>Codes</h2><div class=\"wrap\"><table id=\"codes\"><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Minted</th><th scope=\"col\">Make the next exchange fail</th></tr></thead><tbody>");
+    b.push_str("<h2>Codes</h2><div class=\"wrap\"><table id=\"codes\"><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">Wallet</th><th scope=\"col\">User</th><th scope=\"col\">Minted</th><th scope=\"col\">Make the next exchange fail</th></tr></thead><tbody>");
     for c in codes {
         b.push_str(&format!(
-            "<tr><td><code>{}</code></td><td class=\"state\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}{}</td></tr>",
+            "<tr><td><code>{}</code></td><td class=\"state\">{}</td><td>{}</td><td class=\"wallet\">{}</td><td>{}</td><td>{}</td><td>{}{}{}</td></tr>",
             escape(&shortened(&c.code)),
             c.state,
             escape(&c.scopes.join(", ")),
+            escape(&c.wallet),
             escape(&c.user_id),
             times::jakarta(c.minted_at),
             button("expire-code", &c.id.to_string(), "as expired"),
@@ -99,13 +100,14 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
             button("forget-code", &c.id.to_string(), "as unknown"),
         ));
     }
-    b.push_str("</tbody></table></div><h2>Tokens</h2><div class=\"wrap\"><table id=\"tokens\"><thead><tr><th scope=\"col\">Access token</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Issued</th><th scope=\"col\">Expires</th><th scope=\"col\">Fail it</th></tr></thead><tbody>");
+    b.push_str("</tbody></table></div><h2>Tokens</h2><div class=\"wrap\"><table id=\"tokens\"><thead><tr><th scope=\"col\">Access token</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">Wallet</th><th scope=\"col\">User</th><th scope=\"col\">Issued</th><th scope=\"col\">Expires</th><th scope=\"col\">Fail it</th></tr></thead><tbody>");
     for t in tokens {
         b.push_str(&format!(
-            "<tr><td><code>{}</code></td><td class=\"state\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td class=\"state\">{}</td><td>{}</td><td class=\"wallet\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&shortened(&t.access_token)),
             t.state,
             escape(&t.scopes.join(", ")),
+            escape(&t.wallet),
             escape(&t.user_id),
             times::jakarta(t.issued_at),
             times::jakarta(t.access_expires_at),

@@ -14,6 +14,8 @@ pub(crate) struct CodeRow {
     pub code: String,
     pub scopes: Vec<String>,
     pub user_id: String,
+    /// The wallet it was minted for.
+    pub wallet: String,
     pub minted_at: i64,
     pub redeemed_at: Option<i64>,
     /// `unused`, `redeemed` or `expired`.
@@ -30,6 +32,8 @@ pub(crate) struct TokenRow {
     pub refresh_token: String,
     pub scopes: Vec<String>,
     pub user_id: String,
+    /// The wallet of the code it descends from.
+    pub wallet: String,
     pub issued_at: i64,
     pub access_expires_at: i64,
     pub refresh_expires_at: i64,
@@ -49,7 +53,7 @@ pub(crate) fn recent(
     let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
     let codes = conn
         .prepare_cached(
-            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid FROM codes
+            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid, wallet FROM codes
              ORDER BY minted_at DESC, rowid DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
@@ -60,6 +64,7 @@ pub(crate) fn recent(
                 code: r.get(0)?,
                 scopes: scopes(r.get(1)?),
                 user_id: r.get(2)?,
+                wallet: r.get(6)?,
                 minted_at,
                 redeemed_at,
                 state: match redeemed_at {
@@ -73,7 +78,7 @@ pub(crate) fn recent(
     let tokens = conn
         .prepare_cached(
             "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
-                    refresh_expires_at, refreshed_at, rowid FROM tokens
+                    refresh_expires_at, refreshed_at, rowid, wallet FROM tokens
              ORDER BY issued_at DESC, rowid DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
@@ -85,6 +90,7 @@ pub(crate) fn recent(
                 refresh_token: r.get(1)?,
                 scopes: scopes(r.get(2)?),
                 user_id: r.get(3)?,
+                wallet: r.get(9)?,
                 issued_at: r.get(4)?,
                 access_expires_at,
                 refresh_expires_at: r.get(6)?,
@@ -181,6 +187,8 @@ mod tests {
                 user_id: "default",
                 user_json: "{}",
                 minted_at: NOW - 1_000 + i as i64,
+                wallet: if i == 0 { "DANA" } else { "GCash" },
+                gateway: "dana",
             };
             grants::record_code(&conn, &minted).unwrap();
         }
@@ -196,15 +204,15 @@ mod tests {
         assert!(!break_code(&conn, "nope", CodeFault::Used, NOW).unwrap());
         let pair = || ("a".to_string(), "r".to_string());
         assert_eq!(
-            grants::redeem_code(&conn, "E", NOW, TTLS, pair()).unwrap(),
+            grants::redeem_code(&conn, "dana", "E", NOW, TTLS, pair()).unwrap(),
             Err(Refusal::Expired)
         );
         assert_eq!(
-            grants::redeem_code(&conn, "U", NOW, TTLS, pair()).unwrap(),
+            grants::redeem_code(&conn, "dana", "U", NOW, TTLS, pair()).unwrap(),
             Err(Refusal::Used)
         );
         assert_eq!(
-            grants::redeem_code(&conn, "K", NOW, TTLS, pair()).unwrap(),
+            grants::redeem_code(&conn, "dana", "K", NOW, TTLS, pair()).unwrap(),
             Err(Refusal::Unknown)
         );
     }
@@ -214,6 +222,7 @@ mod tests {
         let conn = store_with(&["OLD", "NEW"]);
         grants::redeem_code(
             &conn,
+            "dana",
             "NEW",
             NOW,
             TTLS,
@@ -229,10 +238,16 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("NEW", "redeemed"), ("OLD", "unused")]
         );
+        assert_eq!(
+            codes.iter().map(|c| c.wallet.as_str()).collect::<Vec<_>>(),
+            ["GCash", "DANA"],
+            "each code shows its wallet"
+        );
+        assert_eq!(tokens[0].wallet, "GCash");
         assert_eq!(tokens[0].state, "active");
         assert!(expire_token(&conn, "ACCESS123456", NOW + 500).unwrap());
         assert_eq!(
-            grants::grant_of(&conn, "ACCESS123456", NOW + 500).unwrap(),
+            grants::grant_of(&conn, "dana", "ACCESS123456", NOW + 500).unwrap(),
             Err(Refusal::Expired)
         );
         let (_, tokens) = recent(&conn, 10, NOW + 500, TTLS.code).unwrap();

@@ -13,6 +13,10 @@ pub struct MintedCode<'a> {
     /// The simulated user's record as JSON, so the profile shows what consent showed.
     pub user_json: &'a str,
     pub minted_at: i64,
+    /// The wallet it was minted for, as its profile names it ("GCash").
+    pub wallet: &'a str,
+    /// The gateway that alone redeems it (`Gateway::name`).
+    pub gateway: &'a str,
 }
 
 /// Lifetimes in milliseconds.
@@ -56,18 +60,21 @@ pub fn record_code(conn: &Connection, minted: &MintedCode<'_>) -> rusqlite::Resu
     let scopes = serde_json::to_string(minted.scopes).expect("strings serialize");
     let user_record = user_record(conn, minted.user_json)?;
     conn.prepare_cached(
-        "INSERT INTO codes (code, scopes, user_id, user_record, minted_at, redeemed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, NULL)
+        "INSERT INTO codes (code, scopes, user_id, user_record, minted_at, redeemed_at,
+             wallet, gateway)
+         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
          ON CONFLICT (code) DO UPDATE SET scopes = excluded.scopes, user_id = excluded.user_id,
              user_record = excluded.user_record, minted_at = excluded.minted_at,
-             redeemed_at = NULL",
+             redeemed_at = NULL, wallet = excluded.wallet, gateway = excluded.gateway",
     )?
     .execute(params![
         minted.code,
         scopes,
         minted.user_id,
         user_record,
-        minted.minted_at
+        minted.minted_at,
+        minted.wallet,
+        minted.gateway
     ])?;
     Ok(())
 }
@@ -86,10 +93,12 @@ fn user_record(conn: &Connection, user_json: &str) -> rusqlite::Result<i64> {
     }
 }
 
-/// Spends `code` and stores `tokens` (fresh random values from the caller) for it. The one
-/// conditional UPDATE is what makes redemption exactly-once across threads and processes.
+/// Spends `code`, if `gateway` speaks for its wallet, and stores `tokens` (fresh random values
+/// from the caller) for it. The one conditional UPDATE is what makes redemption exactly-once
+/// across threads and processes. Another gateway's code is unknown here.
 pub(crate) fn redeem_code(
     conn: &Connection,
+    gateway: &str,
     code: &str,
     now: i64,
     ttls: Ttls,
@@ -98,28 +107,35 @@ pub(crate) fn redeem_code(
     let spent = conn
         .prepare_cached(
             "UPDATE codes SET redeemed_at = ?2
-             WHERE code = ?1 AND redeemed_at IS NULL AND minted_at > ?3
-             RETURNING scopes, user_id, user_record",
+             WHERE code = ?1 AND redeemed_at IS NULL AND minted_at > ?3 AND gateway = ?4
+             RETURNING scopes, user_id, user_record, wallet",
         )?
-        .query_row(params![code, now, now.saturating_sub(ttls.code)], |r| {
-            Ok(Spent {
-                code: code.to_string(),
-                scopes: r.get(0)?,
-                user_id: r.get(1)?,
-                user_record: r.get(2)?,
-            })
-        })
+        .query_row(
+            params![code, now, now.saturating_sub(ttls.code), gateway],
+            |r| {
+                Ok(Spent {
+                    code: code.to_string(),
+                    scopes: r.get(0)?,
+                    user_id: r.get(1)?,
+                    user_record: r.get(2)?,
+                    wallet: r.get(3)?,
+                    gateway: gateway.to_string(),
+                })
+            },
+        )
         .optional()?;
     let Some(spent) = spent else {
-        let why = "SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1";
-        return refusal(conn, why, code).map(Err);
+        let why = "SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1 AND gateway = ?2";
+        return refusal(conn, why, code, gateway).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
 
-/// Spends `refresh_token` and stores a new pair descending from the same code.
+/// Spends `refresh_token`, if `gateway` issued it, and stores a new pair descending from the
+/// same code.
 pub(crate) fn refresh(
     conn: &Connection,
+    gateway: &str,
     refresh_token: &str,
     now: i64,
     ttls: Ttls,
@@ -129,20 +145,24 @@ pub(crate) fn refresh(
         .prepare_cached(
             "UPDATE tokens SET refreshed_at = ?2
              WHERE refresh_token = ?1 AND refreshed_at IS NULL AND refresh_expires_at > ?2
-             RETURNING code, scopes, user_id, user_record",
+                 AND gateway = ?3
+             RETURNING code, scopes, user_id, user_record, wallet",
         )?
-        .query_row(params![refresh_token, now], |r| {
+        .query_row(params![refresh_token, now, gateway], |r| {
             Ok(Spent {
                 code: r.get(0)?,
                 scopes: r.get(1)?,
                 user_id: r.get(2)?,
                 user_record: r.get(3)?,
+                wallet: r.get(4)?,
+                gateway: gateway.to_string(),
             })
         })
         .optional()?;
     let Some(spent) = spent else {
-        let why = "SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1";
-        return refusal(conn, why, refresh_token).map(Err);
+        let why = "SELECT refreshed_at IS NOT NULL FROM tokens
+                   WHERE refresh_token = ?1 AND gateway = ?2";
+        return refusal(conn, why, refresh_token, gateway).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
 }
@@ -153,14 +173,17 @@ struct Spent {
     scopes: String,
     user_id: String,
     user_record: i64,
+    wallet: String,
+    gateway: String,
 }
 
 /// Why `key`, a code or refresh token that could not be spent, was refused; `used` selects
-/// whether its row was spent before (no row: unknown; spent: used; else it has expired).
-fn refusal(conn: &Connection, used: &str, key: &str) -> rusqlite::Result<Refusal> {
+/// whether its row (of `gateway`) was spent before (no row: unknown; spent: used; else it has
+/// expired).
+fn refusal(conn: &Connection, used: &str, key: &str, gateway: &str) -> rusqlite::Result<Refusal> {
     let used = conn
         .prepare_cached(used)?
-        .query_row([key], |r| r.get::<_, bool>(0))
+        .query_row([key, gateway], |r| r.get::<_, bool>(0))
         .optional()?;
     Ok(match used {
         None => Refusal::Unknown,
@@ -180,8 +203,8 @@ fn issue(
     let refresh_expires_at = now.saturating_add(ttls.refresh);
     conn.prepare_cached(
         "INSERT INTO tokens (access_token, refresh_token, code, scopes, user_id, user_record,
-             issued_at, access_expires_at, refresh_expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             issued_at, access_expires_at, refresh_expires_at, wallet, gateway)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         access_token,
@@ -192,7 +215,9 @@ fn issue(
         spent.user_record,
         now,
         access_expires_at,
-        refresh_expires_at
+        refresh_expires_at,
+        spent.wallet,
+        spent.gateway
     ])?;
     // SQLite reads the one field; the record is not parsed in Rust on every exchange.
     let public_user_id = conn
@@ -210,9 +235,11 @@ fn issue(
     })
 }
 
-/// What `access_token` grants at `now`: unknown and expired tokens are refused.
+/// What `access_token` grants at `now` on `gateway`: unknown (or another gateway's) and
+/// expired tokens are refused.
 pub(crate) fn grant_of(
     conn: &Connection,
+    gateway: &str,
     access_token: &str,
     now: i64,
 ) -> rusqlite::Result<Result<Grant, Refusal>> {
@@ -220,9 +247,9 @@ pub(crate) fn grant_of(
         .prepare_cached(
             "SELECT t.scopes, u.user_json, t.access_expires_at
              FROM tokens t JOIN user_records u ON u.id = t.user_record
-             WHERE t.access_token = ?1",
+             WHERE t.access_token = ?1 AND t.gateway = ?2",
         )?
-        .query_row([access_token], |r| {
+        .query_row([access_token, gateway], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -241,123 +268,5 @@ pub(crate) fn grant_of(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TTLS: Ttls = Ttls {
-        code: 600_000,
-        access: 3_600_000,
-        refresh: 7_200_000,
-    };
-
-    fn store() -> Connection {
-        let mut conn = Connection::open_in_memory().unwrap();
-        crate::sandbox::store::schema::migrate(&mut conn).unwrap();
-        conn
-    }
-
-    fn mint(conn: &Connection, code: &str, at: i64) {
-        let scopes = vec!["USER_LOGIN_ID".to_string()];
-        record_code(
-            conn,
-            &MintedCode {
-                code,
-                scopes: &scopes,
-                user_id: "default",
-                user_json: "{\"id\":\"default\"}",
-                minted_at: at,
-            },
-        )
-        .unwrap();
-    }
-
-    fn pair(n: u32) -> (String, String) {
-        (format!("A{n}"), format!("R{n}"))
-    }
-
-    #[test]
-    fn a_code_is_redeemed_once_then_used() {
-        let conn = store();
-        mint(&conn, "C", 1_000);
-        let tokens = redeem_code(&conn, "C", 2_000, TTLS, pair(1))
-            .unwrap()
-            .unwrap();
-        assert_eq!(tokens.access_token, "A1");
-        assert_eq!(tokens.access_expires_at, 2_000 + TTLS.access);
-        assert_eq!(
-            redeem_code(&conn, "C", 2_001, TTLS, pair(2)).unwrap(),
-            Err(Refusal::Used)
-        );
-        assert_eq!(
-            redeem_code(&conn, "nope", 2_001, TTLS, pair(3)).unwrap(),
-            Err(Refusal::Unknown)
-        );
-    }
-
-    #[test]
-    fn an_old_code_is_expired_and_stays_unused() {
-        let conn = store();
-        mint(&conn, "C", 1_000);
-        let late = 1_000 + TTLS.code;
-        assert_eq!(
-            redeem_code(&conn, "C", late, TTLS, pair(1)).unwrap(),
-            Err(Refusal::Expired)
-        );
-        assert!(redeem_code(&conn, "C", late - 1, TTLS, pair(2))
-            .unwrap()
-            .is_ok());
-    }
-
-    #[test]
-    fn minting_the_same_code_again_resets_it() {
-        let conn = store();
-        mint(&conn, "C", 1_000);
-        redeem_code(&conn, "C", 1_001, TTLS, pair(1))
-            .unwrap()
-            .unwrap();
-        mint(&conn, "C", 5_000);
-        assert!(redeem_code(&conn, "C", 5_001, TTLS, pair(2))
-            .unwrap()
-            .is_ok());
-    }
-
-    #[test]
-    fn refresh_spends_the_old_refresh_token() {
-        let conn = store();
-        mint(&conn, "C", 1_000);
-        redeem_code(&conn, "C", 1_001, TTLS, pair(1))
-            .unwrap()
-            .unwrap();
-        let new = refresh(&conn, "R1", 2_000, TTLS, pair(2)).unwrap().unwrap();
-        assert_eq!(new.refresh_token, "R2");
-        assert_eq!(
-            refresh(&conn, "R1", 2_001, TTLS, pair(3)).unwrap(),
-            Err(Refusal::Used)
-        );
-        assert_eq!(
-            refresh(&conn, "R9", 2_001, TTLS, pair(4)).unwrap(),
-            Err(Refusal::Unknown)
-        );
-        let late = 2_000 + TTLS.refresh;
-        assert_eq!(
-            refresh(&conn, "R2", late, TTLS, pair(5)).unwrap(),
-            Err(Refusal::Expired)
-        );
-    }
-
-    #[test]
-    fn access_tokens_grant_until_they_expire() {
-        let conn = store();
-        mint(&conn, "C", 1_000);
-        let t = redeem_code(&conn, "C", 1_000, TTLS, pair(1))
-            .unwrap()
-            .unwrap();
-        let grant = grant_of(&conn, "A1", 1_500).unwrap().unwrap();
-        assert_eq!(grant.scopes, ["USER_LOGIN_ID"]);
-        assert_eq!(
-            grant_of(&conn, "A1", t.access_expires_at).unwrap(),
-            Err(Refusal::Expired)
-        );
-        assert_eq!(grant_of(&conn, "A9", 0).unwrap(), Err(Refusal::Unknown));
-    }
-}
+#[path = "grants_tests.rs"]
+mod tests;

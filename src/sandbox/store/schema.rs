@@ -5,7 +5,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 4;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
 const MIGRATIONS: [&str; VERSION as usize] = [
@@ -85,6 +85,13 @@ const MIGRATIONS: [&str; VERSION as usize] = [
     DROP TABLE tokens;
     ALTER TABLE tokens_v3 RENAME TO tokens;
     CREATE INDEX tokens_issued ON tokens (issued_at);",
+    // 3 -> 4: each code belongs to a wallet, and only the gateway that speaks for the wallet
+    // redeems it (its tokens are that gateway's too). Codes and tokens written before were
+    // DANA's, the one wallet the sandbox redeemed.
+    "ALTER TABLE codes ADD COLUMN wallet TEXT NOT NULL DEFAULT 'DANA';
+    ALTER TABLE codes ADD COLUMN gateway TEXT NOT NULL DEFAULT 'dana';
+    ALTER TABLE tokens ADD COLUMN wallet TEXT NOT NULL DEFAULT 'DANA';
+    ALTER TABLE tokens ADD COLUMN gateway TEXT NOT NULL DEFAULT 'dana';",
 ];
 
 /// Why a store cannot be used.
@@ -191,5 +198,31 @@ mod tests {
             )
             .unwrap();
         assert_eq!(token, (5, "RT".into(), r#"{"id":"u1"}"#.into()));
+    }
+
+    #[test]
+    fn version_3_codes_and_tokens_become_danas() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for step in &MIGRATIONS[..3] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 3;
+             INSERT INTO user_records (id, user_json) VALUES (1, '{}');
+             INSERT INTO codes (code, scopes, user_id, user_record, minted_at)
+             VALUES ('OLD', '[]', 'u1', 1, 1);
+             INSERT INTO tokens (access_token, refresh_token, code, scopes, user_id,
+                 user_record, issued_at, access_expires_at, refresh_expires_at)
+             VALUES ('AT', 'RT', 'OLD', '[]', 'u1', 1, 2, 10, 20);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let of = |sql: &str| -> (String, String) {
+            conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+        };
+        let dana = ("DANA".to_string(), "dana".to_string());
+        assert_eq!(of("SELECT wallet, gateway FROM codes"), dana);
+        assert_eq!(of("SELECT wallet, gateway FROM tokens"), dana);
     }
 }

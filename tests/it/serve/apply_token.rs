@@ -103,6 +103,8 @@ fn unknown_expired_and_badly_signed_codes_are_refused() {
             user_id: &user.id,
             user_json: &user.to_json(),
             minted_at: authcode::sandbox::store::now_ms() - 11 * 60 * 1000,
+            wallet: "DANA",
+            gateway: "dana",
         },
     )
     .unwrap();

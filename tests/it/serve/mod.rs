@@ -13,4 +13,5 @@ mod readme;
 mod sandbox;
 mod sdk;
 mod support;
+mod wallets;
 mod webdriver;

@@ -142,6 +142,8 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
             user_id: &user.id,
             user_json: &user.to_json(),
             minted_at: authcode::sandbox::store::now_ms() - 3_600_000,
+            wallet: "DANA",
+            gateway: "dana",
         },
     )
     .unwrap();

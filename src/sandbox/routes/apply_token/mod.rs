@@ -22,6 +22,9 @@ use crate::sandbox::store::{self, Refusal, TokenPair};
 use crate::sandbox::times;
 use check::{check, unauthorized, Grant};
 
+/// The gateway this route is: it redeems DANA's codes only.
+const DANA: &str = crate::profile::Gateway::Dana.name();
+
 /// The route's methods.
 pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
     post(handle)
@@ -48,9 +51,11 @@ async fn handle(
         let now = store::now_ms();
         match job_grant {
             Grant::AuthorizationCode(code) => {
-                store::grants::redeem_code(conn, &code, now, ttls, tokens)
+                store::grants::redeem_code(conn, DANA, &code, now, ttls, tokens)
             }
-            Grant::RefreshToken(token) => store::grants::refresh(conn, &token, now, ttls, tokens),
+            Grant::RefreshToken(token) => {
+                store::grants::refresh(conn, DANA, &token, now, ttls, tokens)
+            }
         }
     };
     faults::serve(

@@ -166,6 +166,8 @@ async fn decide(
     };
     let recorded = {
         let code = code.clone();
+        let wallet = state.profile.name.clone();
+        let gateway = state.profile.gateway.name();
         state
             .writer
             .run(move |conn| {
@@ -177,6 +179,8 @@ async fn decide(
                         user_id: &user.id,
                         user_json: &user.to_json(),
                         minted_at: store::now_ms(),
+                        wallet: &wallet,
+                        gateway,
                     },
                 )
             })

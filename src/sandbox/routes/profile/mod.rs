@@ -12,6 +12,7 @@ use axum::extract::State;
 use axum::routing::{post, MethodRouter};
 use serde_json::{json, Value};
 
+use crate::profile::Gateway;
 use crate::sandbox::answer::{self, Answer, OpenApiResult};
 use crate::sandbox::faults::{self, Injected};
 use crate::sandbox::route::Route;
@@ -46,7 +47,7 @@ async fn handle(State(state): State<Arc<AppState>>, body: Result<Bytes, BytesRej
     faults::serve(
         &state.writer,
         Route::Profile,
-        move |conn| store::grants::grant_of(conn, &token, store::now_ms()),
+        move |conn| store::grants::grant_of(conn, Gateway::Dana.name(), &token, store::now_ms()),
         |grant| answer(&query, grant),
         |fault| match fault {
             Injected::Code(code) => injected_code(&query, &code),
