@@ -15,7 +15,7 @@ use axum::Router;
 
 use super::answer::{self, Answer};
 use super::route::{Route, Shape};
-use super::routes::{self, profile};
+use super::routes::{self, alipay_plus, profile};
 use super::state::AppState;
 
 /// The largest request body accepted.
@@ -25,9 +25,10 @@ pub(crate) const BODY_LIMIT: usize = 1 << 20;
 pub(crate) fn app(state: Arc<AppState>) -> Router {
     routes::ALL
         .iter()
-        .fold(Router::new(), |router, &(route, methods)| {
+        .flat_map(|&(route, methods)| route.paths().iter().map(move |p| (route, methods, p)))
+        .fold(Router::new(), |router, (route, methods, path)| {
             router.route(
-                route.path(),
+                path,
                 methods().fallback(move || async move { wrong_method(route) }),
             )
         })
@@ -47,6 +48,7 @@ fn wrong_method(route: Route) -> Response {
             serde_json::Value::Null,
         ),
         Shape::OpenApi => profile::wrong_method(),
+        Shape::AlipayPlus => alipay_plus::wrong_method(),
     };
     let mut response = answer.into_response();
     response

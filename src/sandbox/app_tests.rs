@@ -33,8 +33,21 @@ fn sandbox() -> (tempfile::TempDir, axum::Router) {
         profile: crate::profile::Profile::dana(),
         users: crate::users::Users::load(None).unwrap(),
         auto_consent: None,
+        platform: platform(),
     };
     (dir, app(Arc::new(state)))
+}
+
+/// A platform key to sign with (a test-only key of the repository: generating one is slow).
+fn platform() -> crate::sandbox::platform_key::PlatformKey {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("platform.pem");
+    std::fs::write(
+        &path,
+        include_str!("../../tests/keys/other-merchant.test-only.key.pem"),
+    )
+    .unwrap();
+    crate::sandbox::platform_key::PlatformKey::read(&path).unwrap()
 }
 
 /// Sends one request; the status, the `Allow` header, the content type and the body as JSON.
@@ -68,6 +81,7 @@ fn code_in(shape: Shape, body: &Value) -> Option<&str> {
     match shape {
         Shape::Snap => body["responseCode"].as_str(),
         Shape::OpenApi => body["response"]["body"]["resultInfo"]["resultCode"].as_str(),
+        Shape::AlipayPlus => body["result"]["resultCode"].as_str(),
     }
 }
 
@@ -100,7 +114,11 @@ async fn an_unknown_path_is_a_snap_404_for_any_method() {
 async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
     let (_dir, app) = sandbox();
     let wrong = |route: Route| match route {
-        Route::ApplyToken | Route::Profile | Route::Actions => ["GET", "PUT", "DELETE", "PATCH"],
+        Route::ApplyToken
+        | Route::Profile
+        | Route::Actions
+        | Route::AlipayPlusApplyToken
+        | Route::AlipayPlusUserInfo => ["GET", "PUT", "DELETE", "PATCH"],
         Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
         Route::Consent => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
@@ -113,7 +131,7 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
             assert_eq!(kind, "application/json", "{what}");
             let want = match route.shape() {
                 Shape::Snap => "4057400",
-                Shape::OpenApi => "PARAM_ILLEGAL",
+                Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
             };
             assert_eq!(code_in(route.shape(), &body), Some(want), "{what}: {body}");
         }
@@ -138,13 +156,18 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
     let mut too_big = br#"{"grantType":"AUTHORIZATION_CODE","authCode":""#.to_vec();
     too_big.resize(BODY_LIMIT + 10, b'x');
     too_big.extend_from_slice(b"\"}");
-    for route in [Route::ApplyToken, Route::Profile] {
+    for route in [
+        Route::ApplyToken,
+        Route::Profile,
+        Route::AlipayPlusApplyToken,
+        Route::AlipayPlusUserInfo,
+    ] {
         let (status, _, kind, body) = send(&app, "POST", route.path(), too_big.clone()).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", route.path());
         assert_eq!(kind, "application/json");
         let want = match route.shape() {
             Shape::Snap => "4137400",
-            Shape::OpenApi => "PARAM_ILLEGAL",
+            Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
         };
         assert_eq!(code_in(route.shape(), &body), Some(want), "{body}");
     }

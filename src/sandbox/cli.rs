@@ -37,6 +37,15 @@ pub(crate) enum SandboxAction {
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
     },
+    /// Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)
+    Key {
+        /// Only the PEM
+        #[arg(long, conflicts_with = "base64")]
+        pem: bool,
+        /// Only the bare base64 (what Ant's SDKs take)
+        #[arg(long)]
+        base64: bool,
+    },
     /// Make a code fail at its next exchange as expired
     ExpireCode { code: String },
     /// Make a code fail at its next exchange as already used
@@ -104,6 +113,11 @@ pub(crate) struct ServeArgs {
     /// The merchant's RSA public key (PEM) that signatures are checked with
     #[arg(long, value_name = "FILE", env = "AUTHCODE_PARTNER_PUBLIC_KEY")]
     pub partner_public_key: Option<PathBuf>,
+
+    /// The RSA private key (PEM) the Alipay+ answers are signed with [default: the store's
+    /// own, created once beside it; `authcode sandbox key` prints its public key]
+    #[arg(long, value_name = "FILE", env = "AUTHCODE_PLATFORM_PRIVATE_KEY")]
+    pub platform_private_key: Option<PathBuf>,
 
     /// How long a minted code can be exchanged
     #[arg(long, value_name = "DURATION", default_value = DEFAULT_CODE_TTL)]

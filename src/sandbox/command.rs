@@ -7,7 +7,7 @@ use std::path::Path;
 use super::cli::DEFAULT_CODE_TTL;
 use super::record::open_failed;
 use super::route::Route;
-use super::routes::{apply_token, profile};
+use super::routes::{alipay_plus, apply_token, profile};
 use crate::error::CliError;
 use crate::sandbox::faults::label;
 use crate::sandbox::store::admin::{self, CodeFault};
@@ -28,6 +28,11 @@ pub(crate) enum Action {
     List {
         json: bool,
         limit: usize,
+    },
+    /// Print the platform public key: both forms unless one is asked for.
+    Key {
+        pem: bool,
+        base64: bool,
     },
     ExpireCode {
         code: String,
@@ -73,6 +78,19 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             } else {
                 table(&codes, &tokens, &armed)
             };
+            crate::output::stdout(text.as_bytes())?;
+            return Ok(0);
+        }
+        Action::Key { pem, base64 } => {
+            let key = super::server::platform_key(path, None)?;
+            let mut text = String::new();
+            if !base64 {
+                text.push_str(&key.public_pem());
+            }
+            if !pem {
+                text.push_str(&key.public_base64());
+                text.push('\n');
+            }
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
         }
@@ -160,6 +178,9 @@ fn fault_answer(
     let code = code.unwrap_or_default();
     let known: Vec<&str> = match route {
         Route::ApplyToken => apply_token::INJECTABLE.iter().map(|(c, _)| *c).collect(),
+        Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => {
+            alipay_plus::injectable().collect()
+        }
         _ => profile::injectable().collect(),
     };
     if known.contains(&code.as_str()) {

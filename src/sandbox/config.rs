@@ -34,6 +34,7 @@ pub(crate) fn store_target(store: Option<PathBuf>, off: bool) -> StoreTarget {
 pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
     match action {
         cli::SandboxAction::List { json, limit } => Action::List { json, limit },
+        cli::SandboxAction::Key { pem, base64 } => Action::Key { pem, base64 },
         cli::SandboxAction::ExpireCode { code } => Action::ExpireCode { code },
         cli::SandboxAction::UseCode { code } => Action::UseCode { code },
         cli::SandboxAction::ForgetCode { code } => Action::ForgetCode { code },
@@ -89,6 +90,7 @@ pub(crate) fn serve(
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
         partner_public_key: args.partner_public_key,
+        platform_private_key: args.platform_private_key,
         ttls,
         quiet: args.quiet,
         color,

@@ -19,6 +19,7 @@ pub(crate) mod command;
 pub(crate) mod config;
 pub(crate) mod faults;
 pub(crate) mod pages;
+pub(crate) mod platform_key;
 pub(crate) mod record;
 pub(crate) mod route;
 pub(crate) mod routes;

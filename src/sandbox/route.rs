@@ -14,6 +14,29 @@ pub(crate) enum Route {
     Listing,
     /// The listing page's buttons.
     Actions,
+    /// Alipay+ Apply Token: a code or refresh token for a token pair (GCash, TNG, ...).
+    AlipayPlusApplyToken,
+    /// Alipay+ Inquiry User Info: the user's information for an access token.
+    AlipayPlusUserInfo,
+}
+
+/// Where the Alipay+ platform's calls are served: its own paths (v2, and v1 tenants'), under
+/// each wallet's prefix (Alipay+ Connect, GCash, TNG), and Antom's (and its sandbox's).
+macro_rules! alipay_plus_paths {
+    ($resource:literal) => {
+        &[
+            concat!("/v2/", $resource),
+            concat!("/v1/", $resource),
+            concat!("/api/open/v2/", $resource),
+            concat!("/api/open/v1/", $resource),
+            concat!("/api/v2/", $resource),
+            concat!("/api/v1/", $resource),
+            concat!("/acl/api/v2/", $resource),
+            concat!("/acl/api/v1/", $resource),
+            concat!("/ams/api/v1/", $resource),
+            concat!("/ams/sandbox/api/v1/", $resource),
+        ]
+    };
 }
 
 /// The shape of the JSON answers a route gives for a wrong method or an unreadable body.
@@ -23,11 +46,18 @@ pub(crate) enum Shape {
     Snap,
     /// DANA's Open API envelope, `response.body.resultInfo`.
     OpenApi,
+    /// Alipay+'s `result{resultCode, resultStatus, resultMessage}`.
+    AlipayPlus,
 }
 
 impl Route {
     /// The routes a fault can be armed on, in the order the command line lists them.
-    pub(crate) const FAULTABLE: [Route; 2] = [Route::ApplyToken, Route::Profile];
+    pub(crate) const FAULTABLE: [Route; 4] = [
+        Route::ApplyToken,
+        Route::Profile,
+        Route::AlipayPlusApplyToken,
+        Route::AlipayPlusUserInfo,
+    ];
 
     /// The route's one name.
     pub(crate) fn name(self) -> &'static str {
@@ -37,24 +67,37 @@ impl Route {
             Route::Consent => "consent",
             Route::Listing => "listing",
             Route::Actions => "actions",
+            Route::AlipayPlusApplyToken => "alipay-plus-apply-token",
+            Route::AlipayPlusUserInfo => "alipay-plus-user-info",
         }
     }
 
-    /// Where the router serves it.
+    /// Where the router serves it (its first path; some routes have more).
     pub(crate) fn path(self) -> &'static str {
+        self.paths()[0]
+    }
+
+    /// Every path the router serves it at.
+    pub(crate) fn paths(self) -> &'static [&'static str] {
         match self {
-            Route::ApplyToken => "/v1.0/access-token/b2b2c.htm",
-            Route::Profile => "/dana/member/query/queryUserProfile.htm",
-            Route::Consent => "/v1.0/get-auth-code",
-            Route::Listing => "/",
-            Route::Actions => "/sandbox/{action}",
+            Route::ApplyToken => &["/v1.0/access-token/b2b2c.htm"],
+            Route::Profile => &["/dana/member/query/queryUserProfile.htm"],
+            Route::Consent => &["/v1.0/get-auth-code"],
+            Route::Listing => &["/"],
+            Route::Actions => &["/sandbox/{action}"],
+            Route::AlipayPlusApplyToken => alipay_plus_paths!("authorizations/applyToken"),
+            Route::AlipayPlusUserInfo => alipay_plus_paths!("users/inquiryUserInfo"),
         }
     }
 
     /// The methods it serves, as a 405's `Allow` header says them (GET serves HEAD too).
     pub(crate) fn allow(self) -> &'static str {
         match self {
-            Route::ApplyToken | Route::Profile | Route::Actions => "POST",
+            Route::ApplyToken
+            | Route::Profile
+            | Route::Actions
+            | Route::AlipayPlusApplyToken
+            | Route::AlipayPlusUserInfo => "POST",
             Route::Consent => "GET, HEAD, POST",
             Route::Listing => "GET, HEAD",
         }
@@ -64,6 +107,7 @@ impl Route {
     pub(crate) fn shape(self) -> Shape {
         match self {
             Route::Profile => Shape::OpenApi,
+            Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => Shape::AlipayPlus,
             _ => Shape::Snap,
         }
     }
@@ -77,6 +121,14 @@ mod tests {
     fn fault_names_are_the_ones_the_store_has_always_held() {
         // Fault rows written by an older authcode name their route so: the names stay.
         let names: Vec<_> = Route::FAULTABLE.iter().map(|r| r.name()).collect();
-        assert_eq!(names, ["apply-token", "profile"]);
+        assert_eq!(
+            names,
+            [
+                "apply-token",
+                "profile",
+                "alipay-plus-apply-token",
+                "alipay-plus-user-info"
+            ]
+        );
     }
 }

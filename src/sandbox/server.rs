@@ -9,6 +9,7 @@ use crate::output::{self, ColorMode};
 use crate::sandbox::store::{self, Ttls};
 use crate::text;
 
+use super::platform_key::{self, PlatformKey};
 use super::record::open_failed;
 use super::routes::consent::check::Choice;
 use super::state::AppState;
@@ -21,6 +22,8 @@ pub(crate) struct ServeConfig {
     pub store: PathBuf,
     pub partner_id: Option<String>,
     pub partner_public_key: Option<PathBuf>,
+    /// The platform key to sign with instead of the store's own.
+    pub platform_private_key: Option<PathBuf>,
     pub ttls: Ttls,
     pub quiet: bool,
     pub color: ColorMode,
@@ -46,6 +49,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
     };
     let writer =
         store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
+    let platform = platform_key(&config.store, config.platform_private_key.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -60,6 +64,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         profile: config.profile.clone(),
         users: config.users.clone(),
         auto_consent: config.auto_consent,
+        platform,
     });
     runtime.block_on(async move {
         // Listen for the signals before the URL is out: a script may send one at once.
@@ -84,6 +89,21 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
         Ok(0)
+    })
+}
+
+/// The key the answers are signed with: the given one, else the store's (created once).
+pub(crate) fn platform_key(
+    store: &std::path::Path,
+    given: Option<&std::path::Path>,
+) -> Result<PlatformKey, CliError> {
+    PlatformKey::for_store(store, given).map_err(|why| {
+        let path = given.map_or_else(|| platform_key::path_beside(store), |p| p.to_path_buf());
+        CliError::usage(format!(
+            "cannot use the platform key {}: {why}",
+            text::display_path(&path)
+        ))
+        .with_hint("give an RSA private key as PEM (PRIVATE KEY or RSA PRIVATE KEY)")
     })
 }
 

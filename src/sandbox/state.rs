@@ -1,6 +1,7 @@
 //! What every handler shares, behind one `Arc`: the store's writer, the merchant's
 //! registration, the lifetimes, and what the pages offer.
 
+use super::platform_key::PlatformKey;
 use super::routes::consent::check::Choice;
 use super::signature::Verifier;
 use super::store::writer::Writer;
@@ -17,6 +18,8 @@ pub(crate) struct AppState {
     pub profile: crate::profile::Profile,
     pub users: crate::users::Users,
     pub auto_consent: Option<Choice>,
+    /// The key the Alipay+ and Alipay CN answers are signed with.
+    pub platform: PlatformKey,
 }
 
 impl AppState {

@@ -45,6 +45,14 @@ pub fn jakarta(millis: i64) -> String {
         .to_string()
 }
 
+/// UTC with an explicit offset (`+00:00`), as the Alipay+ answers write their times.
+pub fn utc(millis: i64) -> String {
+    let ts = Timestamp::from_millisecond(millis).unwrap_or(Timestamp::UNIX_EPOCH);
+    ts.to_zoned(TimeZone::UTC)
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

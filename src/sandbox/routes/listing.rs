@@ -57,7 +57,7 @@ async fn handle(
     }
     Page::Html {
         status: StatusCode::OK,
-        html: page(&codes, &tokens, &armed),
+        html: page(&codes, &tokens, &armed, &state.platform.public_base64()),
         logged: Route::Listing.name().into(),
     }
 }
@@ -82,7 +82,12 @@ fn button(action: &str, target: &str, label: &str) -> String {
 }
 
 /// The page for `codes`, `tokens` and the `armed` faults.
-pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
+pub(crate) fn page(
+    codes: &[CodeRow],
+    tokens: &[TokenRow],
+    armed: &[Fault],
+    platform_key: &str,
+) -> String {
     let mut b = String::new();
     b.push_str("<h1>authcode serve — what the sandbox holds</h1><p>Newest first. As JSON: <a href=\"/?format=json\">/?format=json</a>.</p>");
     b.push_str("<h2>Codes</h2><div class=\"wrap\"><table id=\"codes\"><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">Wallet</th><th scope=\"col\">User</th><th scope=\"col\">Minted</th><th scope=\"col\">Make the next exchange fail</th></tr></thead><tbody>");
@@ -129,6 +134,12 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
         ));
     }
     b.push_str("</tbody></table></div>");
+    b.push_str(&format!(
+        "<h2>Platform public key</h2><p>The Alipay+ answers are signed with this key \
+         (<code>authcode sandbox key</code> prints it as PEM too):</p>\
+         <p><code id=\"platform-key\">{}</code></p>",
+        escape(platform_key)
+    ));
     pages::document("authcode serve — sandbox", pages::LISTING, &b)
 }
 

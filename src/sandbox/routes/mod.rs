@@ -2,6 +2,7 @@
 //! `ALL` is where they are named: adding a route is a file here, a `Route`, and a line below.
 
 pub(crate) mod actions;
+pub(crate) mod alipay_plus;
 pub(crate) mod apply_token;
 pub(crate) mod consent;
 pub(crate) mod listing;
@@ -18,10 +19,15 @@ use super::state::AppState;
 pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
 
 /// Every route the server serves, with its methods.
-pub(crate) const ALL: [(Route, Methods); 5] = [
+pub(crate) const ALL: [(Route, Methods); 7] = [
     (Route::ApplyToken, apply_token::methods),
     (Route::Profile, profile::methods),
     (Route::Consent, consent::methods),
     (Route::Listing, listing::methods),
     (Route::Actions, actions::methods),
+    (
+        Route::AlipayPlusApplyToken,
+        alipay_plus::apply_token::methods,
+    ),
+    (Route::AlipayPlusUserInfo, alipay_plus::user_info::methods),
 ];
