@@ -88,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on, HOST:PORT (port 0: any free port)')
             [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'The merchant''s partner id (client id); any is accepted when unset')
             [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM) that signatures are checked with')
+            [CompletionResult]::new('--platform-private-key', '--platform-private-key', [CompletionResultType]::ParameterName, 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]')
             [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged')
             [CompletionResult]::new('--access-token-ttl', '--access-token-ttl', [CompletionResultType]::ParameterName, 'How long an access token is valid')
             [CompletionResult]::new('--refresh-token-ttl', '--refresh-token-ttl', [CompletionResultType]::ParameterName, 'How long a refresh token is valid')
@@ -112,6 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
@@ -129,6 +131,18 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'authcode;sandbox;key' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Only the PEM')
+            [CompletionResult]::new('--base64', '--base64', [CompletionResultType]::ParameterName, 'Only the bare base64 (what Ant''s SDKs take)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -174,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;sandbox;fault' {
-            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Answer this HTTP status, 500 to 599, with a body in the route''s shape')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s), then answer normally')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Hit the next N requests [default: 1, unless --fraction]')
@@ -200,6 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;sandbox;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
@@ -210,6 +225,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;sandbox;help;list' {
+            break
+        }
+        'authcode;sandbox;help;key' {
             break
         }
         'authcode;sandbox;help;expire-code' {
@@ -311,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;help;sandbox' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
@@ -320,6 +339,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;sandbox;list' {
+            break
+        }
+        'authcode;help;sandbox;key' {
             break
         }
         'authcode;help;sandbox;expire-code' {

@@ -85,6 +85,9 @@ _authcode() {
             authcode__subcmd__help__subcmd__sandbox,forget-code)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__forget__subcmd__code"
                 ;;
+            authcode__subcmd__help__subcmd__sandbox,key)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__key"
+                ;;
             authcode__subcmd__help__subcmd__sandbox,list)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__list"
                 ;;
@@ -109,6 +112,9 @@ _authcode() {
             authcode__subcmd__sandbox,help)
                 cmd="authcode__subcmd__sandbox__subcmd__help"
                 ;;
+            authcode__subcmd__sandbox,key)
+                cmd="authcode__subcmd__sandbox__subcmd__key"
+                ;;
             authcode__subcmd__sandbox,list)
                 cmd="authcode__subcmd__sandbox__subcmd__list"
                 ;;
@@ -132,6 +138,9 @@ _authcode() {
                 ;;
             authcode__subcmd__sandbox__subcmd__help,help)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__help"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,key)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__key"
                 ;;
             authcode__subcmd__sandbox__subcmd__help,list)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__list"
@@ -270,7 +279,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox)
-            opts="list expire-code use-code forget-code expire-token fault clear-faults"
+            opts="list key expire-code use-code forget-code expire-token fault clear-faults"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +349,20 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox__subcmd__forget__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -543,7 +566,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox)
-            opts="-h --wallet --catalog --store --users --color --help list expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="-h --wallet --catalog --store --users --color --help list key expire-code use-code forget-code expire-token fault clear-faults help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,7 +600,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__clear__subcmd__faults)
-            opts="-h --wallet --catalog --store --users --color --help apply-token profile"
+            opts="-h --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,7 +702,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__fault)
-            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile"
+            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,7 +790,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__help)
-            opts="list expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="list key expire-code use-code forget-code expire-token fault clear-faults help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +887,20 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__sandbox__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -885,6 +922,40 @@ _authcode() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__key)
+            opts="-h --pem --base64 --wallet --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1033,7 +1104,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
+            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1048,6 +1119,10 @@ _authcode() {
                     return 0
                     ;;
                 --partner-public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform-private-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

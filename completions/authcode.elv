@@ -80,6 +80,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
             cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
             cand --partner-public-key 'The merchant''s RSA public key (PEM) that signatures are checked with'
+            cand --platform-private-key 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]'
             cand --code-ttl 'How long a minted code can be exchanged'
             cand --access-token-ttl 'How long an access token is valid'
             cand --refresh-token-ttl 'How long a refresh token is valid'
@@ -103,6 +104,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List the newest codes and tokens'
+            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
@@ -119,6 +121,17 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print JSON instead of a table'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;key'= {
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --pem 'Only the PEM'
+            cand --base64 'Only the bare base64 (what Ant''s SDKs take)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -159,7 +172,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;sandbox;fault'= {
-            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)'
+            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE)'
             cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
             cand --delay 'Wait this long (e.g. 2s), then answer normally'
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'
@@ -183,6 +196,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;help'= {
             cand list 'List the newest codes and tokens'
+            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
@@ -192,6 +206,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;sandbox;help;list'= {
+        }
+        &'authcode;sandbox;help;key'= {
         }
         &'authcode;sandbox;help;expire-code'= {
         }
@@ -277,6 +293,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;help;sandbox'= {
             cand list 'List the newest codes and tokens'
+            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
@@ -285,6 +302,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand clear-faults 'Disarm every fault (of one route)'
         }
         &'authcode;help;sandbox;list'= {
+        }
+        &'authcode;help;sandbox;key'= {
         }
         &'authcode;help;sandbox;expire-code'= {
         }

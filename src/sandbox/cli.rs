@@ -61,7 +61,8 @@ pub(crate) enum SandboxAction {
         #[arg(value_enum)]
         route: Route,
         /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
-        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)
+        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a
+        /// failing resultCode such as USED_CODE)
         #[arg(long, value_name = "CODE")]
         answer: Option<String>,
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape

@@ -46,6 +46,23 @@ pub fn mint(store: &Path, scopes: &str) -> String {
     v["authCode"].as_str().unwrap().to_string()
 }
 
+/// Mints a code for `wallet` with `authcode request --wallet`, recorded in `store`.
+pub fn mint_for(store: &Path, wallet: &str, scopes: &str) -> String {
+    let out = authcode()
+        .store(store)
+        .args(["request", "--wallet", wallet, "--approve", "--compact"])
+        .args(["--scopes", scopes])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&out.stdout);
+    v["authCode"].as_str().unwrap().to_string()
+}
+
 /// The test merchant's key pair: test-only keys committed under `tests/keys/`.
 pub struct Keys {
     pub private: RsaPrivateKey,
@@ -318,4 +335,87 @@ pub fn temp_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store.sqlite3");
     (dir, store)
+}
+
+/// The Alipay+ headers of a call to `path` with `body` at `time`, signed with `keys` as the
+/// platform's SDKs sign (URL-encoded base64, no spaces).
+pub fn plus_headers_at(path: &str, body: &[u8], time: &str, keys: &Keys) -> Vec<(String, String)> {
+    let mut signed = format!("POST {path}\n{PARTNER}.{time}.").into_bytes();
+    signed.extend_from_slice(body);
+    let key = SigningKey::<Sha256>::new(keys.private.clone());
+    let signature = base64::engine::general_purpose::STANDARD.encode(key.sign(&signed).to_bytes());
+    let encoded = signature
+        .replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D");
+    vec![
+        ("Client-Id".into(), PARTNER.into()),
+        ("Request-Time".into(), time.into()),
+        (
+            "Signature".into(),
+            format!("algorithm=RSA256,keyVersion=1,signature={encoded}"),
+        ),
+        (
+            "Content-Type".into(),
+            "application/json; charset=UTF-8".into(),
+        ),
+    ]
+}
+
+/// [`plus_headers_at`] now, with the test merchant's key.
+pub fn plus_headers(path: &str, body: &[u8]) -> Vec<(String, String)> {
+    plus_headers_at(path, body, &timestamp(), keys())
+}
+
+/// The platform public key of `store`, as `authcode sandbox key --base64` prints it.
+pub fn platform_key(store: &Path) -> rsa::RsaPublicKey {
+    let out = authcode()
+        .store(store)
+        .args(["sandbox", "key", "--base64"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(String::from_utf8(out.stdout).unwrap().trim())
+        .unwrap();
+    rsa::RsaPublicKey::from_public_key_der(&der).unwrap()
+}
+
+/// Whether an Alipay+ answer to `path` carries the lowercase `signature`, `response-time`
+/// and `client-id` headers, signed by `key` over its exact body.
+pub fn platform_signed(
+    key: &rsa::RsaPublicKey,
+    path: &str,
+    headers: &hyper::HeaderMap,
+    body: &[u8],
+) -> bool {
+    use rsa::signature::Verifier;
+    let text = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_string());
+    let (Some(signature), Some(time), Some(client)) =
+        (text("signature"), text("response-time"), text("client-id"))
+    else {
+        return false;
+    };
+    let Some(value) = signature.strip_prefix("algorithm=RSA256,keyVersion=1,signature=") else {
+        return false;
+    };
+    let value = value
+        .replace("%2B", "+")
+        .replace("%2F", "/")
+        .replace("%3D", "=");
+    let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(value) else {
+        return false;
+    };
+    let Ok(signature) = rsa::pkcs1v15::Signature::try_from(bytes.as_slice()) else {
+        return false;
+    };
+    let mut signed = format!("POST {path}\n{client}.{time}.").into_bytes();
+    signed.extend_from_slice(body);
+    rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key.clone())
+        .verify(&signed, &signature)
+        .is_ok()
 }

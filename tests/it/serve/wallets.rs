@@ -3,23 +3,6 @@
 
 use crate::serve::support::*;
 
-/// Mints a code for `wallet` with `authcode request --wallet`, recorded in `store`.
-pub fn mint_for(store: &std::path::Path, wallet: &str, scopes: &str) -> String {
-    let out = authcode()
-        .store(store)
-        .args(["request", "--wallet", wallet, "--approve", "--compact"])
-        .args(["--scopes", scopes])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v = json_of(&out.stdout);
-    v["authCode"].as_str().unwrap().to_string()
-}
-
 #[test]
 fn another_wallets_code_is_invalid_at_danas_apply_token_and_listed_with_its_wallet() {
     let (_dir, store) = temp_store();
