@@ -1104,7 +1104,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
+            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --tls --tls-name --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,6 +1123,10 @@ _authcode() {
                     return 0
                     ;;
                 --platform-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -120,6 +120,14 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "FILE", env = "AUTHCODE_PLATFORM_PRIVATE_KEY")]
     pub platform_private_key: Option<PathBuf>,
 
+    /// Serve HTTPS, with a certificate from a local CA kept beside the store
+    #[arg(long)]
+    pub tls: bool,
+
+    /// Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)
+    #[arg(long, value_name = "NAME", requires = "tls")]
+    pub tls_name: Vec<String>,
+
     /// How long a minted code can be exchanged
     #[arg(long, value_name = "DURATION", default_value = DEFAULT_CODE_TTL)]
     pub code_ttl: String,

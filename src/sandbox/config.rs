@@ -91,6 +91,7 @@ pub(crate) fn serve(
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
         partner_public_key: args.partner_public_key,
         platform_private_key: args.platform_private_key,
+        tls: args.tls.then_some(args.tls_name),
         ttls,
         quiet: args.quiet,
         color,

@@ -28,3 +28,4 @@ pub(crate) mod signature;
 pub(crate) mod state;
 pub mod store;
 pub mod times;
+pub(crate) mod tls;

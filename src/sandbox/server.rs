@@ -1,6 +1,7 @@
 //! `authcode serve`: starts the server (the store's writer, the runtime, the listener), prints
 //! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use super::platform_key::{self, PlatformKey};
 use super::record::open_failed;
 use super::routes::consent::check::Choice;
 use super::state::AppState;
-use super::{app, signature};
+use super::{app, signature, tls};
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub(crate) struct ServeConfig {
     pub users: crate::users::Users,
     /// Answer the consent page without asking.
     pub auto_consent: Option<Choice>,
+    /// Serve HTTPS with a certificate for these names besides the loopback ones.
+    pub tls: Option<Vec<String>>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -50,6 +53,13 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
     let writer =
         store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
     let platform = platform_key(&config.store, config.platform_private_key.as_deref())?;
+    let tls = match &config.tls {
+        Some(names) => Some(tls::prepare(&config.store, names).map_err(|why| {
+            CliError::usage(format!("cannot serve HTTPS: {why}"))
+                .with_hint("--tls-name takes a DNS name or an IP address")
+        })?),
+        None => None,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -73,12 +83,26 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         let address = listener
             .local_addr()
             .map_err(|e| CliError::usage(format!("cannot listen on {}: {e}", config.listen)))?;
-        output::stdout(format!("http://{address}\n").as_bytes())?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        output::stdout(format!("{scheme}://{address}\n").as_bytes())?;
+        if let Some(tls) = &tls {
+            let ca = text::display_path(&tls.ca_path);
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "note: HTTPS with a certificate from the local CA {ca}; trust it with \
+                 SSL_CERT_FILE={ca} (Python), NODE_EXTRA_CA_CERTS={ca} (Node), \
+                 REQUESTS_CA_BUNDLE={ca} (requests) or curl --cacert {ca}"
+            );
+        }
         if keyless {
             output::warn(
                 config.color,
                 "no --partner-public-key: every signature is accepted",
             );
+        }
+        if let Some(tls) = tls {
+            tls::serve(listener, app::app(state), tls.config, stop).await;
+            return Ok(0);
         }
         // Answers go out at once, not held back by Nagle's algorithm for an ACK.
         let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {

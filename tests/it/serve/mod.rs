@@ -14,5 +14,6 @@ mod readme;
 mod sandbox;
 mod sdk;
 mod support;
+mod tls;
 mod wallets;
 mod webdriver;

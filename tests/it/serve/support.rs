@@ -212,12 +212,14 @@ impl Server {
             .read_line(&mut first)
             .unwrap();
         let url = first.trim().to_string();
-        assert!(
-            url.starts_with("http://127.0.0.1:"),
-            "first line {first:?}; log: {}",
-            log.text.lock().unwrap()
-        );
-        let addr = url.trim_start_matches("http://").parse().unwrap();
+        let Some(addr) = ["http://", "https://"]
+            .iter()
+            .find_map(|scheme| url.strip_prefix(scheme))
+            .filter(|rest| rest.starts_with("127.0.0.1:"))
+        else {
+            panic!("first line {first:?}; log: {}", log.text.lock().unwrap());
+        };
+        let addr = addr.parse().unwrap();
         Server {
             child,
             url,
