@@ -600,7 +600,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__clear__subcmd__faults)
-            opts="-h --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info"
+            opts="-h --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,7 +702,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__fault)
-            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info"
+            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -174,7 +174,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authcode;sandbox;fault'= {
-            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE)'
+            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)'
             cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
             cand --delay 'Wait this long (e.g. 2s), then answer normally'
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'

@@ -15,7 +15,7 @@ use axum::Router;
 
 use super::answer::{self, Answer};
 use super::route::{Route, Shape};
-use super::routes::{self, alipay_plus, profile};
+use super::routes::{self, alipay_cn, alipay_plus, profile};
 use super::state::AppState;
 
 /// The largest request body accepted.
@@ -49,6 +49,7 @@ fn wrong_method(route: Route) -> Response {
         ),
         Shape::OpenApi => profile::wrong_method(),
         Shape::AlipayPlus => alipay_plus::wrong_method(),
+        Shape::AlipayCn => alipay_cn::wrong_method(),
     };
     let mut response = answer.into_response();
     response

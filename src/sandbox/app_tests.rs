@@ -82,6 +82,7 @@ fn code_in(shape: Shape, body: &Value) -> Option<&str> {
         Shape::Snap => body["responseCode"].as_str(),
         Shape::OpenApi => body["response"]["body"]["resultInfo"]["resultCode"].as_str(),
         Shape::AlipayPlus => body["result"]["resultCode"].as_str(),
+        Shape::AlipayCn => body["error_response"]["sub_code"].as_str(),
     }
 }
 
@@ -120,7 +121,7 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
         | Route::AlipayPlusApplyToken
         | Route::AlipayPlusUserInfo => ["GET", "PUT", "DELETE", "PATCH"],
         Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
-        Route::Consent => ["PUT", "DELETE", "PATCH", "OPTIONS"],
+        Route::Consent | Route::AlipayCnGateway => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
     for (route, _) in ALL {
         for method in wrong(route) {
@@ -132,6 +133,7 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
             let want = match route.shape() {
                 Shape::Snap => "4057400",
                 Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
+                Shape::AlipayCn => "isv.invalid-parameter",
             };
             assert_eq!(code_in(route.shape(), &body), Some(want), "{what}: {body}");
         }
@@ -161,6 +163,7 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
         Route::Profile,
         Route::AlipayPlusApplyToken,
         Route::AlipayPlusUserInfo,
+        Route::AlipayCnGateway,
     ] {
         let (status, _, kind, body) = send(&app, "POST", route.path(), too_big.clone()).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", route.path());
@@ -168,6 +171,7 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
         let want = match route.shape() {
             Shape::Snap => "4137400",
             Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
+            Shape::AlipayCn => "isv.invalid-parameter",
         };
         assert_eq!(code_in(route.shape(), &body), Some(want), "{body}");
     }

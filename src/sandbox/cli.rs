@@ -62,7 +62,8 @@ pub(crate) enum SandboxAction {
         route: Route,
         /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
         /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a
-        /// failing resultCode such as USED_CODE)
+        /// failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid,
+        /// isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)
         #[arg(long, value_name = "CODE")]
         answer: Option<String>,
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::cli::DEFAULT_CODE_TTL;
 use super::record::open_failed;
 use super::route::Route;
-use super::routes::{alipay_plus, apply_token, profile};
+use super::routes::{alipay_cn, alipay_plus, apply_token, profile};
 use crate::error::CliError;
 use crate::sandbox::faults::label;
 use crate::sandbox::store::admin::{self, CodeFault};
@@ -181,6 +181,7 @@ fn fault_answer(
         Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => {
             alipay_plus::injectable().collect()
         }
+        Route::AlipayCnGateway => alipay_cn::INJECTABLE.to_vec(),
         _ => profile::injectable().collect(),
     };
     if known.contains(&code.as_str()) {

@@ -18,6 +18,8 @@ pub(crate) enum Route {
     AlipayPlusApplyToken,
     /// Alipay+ Inquiry User Info: the user's information for an access token.
     AlipayPlusUserInfo,
+    /// Alipay CN's `gateway.do`: `alipay.system.oauth.token` and `alipay.user.info.share`.
+    AlipayCnGateway,
 }
 
 /// Where the Alipay+ platform's calls are served: its own paths (v2, and v1 tenants'), under
@@ -48,15 +50,18 @@ pub(crate) enum Shape {
     OpenApi,
     /// Alipay+'s `result{resultCode, resultStatus, resultMessage}`.
     AlipayPlus,
+    /// Alipay CN's `error_response{code, msg, sub_code, sub_msg}`.
+    AlipayCn,
 }
 
 impl Route {
     /// The routes a fault can be armed on, in the order the command line lists them.
-    pub(crate) const FAULTABLE: [Route; 4] = [
+    pub(crate) const FAULTABLE: [Route; 5] = [
         Route::ApplyToken,
         Route::Profile,
         Route::AlipayPlusApplyToken,
         Route::AlipayPlusUserInfo,
+        Route::AlipayCnGateway,
     ];
 
     /// The route's one name.
@@ -69,6 +74,7 @@ impl Route {
             Route::Actions => "actions",
             Route::AlipayPlusApplyToken => "alipay-plus-apply-token",
             Route::AlipayPlusUserInfo => "alipay-plus-user-info",
+            Route::AlipayCnGateway => "alipay-cn-gateway",
         }
     }
 
@@ -87,6 +93,7 @@ impl Route {
             Route::Actions => &["/sandbox/{action}"],
             Route::AlipayPlusApplyToken => alipay_plus_paths!("authorizations/applyToken"),
             Route::AlipayPlusUserInfo => alipay_plus_paths!("users/inquiryUserInfo"),
+            Route::AlipayCnGateway => &["/gateway.do"],
         }
     }
 
@@ -98,7 +105,7 @@ impl Route {
             | Route::Actions
             | Route::AlipayPlusApplyToken
             | Route::AlipayPlusUserInfo => "POST",
-            Route::Consent => "GET, HEAD, POST",
+            Route::Consent | Route::AlipayCnGateway => "GET, HEAD, POST",
             Route::Listing => "GET, HEAD",
         }
     }
@@ -108,6 +115,7 @@ impl Route {
         match self {
             Route::Profile => Shape::OpenApi,
             Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => Shape::AlipayPlus,
+            Route::AlipayCnGateway => Shape::AlipayCn,
             _ => Shape::Snap,
         }
     }
@@ -127,7 +135,8 @@ mod tests {
                 "apply-token",
                 "profile",
                 "alipay-plus-apply-token",
-                "alipay-plus-user-info"
+                "alipay-plus-user-info",
+                "alipay-cn-gateway"
             ]
         );
     }

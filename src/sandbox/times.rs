@@ -45,6 +45,14 @@ pub fn jakarta(millis: i64) -> String {
         .to_string()
 }
 
+/// China Standard Time without a zone, `yyyy-MM-dd HH:mm:ss`, as Alipay CN writes times.
+pub fn beijing(millis: i64) -> String {
+    let ts = Timestamp::from_millisecond(millis).unwrap_or(Timestamp::UNIX_EPOCH);
+    ts.to_zoned(TimeZone::fixed(Offset::constant(8)))
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 /// UTC with an explicit offset (`+00:00`), as the Alipay+ answers write their times.
 pub fn utc(millis: i64) -> String {
     let ts = Timestamp::from_millisecond(millis).unwrap_or(Timestamp::UNIX_EPOCH);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
 
-pub(crate) mod alipay_plus;
+pub(crate) mod platform_fields;
 pub(crate) mod resources;
 
 const DEFAULT_JSON: &str = include_str!("default.json");

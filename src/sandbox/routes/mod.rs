@@ -2,6 +2,7 @@
 //! `ALL` is where they are named: adding a route is a file here, a `Route`, and a line below.
 
 pub(crate) mod actions;
+pub(crate) mod alipay_cn;
 pub(crate) mod alipay_plus;
 pub(crate) mod apply_token;
 pub(crate) mod consent;
@@ -19,7 +20,7 @@ use super::state::AppState;
 pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
 
 /// Every route the server serves, with its methods.
-pub(crate) const ALL: [(Route, Methods); 7] = [
+pub(crate) const ALL: [(Route, Methods); 8] = [
     (Route::ApplyToken, apply_token::methods),
     (Route::Profile, profile::methods),
     (Route::Consent, consent::methods),
@@ -30,4 +31,5 @@ pub(crate) const ALL: [(Route, Methods); 7] = [
         alipay_plus::apply_token::methods,
     ),
     (Route::AlipayPlusUserInfo, alipay_plus::user_info::methods),
+    (Route::AlipayCnGateway, alipay_cn::methods),
 ];

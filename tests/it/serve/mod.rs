@@ -3,6 +3,7 @@
 //! SIGKILL, bad input on every route, the command line, the official Python SDK, and the
 //! README's walk-through.
 
+mod alipay_cn;
 mod alipay_plus;
 mod apply_token;
 mod bad_input;

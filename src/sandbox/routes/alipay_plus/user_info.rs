@@ -1,6 +1,6 @@
 //! Alipay+ Inquiry User Info (`POST /v2/users/inquiryUserInfo` and its prefixes): the user's
 //! information for an access token the Alipay+ gateway issued, the fields the granted scopes
-//! unlock (`users::alipay_plus`); `ACCESS_DENIED` when they unlock none.
+//! unlock (`users::platform_fields`); `ACCESS_DENIED` when they unlock none.
 
 use std::sync::Arc;
 
@@ -63,7 +63,7 @@ pub(crate) fn answer(grant: Result<Result<Grant, Refusal>, StoreFailure>) -> Ans
         Ok(Ok(grant)) => grant,
     };
     let info = crate::users::User::from_json(&grant.user_json)
-        .and_then(|user| crate::users::alipay_plus::user_info(&user, &grant.scopes));
+        .and_then(|user| crate::users::platform_fields::alipay_plus(&user, &grant.scopes));
     match info {
         Some(info) => answer_with(&SUCCESS, None, json!({ "userInfo": info })),
         None => failure(

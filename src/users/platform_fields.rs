@@ -1,6 +1,8 @@
-//! A simulated user as the Alipay+ platform's Inquiry User Info answers it: the fields the
-//! granted scopes unlock, filled from the same user record as DANA's resources. Which scope
-//! unlocks which field, and where each comes from, is data (`alipay-plus-fields.json`).
+//! A simulated user as the other platforms' user-info calls answer it — Alipay+'s Inquiry User
+//! Info, Alipay CN's `alipay.user.info.share` — the fields the granted scopes unlock, filled
+//! from the same user record as DANA's resources. Which scope unlocks which field, and where
+//! each comes from, is data: one file per platform (`alipay-plus-fields.json`,
+//! `alipay-cn-fields.json`).
 
 use std::sync::OnceLock;
 
@@ -9,10 +11,11 @@ use serde_json::{Map, Value};
 
 use super::User;
 
-const JSON: &str = include_str!("alipay-plus-fields.json");
-
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Data {
+    /// The field the user's id is answered in, beside any unlocked field.
+    user_id_field: String,
     fields: Vec<FieldRule>,
 }
 
@@ -28,14 +31,33 @@ struct FieldRule {
     scopes: Vec<String>,
 }
 
-fn data() -> &'static Data {
-    static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| serde_json::from_str(JSON).expect("the embedded field map is valid"))
+fn parsed(json: &str) -> Data {
+    serde_json::from_str(json).expect("the embedded field maps are valid")
 }
 
-/// The `userInfo` of `user` for the granted `scopes`; `None` when they unlock no field.
-pub(crate) fn user_info(user: &User, scopes: &[String]) -> Option<Value> {
-    let unlocked: Vec<&FieldRule> = data()
+fn alipay_plus_data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| parsed(include_str!("alipay-plus-fields.json")))
+}
+
+fn alipay_cn_data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| parsed(include_str!("alipay-cn-fields.json")))
+}
+
+/// Alipay+'s `userInfo` of `user` for the granted `scopes`; `None` when they unlock no field.
+pub(crate) fn alipay_plus(user: &User, scopes: &[String]) -> Option<Value> {
+    user_info(alipay_plus_data(), user, scopes)
+}
+
+/// Alipay CN's `alipay.user.info.share` fields of `user` for the granted `scopes`; `None`
+/// when they unlock no field.
+pub(crate) fn alipay_cn(user: &User, scopes: &[String]) -> Option<Value> {
+    user_info(alipay_cn_data(), user, scopes)
+}
+
+fn user_info(data: &Data, user: &User, scopes: &[String]) -> Option<Value> {
+    let unlocked: Vec<&FieldRule> = data
         .fields
         .iter()
         .filter(|rule| rule.scopes.iter().any(|s| scopes.contains(s)))
@@ -45,7 +67,7 @@ pub(crate) fn user_info(user: &User, scopes: &[String]) -> Option<Value> {
     }
     let mut info = Map::new();
     info.insert(
-        "userId".into(),
+        data.user_id_field.clone(),
         super::public_user_id(&user.id, user.public_user_id.as_deref()).into(),
     );
     for rule in unlocked {
@@ -115,7 +137,7 @@ mod tests {
     #[test]
     fn scopes_unlock_their_fields_from_the_user_record() {
         let user = budi();
-        let full = user_info(&user, &["auth_user".to_string()]).unwrap();
+        let full = alipay_plus(&user, &["auth_user".to_string()]).unwrap();
         assert_eq!(full["userId"], "216620000000000000001");
         assert_eq!(full["nickName"], "Budi");
         assert_eq!(full["userName"]["fullName"], "Budi Santoso");
@@ -124,16 +146,24 @@ mod tests {
         assert_eq!(full["loginIdInfos"][0]["loginId"], "6281234567890");
         assert_eq!(full["loginIdInfos"][0]["loginIdType"], "MOBILE_PHONE");
         assert!(full.get("contactInfos").is_none());
-        let avatar = user_info(&user, &["USER_AVATAR".to_string()]).unwrap();
+        let avatar = alipay_plus(&user, &["USER_AVATAR".to_string()]).unwrap();
         let keys: Vec<&String> = avatar.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["avatar", "userId"]);
-        assert_eq!(user_info(&user, &["auth_base".to_string()]), None);
+        assert_eq!(alipay_plus(&user, &["auth_base".to_string()]), None);
+        let cn = alipay_cn(&user, &["auth_user".to_string()]).unwrap();
+        assert_eq!(cn["user_id"], "216620000000000000001");
+        assert_eq!(cn["nick_name"], "Budi");
+        assert_eq!(alipay_cn(&user, &["auth_base".to_string()]), None);
     }
 
     #[test]
     fn every_rule_reads_a_resource_the_default_user_has() {
         let user = budi();
-        for rule in &data().fields {
+        for rule in alipay_plus_data()
+            .fields
+            .iter()
+            .chain(&alipay_cn_data().fields)
+        {
             assert!(value_of(&user, &rule.from).is_some(), "{}", rule.from);
         }
     }
