@@ -118,6 +118,7 @@ fn oauth_token_and_user_info_share_as_the_sdks_call_them() {
         Options {
             signed: true,
             extra: &[],
+            ..Default::default()
         },
     );
     let code = mint_for(&store, "alipaycn", "auth_user");
@@ -230,6 +231,7 @@ fn a_bad_sign_another_app_or_method_is_an_error_response() {
         Options {
             signed: true,
             extra: &[],
+            ..Default::default()
         },
     );
     let code = mint_for(&store, "alipaycn", "auth_user");

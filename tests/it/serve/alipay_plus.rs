@@ -58,6 +58,7 @@ fn signed_server(store: &std::path::Path) -> Server {
         Options {
             signed: true,
             extra: &[],
+            ..Default::default()
         },
     )
 }
@@ -300,6 +301,7 @@ fn without_a_key_any_signature_is_accepted_and_answers_are_still_signed() {
         Options {
             signed: false,
             extra: &["--platform-private-key", given.to_str().unwrap()],
+            ..Default::default()
         },
     );
     let body = code(&mint_for(&store, "alipayplus-connect", "auth_user")).to_string();
@@ -427,6 +429,7 @@ fn sixty_four_clients_one_alipay_plus_winner() {
         Options {
             signed: true,
             extra: &["--quiet"],
+            ..Default::default()
         },
     );
     let gcash = mint_for(&store, "gcash", "auth_user");

@@ -120,6 +120,7 @@ fn unknown_expired_and_badly_signed_codes_are_refused() {
         Options {
             signed: true,
             extra: &["--code-ttl", "1h"],
+            ..Default::default()
         },
     );
     assert_eq!(patient.exchange("OLD").1["responseCode"], "2007400");

@@ -80,6 +80,7 @@ fn consent_in_a_browser_from_the_sdks_url_to_a_token() {
         Options {
             signed: true,
             extra: &["--users", users.to_str().unwrap()],
+            ..Default::default()
         },
     );
     let callback = format!("{}/callback?shop=1", server.url);

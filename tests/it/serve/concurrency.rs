@@ -54,6 +54,7 @@ fn sixty_four_clients_one_server_one_winner() {
         Options {
             signed: true,
             extra: &["--quiet"],
+            ..Default::default()
         },
     );
     for _ in 0..3 {
@@ -75,6 +76,7 @@ fn sixty_four_clients_two_servers_one_store_one_winner() {
         Options {
             signed: true,
             extra: &["--quiet"],
+            ..Default::default()
         },
     );
     let b = Server::start(
@@ -82,6 +84,7 @@ fn sixty_four_clients_two_servers_one_store_one_winner() {
         Options {
             signed: true,
             extra: &["--quiet"],
+            ..Default::default()
         },
     );
     for _ in 0..3 {

@@ -14,6 +14,7 @@ mod profile;
 mod readme;
 mod sandbox;
 mod sdk;
+mod sdk_ant;
 mod sdk_node;
 mod support;
 mod tls;

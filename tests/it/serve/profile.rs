@@ -223,6 +223,7 @@ fn access_tokens_expire_by_the_servers_access_token_ttl() {
         Options {
             signed: true,
             extra: &["--access-token-ttl", "1s", "--quiet"],
+            ..Default::default()
         },
     );
     let before_issue = std::time::Instant::now();

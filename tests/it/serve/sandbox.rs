@@ -155,6 +155,7 @@ fn the_consent_page_can_answer_by_itself() {
         Options {
             signed: false,
             extra: &["--auto-consent", "deny"],
+            ..Default::default()
         },
     );
     let link = "/v1.0/get-auth-code?partnerId=P&scopes=USER_LOGIN_ID&redirectUrl=http%3A%2F%2Fshop.example%2Fcb&state=s";

@@ -14,7 +14,7 @@ use crate::serve::support::*;
 
 const SDK: &str = "dana-python==2.2.2";
 
-fn required() -> bool {
+pub(crate) fn required() -> bool {
     std::env::var("AUTHCODE_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
 }
 
@@ -34,11 +34,16 @@ pub(crate) fn sdk_python() -> Option<PathBuf> {
 }
 
 fn prepare() -> Result<PathBuf, String> {
+    prepare_venv("sdk-venv", SDK)
+}
+
+/// A venv in target/`name` with `sdk` (a pinned requirement) installed; its python.
+pub(crate) fn prepare_venv(name: &str, sdk: &str) -> Result<PathBuf, String> {
     let venv = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
-        .join("sdk-venv");
+        .join(name);
     let python = venv.join("bin").join("python");
-    let marker = venv.join(format!(".installed-{SDK}"));
+    let marker = venv.join(format!(".installed-{sdk}"));
     if marker.exists() && python.exists() {
         return Ok(python);
     }
@@ -67,9 +72,9 @@ fn prepare() -> Result<PathBuf, String> {
             "install",
             "--quiet",
             "--disable-pip-version-check",
-            SDK,
+            sdk,
         ]),
-        &format!("pip install {SDK}"),
+        &format!("pip install {sdk}"),
     )?;
     std::fs::write(&marker, "").map_err(|e| e.to_string())?;
     Ok(python)

@@ -177,6 +177,8 @@ pub struct Options<'a> {
     /// Register the test merchant (partner id and public key).
     pub signed: bool,
     pub extra: &'a [&'a str],
+    /// Listen here instead of on any free port of 127.0.0.1.
+    pub listen: Option<&'a str>,
 }
 
 impl Server {
@@ -184,7 +186,7 @@ impl Server {
     pub fn start(store: &Path, options: Options<'_>) -> Server {
         let mut cmd = authcode();
         cmd.store(store)
-            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(["serve", "--listen", options.listen.unwrap_or("127.0.0.1:0")])
             .args(options.extra)
             // What `terminate` grants the server to stop after SIGTERM.
             .timeout(Duration::from_secs(10));

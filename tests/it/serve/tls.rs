@@ -84,6 +84,7 @@ fn danas_routes_the_pages_and_the_alipay_plus_gateway_answer_over_https() {
         Options {
             signed: true,
             extra: &["--tls"],
+            ..Default::default()
         },
     );
     assert!(
@@ -154,6 +155,7 @@ fn the_certificate_names_the_loopback_and_tls_names_and_only_the_ca_vouches_for_
         Options {
             signed: false,
             extra: &["--tls", "--tls-name", "sandbox.test", "--quiet"],
+            ..Default::default()
         },
     );
     let ca = std::fs::read(store.with_file_name("store.ca.pem")).unwrap();
@@ -181,6 +183,7 @@ fn the_certificate_names_the_loopback_and_tls_names_and_only_the_ca_vouches_for_
         Options {
             signed: false,
             extra: &["--tls", "--quiet"],
+            ..Default::default()
         },
     );
     let (status, _, _) = send_tls(
