@@ -62,7 +62,7 @@ async fn not_found() -> Answer {
     Answer::snap(
         404,
         "4040000",
-        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm, POST /dana/member/query/queryUserProfile.htm, GET /v1.0/get-auth-code and GET /",
+        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm, POST /dana/member/query/queryUserProfile.htm, POST /v2/authorizations/applyToken, POST /v2/users/inquiryUserInfo, /gateway.do, GET /v1.0/get-auth-code and GET /",
         serde_json::Value::Null,
     )
 }
