@@ -7,6 +7,7 @@
 //! functions of a connection, which `serve` runs in its writer thread and tests call directly.
 
 pub(crate) mod admin;
+pub(crate) mod binding;
 pub(crate) mod checkpoint;
 pub(crate) mod faults;
 pub mod grants;

@@ -5,10 +5,10 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 4;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
-const MIGRATIONS: [&str; VERSION as usize] = [
+pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
     // 0 -> 1: codes minted by `request` (or the consent page) and the tokens they became.
     "CREATE TABLE codes (
         code        TEXT PRIMARY KEY,
@@ -85,6 +85,8 @@ const MIGRATIONS: [&str; VERSION as usize] = [
     DROP TABLE tokens;
     ALTER TABLE tokens_v3 RENAME TO tokens;
     CREATE INDEX tokens_issued ON tokens (issued_at);",
+    // 3 -> 4: the binding's end, Apply OTT's one-time tokens, the X-EXTERNAL-IDs seen.
+    super::binding::MIGRATION,
 ];
 
 /// Why a store cannot be used.
