@@ -5,27 +5,6 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// Migration 3 -> 4 (`schema::MIGRATIONS`): the binding's end, one-time tokens, and the
-/// external ids seen.
-pub(crate) const MIGRATION: &str = "
-    ALTER TABLE tokens ADD COLUMN unbound_at INTEGER;  -- NULL while the binding lasts
-    CREATE TABLE otts (
-        ott          TEXT PRIMARY KEY,
-        access_token TEXT NOT NULL,
-        issued_at    INTEGER NOT NULL,  -- Unix milliseconds
-        expires_at   INTEGER NOT NULL
-    );
-    CREATE TABLE external_ids (
-        route       TEXT NOT NULL,     -- the route's name (account-unbinding, ...)
-        external_id TEXT NOT NULL,
-        body_hash   TEXT NOT NULL,     -- hex SHA-256 of the minified body
-        status      INTEGER NOT NULL,  -- the answer it got, to give again
-        answer      TEXT NOT NULL,
-        seen_at     INTEGER NOT NULL,
-        PRIMARY KEY (route, external_id)
-    );
-    CREATE INDEX external_ids_seen ON external_ids (seen_at);";
-
 /// How long an `X-EXTERNAL-ID` is remembered: SNAP asks for ids unique within a day.
 pub(crate) const EXTERNAL_ID_WINDOW_MS: i64 = 24 * 3_600_000;
 

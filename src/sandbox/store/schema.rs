@@ -85,8 +85,26 @@ pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
     DROP TABLE tokens;
     ALTER TABLE tokens_v3 RENAME TO tokens;
     CREATE INDEX tokens_issued ON tokens (issued_at);",
-    // 3 -> 4: the binding's end, Apply OTT's one-time tokens, the X-EXTERNAL-IDs seen.
-    super::binding::MIGRATION,
+    // 3 -> 4: the binding's end, Apply OTT's one-time tokens, the X-EXTERNAL-IDs seen
+    // (`binding`).
+    "
+    ALTER TABLE tokens ADD COLUMN unbound_at INTEGER;  -- NULL while the binding lasts
+    CREATE TABLE otts (
+        ott          TEXT PRIMARY KEY,
+        access_token TEXT NOT NULL,
+        issued_at    INTEGER NOT NULL,  -- Unix milliseconds
+        expires_at   INTEGER NOT NULL
+    );
+    CREATE TABLE external_ids (
+        route       TEXT NOT NULL,     -- the route's name (account-unbinding, ...)
+        external_id TEXT NOT NULL,
+        body_hash   TEXT NOT NULL,     -- hex SHA-256 of the minified body
+        status      INTEGER NOT NULL,  -- the answer it got, to give again
+        answer      TEXT NOT NULL,
+        seen_at     INTEGER NOT NULL,
+        PRIMARY KEY (route, external_id)
+    );
+    CREATE INDEX external_ids_seen ON external_ids (seen_at);",
 ];
 
 /// Why a store cannot be used.
