@@ -41,6 +41,10 @@ pub(crate) enum Action {
     ExpireToken {
         token: String,
     },
+    /// End the binding `token` belongs to.
+    Unbind {
+        token: String,
+    },
     /// Arm a fault on `route`.
     Fault {
         route: Route,
@@ -123,6 +127,10 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
         }
         Action::ExpireToken { token } => (
             admin::expire_token(&conn, &token, now).map_err(failed)?,
+            "token".to_string(),
+        ),
+        Action::Unbind { token } => (
+            store::binding::unbind(&conn, &token, now).map_err(failed)?,
             "token".to_string(),
         ),
     };

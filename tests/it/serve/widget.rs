@@ -414,3 +414,74 @@ fn faults_apply_to_the_three_routes() {
         "{log}"
     );
 }
+
+#[test]
+fn the_user_ends_the_binding_from_the_command_line_or_the_listing() {
+    let (_dir, store) = temp_store();
+    let server = signed_server(&store);
+    let by_cli = bind(&server, &store, &ALL_SCOPES, "default");
+    let by_button = bind(&server, &store, &ALL_SCOPES, "default");
+
+    // `authcode sandbox unbind` takes the access token or the refresh token.
+    let out = authcode()
+        .store(&store)
+        .args([
+            "sandbox",
+            "unbind",
+            by_cli["refreshToken"].as_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let token = by_cli["accessToken"].as_str().unwrap();
+    assert_eq!(
+        code_and_message(&call(&server, BALANCE, &balance_body(token))),
+        (401, "4011102", "Invalid Customer Token")
+    );
+    let out = authcode()
+        .store(&store)
+        .args(["sandbox", "unbind", "NO-SUCH-TOKEN"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the store holds no token"));
+
+    // The listing's button names the row, not the token.
+    let token = by_button["accessToken"].as_str().unwrap();
+    let listing = json_of(&send(server.addr, "GET", "/?format=json", &[], Vec::new()).2);
+    assert_eq!(listing["tokens"][0]["accessToken"], token);
+    assert_eq!(listing["tokens"][0]["state"], "active");
+    let row = listing["tokens"][0]["id"].as_i64().unwrap();
+    let page = String::from_utf8(send(server.addr, "GET", "/", &[], Vec::new()).2).unwrap();
+    assert!(
+        page.contains("action=\"/sandbox/unbind\"") && page.contains(">unbind</button>"),
+        "{page}"
+    );
+    let form = vec![(
+        "Content-Type".to_string(),
+        "application/x-www-form-urlencoded".to_string(),
+    )];
+    let (status, headers, _) = send(
+        server.addr,
+        "POST",
+        "/sandbox/unbind",
+        &form,
+        format!("target={row}").into_bytes(),
+    );
+    assert_eq!((status, headers["location"].to_str().unwrap()), (303, "/"));
+    assert_eq!(
+        code_and_message(&call(&server, OTT, &ott_body(token))),
+        (401, "4014902", "Invalid Customer Token")
+    );
+    let listing = json_of(&send(server.addr, "GET", "/?format=json", &[], Vec::new()).2);
+    assert_eq!(listing["tokens"][0]["state"], "unbound");
+    assert_eq!(listing["tokens"][1]["state"], "unbound");
+    let (_, log) = server.terminate();
+    assert!(log.contains("POST /sandbox/unbind 303 unbind "), "{log}");
+}
