@@ -106,7 +106,7 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
         | Route::AccountUnbinding
         | Route::ApplyOtt
         | Route::BalanceInquiry => ["GET", "PUT", "DELETE", "PATCH"],
-        Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
+        Route::Listing | Route::OttPage => ["POST", "PUT", "DELETE", "PATCH"],
         Route::Consent => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
     for (route, _) in ALL {

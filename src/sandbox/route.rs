@@ -20,6 +20,8 @@ pub(crate) enum Route {
     ApplyOtt,
     /// Balance Inquiry: the user's DANA balance (SNAP, customer token).
     BalanceInquiry,
+    /// The page an Apply OTT token opens, standing in for DANA's own pages.
+    OttPage,
 }
 
 /// The shape of the JSON answers a route gives for a wrong method or an unreadable body.
@@ -52,6 +54,7 @@ impl Route {
             Route::AccountUnbinding => "account-unbinding",
             Route::ApplyOtt => "apply-ott",
             Route::BalanceInquiry => "balance-inquiry",
+            Route::OttPage => "ott-page",
         }
     }
 
@@ -66,6 +69,7 @@ impl Route {
             Route::AccountUnbinding => "/v1.0/registration-account-unbinding.htm",
             Route::ApplyOtt => "/rest/v1.1/qr/apply-ott",
             Route::BalanceInquiry => "/v1.0/balance-inquiry.htm",
+            Route::OttPage => "/sandbox/ott",
         }
     }
 
@@ -79,7 +83,7 @@ impl Route {
             | Route::ApplyOtt
             | Route::BalanceInquiry => "POST",
             Route::Consent => "GET, HEAD, POST",
-            Route::Listing => "GET, HEAD",
+            Route::Listing | Route::OttPage => "GET, HEAD",
         }
     }
 

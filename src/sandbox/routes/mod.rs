@@ -9,6 +9,7 @@ pub(crate) mod balance_inquiry;
 pub(crate) mod consent;
 pub(crate) mod customer;
 pub(crate) mod listing;
+pub(crate) mod ott_page;
 pub(crate) mod profile;
 
 use std::sync::Arc;
@@ -22,7 +23,7 @@ use super::state::AppState;
 pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
 
 /// Every route the server serves, with its methods.
-pub(crate) const ALL: [(Route, Methods); 8] = [
+pub(crate) const ALL: [(Route, Methods); 9] = [
     (Route::ApplyToken, apply_token::methods),
     (Route::Profile, profile::methods),
     (Route::Consent, consent::methods),
@@ -31,4 +32,5 @@ pub(crate) const ALL: [(Route, Methods); 8] = [
     (Route::AccountUnbinding, account_unbinding::methods),
     (Route::ApplyOtt, apply_ott::methods),
     (Route::BalanceInquiry, balance_inquiry::methods),
+    (Route::OttPage, ott_page::methods),
 ];

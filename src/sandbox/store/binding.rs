@@ -5,6 +5,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::grants::Refusal;
+
 /// How long an `X-EXTERNAL-ID` is remembered: SNAP asks for ids unique within a day.
 pub(crate) const EXTERNAL_ID_WINDOW_MS: i64 = 24 * 3_600_000;
 
@@ -46,6 +48,53 @@ pub(crate) fn record_ott(
         now.saturating_add(OTT_TTL_MS)
     ])?;
     Ok(())
+}
+
+/// Spends `ott`: once, before it expires, while its binding lasts; the user record of its
+/// binding.
+pub(crate) fn spend_ott(
+    conn: &Connection,
+    ott: &str,
+    now: i64,
+) -> rusqlite::Result<Result<String, Refusal>> {
+    let spent: Option<String> = conn
+        .prepare_cached(
+            "UPDATE otts SET used_at = ?2
+             WHERE ott = ?1 AND used_at IS NULL AND expires_at > ?2
+                 AND NOT EXISTS (SELECT 1 FROM tokens t
+                                 WHERE t.access_token = otts.access_token
+                                     AND t.unbound_at IS NOT NULL)
+             RETURNING access_token",
+        )?
+        .query_row(params![ott, now], |r| r.get(0))
+        .optional()?;
+    if let Some(access_token) = spent {
+        let user_json = conn
+            .prepare_cached(
+                "SELECT u.user_json FROM tokens t JOIN user_records u ON u.id = t.user_record
+                 WHERE t.access_token = ?1",
+            )?
+            .query_row([access_token], |r| r.get(0))
+            .optional()?;
+        return Ok(user_json.ok_or(Refusal::Unknown));
+    }
+    let why: Option<i64> = conn
+        .prepare_cached(
+            "SELECT CASE
+                 WHEN (SELECT unbound_at IS NOT NULL FROM tokens t
+                       WHERE t.access_token = o.access_token) THEN 2
+                 WHEN o.used_at IS NOT NULL THEN 1
+                 ELSE 0 END
+             FROM otts o WHERE o.ott = ?1",
+        )?
+        .query_row([ott], |r| r.get(0))
+        .optional()?;
+    Ok(Err(match why {
+        None => Refusal::Unknown,
+        Some(2) => Refusal::Unbound,
+        Some(1) => Refusal::Used,
+        Some(_) => Refusal::Expired,
+    }))
 }
 
 /// What an `X-EXTERNAL-ID` was seen with before.
@@ -106,7 +155,7 @@ pub(crate) fn remember(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::store::grants::{self, MintedCode, Refusal, Ttls};
+    use crate::sandbox::store::grants::{self, MintedCode, Ttls};
 
     const TTLS: Ttls = Ttls {
         code: 600_000,
@@ -163,6 +212,29 @@ mod tests {
             .unwrap();
         assert_eq!(at, 3_000, "unbinding again changes nothing");
         assert!(!unbind(&conn, "nope", 4_000).unwrap());
+    }
+
+    #[test]
+    fn a_one_time_token_is_spent_once_before_it_expires_while_bound() {
+        let conn = bound();
+        for ott in ["O1", "O2", "O3"] {
+            record_ott(&conn, ott, "A1", 2_000).unwrap();
+        }
+        assert_eq!(spend_ott(&conn, "O1", 2_001).unwrap(), Ok("{}".into()));
+        assert_eq!(spend_ott(&conn, "O1", 2_002).unwrap(), Err(Refusal::Used));
+        assert_eq!(
+            spend_ott(&conn, "O2", 2_000 + OTT_TTL_MS).unwrap(),
+            Err(Refusal::Expired)
+        );
+        assert_eq!(
+            spend_ott(&conn, "nope", 2_002).unwrap(),
+            Err(Refusal::Unknown)
+        );
+        unbind(&conn, "A1", 2_003).unwrap();
+        assert_eq!(
+            spend_ott(&conn, "O3", 2_004).unwrap(),
+            Err(Refusal::Unbound)
+        );
     }
 
     #[test]

@@ -93,7 +93,8 @@ pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
         ott          TEXT PRIMARY KEY,
         access_token TEXT NOT NULL,
         issued_at    INTEGER NOT NULL,  -- Unix milliseconds
-        expires_at   INTEGER NOT NULL
+        expires_at   INTEGER NOT NULL,
+        used_at      INTEGER            -- NULL while unused
     );
     CREATE TABLE external_ids (
         route       TEXT NOT NULL,     -- the route's name (account-unbinding, ...)

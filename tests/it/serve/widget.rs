@@ -485,3 +485,62 @@ fn the_user_ends_the_binding_from_the_command_line_or_the_listing() {
     let (_, log) = server.terminate();
     assert!(log.contains("POST /sandbox/unbind 303 unbind "), "{log}");
 }
+
+#[test]
+fn a_one_time_token_opens_its_page_once_while_the_binding_lasts() {
+    let (_dir, store) = temp_store();
+    let server = signed_server(&store);
+    let token = bind(&server, &store, &ALL_SCOPES, "default")["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ott = |server: &Server| {
+        let answer = call(server, OTT, &ott_body(&token));
+        assert_eq!(answer.0, 200, "{}", answer.1);
+        answer.1["userResources"][0]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let open = |value: &str| {
+        let (status, _, page) = send(
+            server.addr,
+            "GET",
+            &format!("/sandbox/ott?ott={value}"),
+            &[],
+            Vec::new(),
+        );
+        (status, String::from_utf8(page).unwrap())
+    };
+    let first = ott(&server);
+    let (status, page) = open(&first);
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("<span id=\"user\">Budi Santoso</span>"),
+        "{page}"
+    );
+    let (status, page) = open(&first);
+    assert_eq!(status, 400);
+    assert!(page.contains("used already"), "{page}");
+    let (status, page) = open("NO-SUCH-OTT");
+    assert_eq!(status, 400);
+    assert!(page.contains("unknown"), "{page}");
+
+    let second = ott(&server);
+    assert_eq!(call(&server, UNBIND, &unbind_body(&token)).0, 200);
+    let (status, page) = open(&second);
+    assert_eq!(status, 400);
+    assert!(
+        page.contains("binding of this one-time token was ended"),
+        "{page}"
+    );
+
+    let (_, log) = server.terminate();
+    assert!(log.contains("GET /sandbox/ott 200 ott-accepted "), "{log}");
+    assert!(log.contains("GET /sandbox/ott 400 ott-used "), "{log}");
+    assert!(log.contains("GET /sandbox/ott 400 ott-unbound "), "{log}");
+    assert!(
+        !log.contains(&first),
+        "the log holds a one-time token: {log}"
+    );
+}
