@@ -38,10 +38,10 @@ async fn handle(
 }
 
 /// The fields echoed in the answer.
-type Echoed = Map<String, Value>;
+pub(crate) type Echoed = Map<String, Value>;
 
 /// `merchantId` is mandatory (the SDK's model); the identifiers it sent are echoed.
-fn fields(route: Route, body: &Map<String, Value>) -> Result<Echoed, Answer> {
+pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<Echoed, Answer> {
     match body.get("merchantId") {
         None | Some(Value::Null) => return Err(check::missing(route, "merchantId")),
         Some(Value::String(m)) if m.is_empty() => return Err(check::missing(route, "merchantId")),

@@ -40,7 +40,7 @@ async fn handle(
 
 /// `userResources`: a non-empty list of `OTT` (DANA's UAT suite: anything else is
 /// `4004901 Invalid Field Format userResources`); how many tokens to hand out.
-fn fields(route: Route, body: &Map<String, Value>) -> Result<usize, Answer> {
+pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<usize, Answer> {
     match body.get("userResources") {
         None | Some(Value::Null) => Err(check::missing(route, "userResources")),
         Some(Value::Array(list)) if list.is_empty() => Err(check::missing(route, "userResources")),

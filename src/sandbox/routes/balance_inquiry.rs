@@ -42,12 +42,12 @@ async fn handle(
 
 /// What the request asks: whether `BALANCE` is among `balanceTypes` (all types when absent
 /// or empty), and the `partnerReferenceNo` to echo.
-struct Asked {
+pub(crate) struct Asked {
     balance: bool,
     reference: Option<String>,
 }
 
-fn fields(route: Route, body: &Map<String, Value>) -> Result<Asked, Answer> {
+pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<Asked, Answer> {
     let balance = match body.get("balanceTypes") {
         None | Some(Value::Null) => true,
         Some(Value::Array(types)) if types.iter().all(Value::is_string) => {

@@ -544,3 +544,41 @@ fn a_one_time_token_opens_its_page_once_while_the_binding_lasts() {
         "the log holds a one-time token: {log}"
     );
 }
+
+#[test]
+fn the_fuzzed_checks_give_the_routes_verdicts() {
+    use authcode::sandbox::checks;
+    let headers: Vec<(&[u8], &[u8])> = vec![
+        (b"X-TIMESTAMP", b"2025-01-01T10:00:00+07:00"),
+        (b"X-SIGNATURE", b"c2ln"),
+        (b"X-PARTNER-ID", b"P1"),
+        (b"X-EXTERNAL-ID", b"E1"),
+        (b"CHANNEL-ID", b"95221"),
+    ];
+    let body = br#"{"userResources": ["OTT"], "additionalInfo": {"accessToken": "T"}}"#;
+    assert_eq!(
+        checks::customer("apply-ott", &headers, body, Some("P1")),
+        Ok(())
+    );
+    let refused = checks::customer("apply-ott", &headers, body, Some("P2")).unwrap_err();
+    assert_eq!(refused.status, 401);
+    assert!(refused.body.contains("4014900"), "{}", refused.body);
+    // The route's own fields are checked too.
+    let refused = checks::customer("account-unbinding", &headers, body, None).unwrap_err();
+    assert!(
+        refused.body.contains("Invalid Mandatory Field merchantId"),
+        "{}",
+        refused.body
+    );
+    let refused = checks::customer("balance-inquiry", &headers[1..], body, None).unwrap_err();
+    assert!(
+        refused.body.starts_with(r#"{"responseCode":"4001102","#),
+        "{}",
+        refused.body
+    );
+    // Headers that are not valid HTTP are dropped, as the server never sees them.
+    let mut bad = headers.clone();
+    bad[3] = (b"X-EXTERNAL-ID", b"a\nb");
+    let refused = checks::customer("apply-ott", &bad, body, None).unwrap_err();
+    assert!(refused.body.contains("X-EXTERNAL-ID"), "{}", refused.body);
+}
