@@ -100,8 +100,13 @@ async fn an_unknown_path_is_a_snap_404_for_any_method() {
 async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
     let (_dir, app) = sandbox();
     let wrong = |route: Route| match route {
-        Route::ApplyToken | Route::Profile | Route::Actions => ["GET", "PUT", "DELETE", "PATCH"],
-        Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
+        Route::ApplyToken
+        | Route::Profile
+        | Route::Actions
+        | Route::AccountUnbinding
+        | Route::ApplyOtt
+        | Route::BalanceInquiry => ["GET", "PUT", "DELETE", "PATCH"],
+        Route::Listing | Route::OttPage => ["POST", "PUT", "DELETE", "PATCH"],
         Route::Consent => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
     for (route, _) in ALL {
@@ -112,10 +117,14 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
             assert_eq!(allow.as_deref(), Some(route.allow()), "{what}");
             assert_eq!(kind, "application/json", "{what}");
             let want = match route.shape() {
-                Shape::Snap => "4057400",
-                Shape::OpenApi => "PARAM_ILLEGAL",
+                Shape::Snap => format!("405{}00", route.service()),
+                Shape::OpenApi => "PARAM_ILLEGAL".into(),
             };
-            assert_eq!(code_in(route.shape(), &body), Some(want), "{what}: {body}");
+            assert_eq!(
+                code_in(route.shape(), &body),
+                Some(want.as_str()),
+                "{what}: {body}"
+            );
         }
     }
     // The header names what each route serves (GET serves HEAD too), not POST everywhere.
@@ -138,15 +147,21 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
     let mut too_big = br#"{"grantType":"AUTHORIZATION_CODE","authCode":""#.to_vec();
     too_big.resize(BODY_LIMIT + 10, b'x');
     too_big.extend_from_slice(b"\"}");
-    for route in [Route::ApplyToken, Route::Profile] {
+    for route in [
+        Route::ApplyToken,
+        Route::Profile,
+        Route::AccountUnbinding,
+        Route::ApplyOtt,
+        Route::BalanceInquiry,
+    ] {
         let (status, _, kind, body) = send(&app, "POST", route.path(), too_big.clone()).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", route.path());
         assert_eq!(kind, "application/json");
         let want = match route.shape() {
-            Shape::Snap => "4137400",
-            Shape::OpenApi => "PARAM_ILLEGAL",
+            Shape::Snap => format!("413{}00", route.service()),
+            Shape::OpenApi => "PARAM_ILLEGAL".into(),
         };
-        assert_eq!(code_in(route.shape(), &body), Some(want), "{body}");
+        assert_eq!(code_in(route.shape(), &body), Some(want.as_str()), "{body}");
     }
     let (status, _, _, body) = send(&app, "POST", Route::ApplyToken.path(), too_big).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);

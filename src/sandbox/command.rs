@@ -7,7 +7,7 @@ use std::path::Path;
 use super::cli::DEFAULT_CODE_TTL;
 use super::record::open_failed;
 use super::route::Route;
-use super::routes::{apply_token, profile};
+use super::routes::{apply_token, customer, profile};
 use crate::error::CliError;
 use crate::sandbox::faults::label;
 use crate::sandbox::store::admin::{self, CodeFault};
@@ -39,6 +39,10 @@ pub(crate) enum Action {
         code: String,
     },
     ExpireToken {
+        token: String,
+    },
+    /// End the binding `token` belongs to.
+    Unbind {
         token: String,
     },
     /// Arm a fault on `route`.
@@ -125,6 +129,10 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             admin::expire_token(&conn, &token, now).map_err(failed)?,
             "token".to_string(),
         ),
+        Action::Unbind { token } => (
+            store::binding::unbind(&conn, &token, now).map_err(failed)?,
+            "token".to_string(),
+        ),
     };
     if found {
         Ok(0)
@@ -158,11 +166,17 @@ fn fault_answer(
         ));
     }
     let code = code.unwrap_or_default();
-    let known: Vec<&str> = match route {
-        Route::ApplyToken => apply_token::INJECTABLE.iter().map(|(c, _)| *c).collect(),
-        _ => profile::injectable().collect(),
+    let known: Vec<String> = match route {
+        Route::ApplyToken => apply_token::INJECTABLE
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect(),
+        Route::AccountUnbinding | Route::ApplyOtt | Route::BalanceInquiry => {
+            customer::injectable(route).collect()
+        }
+        _ => profile::injectable().map(str::to_string).collect(),
     };
-    if known.contains(&code.as_str()) {
+    if known.contains(&code) {
         Ok(faults::Answer::Code(code))
     } else {
         Err(CliError::usage(format!(

@@ -14,6 +14,14 @@ pub(crate) enum Route {
     Listing,
     /// The listing page's buttons.
     Actions,
+    /// Account Unbinding: the merchant ends the binding (SNAP, customer token).
+    AccountUnbinding,
+    /// Apply OTT: one-time tokens for DANA's own pages (SNAP, customer token).
+    ApplyOtt,
+    /// Balance Inquiry: the user's DANA balance (SNAP, customer token).
+    BalanceInquiry,
+    /// The page an Apply OTT token opens, standing in for DANA's own pages.
+    OttPage,
 }
 
 /// The shape of the JSON answers a route gives for a wrong method or an unreadable body.
@@ -27,7 +35,13 @@ pub(crate) enum Shape {
 
 impl Route {
     /// The routes a fault can be armed on, in the order the command line lists them.
-    pub(crate) const FAULTABLE: [Route; 2] = [Route::ApplyToken, Route::Profile];
+    pub(crate) const FAULTABLE: [Route; 5] = [
+        Route::ApplyToken,
+        Route::Profile,
+        Route::AccountUnbinding,
+        Route::ApplyOtt,
+        Route::BalanceInquiry,
+    ];
 
     /// The route's one name.
     pub(crate) fn name(self) -> &'static str {
@@ -37,6 +51,10 @@ impl Route {
             Route::Consent => "consent",
             Route::Listing => "listing",
             Route::Actions => "actions",
+            Route::AccountUnbinding => "account-unbinding",
+            Route::ApplyOtt => "apply-ott",
+            Route::BalanceInquiry => "balance-inquiry",
+            Route::OttPage => "ott-page",
         }
     }
 
@@ -48,15 +66,35 @@ impl Route {
             Route::Consent => "/v1.0/get-auth-code",
             Route::Listing => "/",
             Route::Actions => "/sandbox/{action}",
+            Route::AccountUnbinding => "/v1.0/registration-account-unbinding.htm",
+            Route::ApplyOtt => "/rest/v1.1/qr/apply-ott",
+            Route::BalanceInquiry => "/v1.0/balance-inquiry.htm",
+            Route::OttPage => "/sandbox/ott",
         }
     }
 
     /// The methods it serves, as a 405's `Allow` header says them (GET serves HEAD too).
     pub(crate) fn allow(self) -> &'static str {
         match self {
-            Route::ApplyToken | Route::Profile | Route::Actions => "POST",
+            Route::ApplyToken
+            | Route::Profile
+            | Route::Actions
+            | Route::AccountUnbinding
+            | Route::ApplyOtt
+            | Route::BalanceInquiry => "POST",
             Route::Consent => "GET, HEAD, POST",
-            Route::Listing => "GET, HEAD",
+            Route::Listing | Route::OttPage => "GET, HEAD",
+        }
+    }
+
+    /// SNAP's service code in its result codes (`<HTTP status><service><case>`): Apply
+    /// Token's `74`; DANA's UAT suite shows `2000900`, `2004900` and `2001100` for the others.
+    pub(crate) fn service(self) -> &'static str {
+        match self {
+            Route::AccountUnbinding => "09",
+            Route::ApplyOtt => "49",
+            Route::BalanceInquiry => "11",
+            _ => "74",
         }
     }
 
@@ -77,6 +115,15 @@ mod tests {
     fn fault_names_are_the_ones_the_store_has_always_held() {
         // Fault rows written by an older authcode name their route so: the names stay.
         let names: Vec<_> = Route::FAULTABLE.iter().map(|r| r.name()).collect();
-        assert_eq!(names, ["apply-token", "profile"]);
+        assert_eq!(
+            names,
+            [
+                "apply-token",
+                "profile",
+                "account-unbinding",
+                "apply-ott",
+                "balance-inquiry"
+            ]
+        );
     }
 }

@@ -41,6 +41,8 @@ pub(crate) enum Refusal {
     Unknown,
     Used,
     Expired,
+    /// The binding was ended (Account Unbinding, `authcode sandbox unbind`).
+    Unbound,
 }
 
 /// What a valid access token grants.
@@ -129,6 +131,7 @@ pub(crate) fn refresh(
         .prepare_cached(
             "UPDATE tokens SET refreshed_at = ?2
              WHERE refresh_token = ?1 AND refreshed_at IS NULL AND refresh_expires_at > ?2
+                 AND unbound_at IS NULL
              RETURNING code, scopes, user_id, user_record",
         )?
         .query_row(params![refresh_token, now], |r| {
@@ -141,7 +144,8 @@ pub(crate) fn refresh(
         })
         .optional()?;
     let Some(spent) = spent else {
-        let why = "SELECT refreshed_at IS NOT NULL FROM tokens WHERE refresh_token = ?1";
+        let why = "SELECT CASE WHEN unbound_at IS NOT NULL THEN 2 ELSE refreshed_at IS NOT NULL END
+                   FROM tokens WHERE refresh_token = ?1";
         return refusal(conn, why, refresh_token).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
@@ -156,16 +160,17 @@ struct Spent {
 }
 
 /// Why `key`, a code or refresh token that could not be spent, was refused; `used` selects
-/// whether its row was spent before (no row: unknown; spent: used; else it has expired).
+/// whether its row was spent before (no row: unknown; 1: used; 2: unbound; else expired).
 fn refusal(conn: &Connection, used: &str, key: &str) -> rusqlite::Result<Refusal> {
     let used = conn
         .prepare_cached(used)?
-        .query_row([key], |r| r.get::<_, bool>(0))
+        .query_row([key], |r| r.get::<_, i64>(0))
         .optional()?;
     Ok(match used {
         None => Refusal::Unknown,
-        Some(true) => Refusal::Used,
-        Some(false) => Refusal::Expired,
+        Some(1) => Refusal::Used,
+        Some(2) => Refusal::Unbound,
+        Some(_) => Refusal::Expired,
     })
 }
 
@@ -210,7 +215,7 @@ fn issue(
     })
 }
 
-/// What `access_token` grants at `now`: unknown and expired tokens are refused.
+/// What `access_token` grants at `now`: unknown, unbound and expired tokens are refused.
 pub(crate) fn grant_of(
     conn: &Connection,
     access_token: &str,
@@ -218,7 +223,7 @@ pub(crate) fn grant_of(
 ) -> rusqlite::Result<Result<Grant, Refusal>> {
     let row = conn
         .prepare_cached(
-            "SELECT t.scopes, u.user_json, t.access_expires_at
+            "SELECT t.scopes, u.user_json, t.access_expires_at, t.unbound_at IS NOT NULL
              FROM tokens t JOIN user_records u ON u.id = t.user_record
              WHERE t.access_token = ?1",
         )?
@@ -227,13 +232,15 @@ pub(crate) fn grant_of(
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
+                r.get::<_, bool>(3)?,
             ))
         })
         .optional()?;
     Ok(match row {
         None => Err(Refusal::Unknown),
-        Some((_, _, expires)) if expires <= now => Err(Refusal::Expired),
-        Some((scopes, user_json, _)) => Ok(Grant {
+        Some((_, _, _, true)) => Err(Refusal::Unbound),
+        Some((_, _, expires, _)) if expires <= now => Err(Refusal::Expired),
+        Some((scopes, user_json, _, _)) => Ok(Grant {
             scopes: serde_json::from_str(&scopes).unwrap_or_default(),
             user_json,
         }),

@@ -14,3 +14,4 @@ mod sandbox;
 mod sdk;
 mod support;
 mod webdriver;
+mod widget;
