@@ -65,7 +65,7 @@ impl Reporter for Github {
         }
     }
 
-    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary, _: bool) -> io::Result<()> {
         writeln!(sink.out, "{}", summary.line())?;
         sink.out.flush()
     }
