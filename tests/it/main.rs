@@ -10,6 +10,7 @@ mod support;
 mod catalog;
 mod cli;
 mod codes;
+mod color_conventions;
 mod colors;
 mod completions;
 mod docs;
