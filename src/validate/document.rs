@@ -49,8 +49,7 @@ pub(super) fn verdict(
 }
 
 /// The verdicts on `bytes` under each profile of `indexes`, in order, appended to `out`:
-/// the text is decoded and parsed once, then walked under each profile. Diagnostics are in
-/// text order, as [`check_document`] lists them.
+/// the text is decoded and parsed once, then walked under each profile.
 pub(super) fn verdicts(
     bytes: &[u8],
     path: &Arc<str>,
@@ -76,34 +75,11 @@ pub(super) fn verdicts(
     };
     let (src, tape) = tape;
     for index in indexes {
-        let judge = |options: Options| {
-            let mut diagnostics = diagnostics.clone();
-            let checked = check::check_recorded(&tape, index, check, options);
-            let found = add_checked(&mut diagnostics, src, checked, first_line, options);
-            conclude(path, first_line, options, diagnostics, found)
-        };
-        let mut result = judge(options);
-        // Without detail, findings come in the order they were made, not in text order;
-        // positions are worked out only where several rules need ordering.
-        if !options.detail && several_rules(&result) {
-            result = judge(Options {
-                detail: true,
-                ..options
-            });
-        }
-        out.push(result);
+        let mut diagnostics = diagnostics.clone();
+        let checked = check::check_recorded(&tape, index, check, options);
+        let found = add_checked(&mut diagnostics, src, checked, first_line, options);
+        out.push(conclude(path, first_line, options, diagnostics, found));
     }
-}
-
-/// Whether `result` lists errors of more than one rule.
-fn several_rules(result: &DocResult) -> bool {
-    let mut errors = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error);
-    errors
-        .next()
-        .is_some_and(|first| errors.any(|d| d.rule != first.rule))
 }
 
 /// The text of `bytes` once its encoding is checked (`None`: not UTF-8), and what was
@@ -211,13 +187,10 @@ fn add_checked(
                 located.sort_by_key(|(at, _)| *at);
                 diagnostics.extend(located.into_iter().map(|(_, d)| d));
             } else {
-                diagnostics.extend(
-                    checked
-                        .findings
-                        .kept
-                        .into_iter()
-                        .map(|f| plain(f.rule, f.said, None, None)),
-                );
+                // No positions: in text order member by member, as far as that tells it.
+                let mut kept = checked.findings.kept;
+                kept.sort_by_key(|f| f.order);
+                diagnostics.extend(kept.into_iter().map(|f| plain(f.rule, f.said, None, None)));
             }
             for &(rule, _, n) in &checked.findings.dropped {
                 found.unlisted += n;

@@ -19,9 +19,14 @@ pub(super) struct Walker<'c, 'a> {
     pub index: &'c ScopeIndex,
     pub options: &'c CheckOptions,
     detail: bool,
-    /// Where the walk stands. Changed only through [`Walker::within`], so it cannot be left
-    /// unbalanced.
+    /// Where the walk stands, when findings keep details. Changed only through
+    /// [`Walker::within`], so it cannot be left unbalanced.
     path: Vec<Step<'a>>,
+    /// How deep the walk stands, and the top-level member it is in (1 for the first).
+    depth: u32,
+    member: u32,
+    /// Findings made so far.
+    made: u32,
     pub findings: Findings<'a>,
     /// Which kind of document the field being walked belongs to.
     belongs: Belongs,
@@ -39,7 +44,14 @@ impl<'c, 'a> Walker<'c, 'a> {
             index,
             options,
             detail,
-            path: Vec::with_capacity(8),
+            path: if detail {
+                Vec::with_capacity(8)
+            } else {
+                Vec::new()
+            },
+            depth: 0,
+            member: 0,
+            made: 0,
             findings: Findings::default(),
             belongs: Belongs::Always,
         }
@@ -47,9 +59,19 @@ impl<'c, 'a> Walker<'c, 'a> {
 
     /// Runs `f` one step further down the document.
     pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.path.push(step);
-        let out = f(self);
-        self.path.pop();
+        if self.depth == 0 {
+            self.member += 1;
+        }
+        self.depth += 1;
+        let out = if self.detail {
+            self.path.push(step);
+            let out = f(self);
+            self.path.pop();
+            out
+        } else {
+            f(self)
+        };
+        self.depth -= 1;
         out
     }
 
@@ -79,6 +101,16 @@ impl<'c, 'a> Walker<'c, 'a> {
         } else {
             self.belongs
         };
+        // Without paths, the order in the text is told by the top-level member: findings
+        // on the whole document first, then member by member (at a member named by `steps`
+        // from the top: the one being read, or past the last once the walk is over).
+        let member = match (self.depth, steps.is_empty()) {
+            (0, true) => 0,
+            (0, false) => self.member + 1,
+            _ => self.member,
+        };
+        let order = (member, self.made);
+        self.made += 1;
         let (said, path) = if self.detail {
             let mut path = Vec::with_capacity(self.path.len() + steps.len());
             path.extend_from_slice(&self.path);
@@ -93,6 +125,7 @@ impl<'c, 'a> Walker<'c, 'a> {
             path,
             target,
             belongs,
+            order,
         });
     }
 }
