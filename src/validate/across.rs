@@ -78,6 +78,7 @@ struct AcrossWallets {
     format: Format,
     quiet: bool,
     paint: Paint,
+    labels: Labels,
 }
 
 impl pipeline::Judge for AcrossWallets {
@@ -108,7 +109,7 @@ impl pipeline::Judge for AcrossWallets {
         // Writing into a Vec cannot fail.
         let _ = match self.format {
             Format::Json => serde_json::to_writer(out, row).map_err(io::Error::from),
-            _ => write_human(out, row, self.paint),
+            _ => write_human(out, row, &self.labels),
         };
     }
 }
@@ -161,6 +162,7 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         format: config.format,
         quiet: config.quiet,
         paint: config.color.stdout(),
+        labels: Labels::new(config.color.stdout()),
     };
     let checker = pipeline::Checker {
         judge: &judge,
@@ -270,34 +272,56 @@ fn finish(
 }
 
 /// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number where the
-/// document is one line of an NDJSON input.
-fn write_human(out: &mut Vec<u8>, row: &Row, paint: Paint) -> io::Result<()> {
-    let path = sanitize(&row.path);
-    let place = match row.line {
-        Some(line) if row.per_line => format!("{path}:{line}"),
-        _ => path.into_owned(),
-    };
-    let mut parts = Vec::new();
+/// document is one line of an NDJSON input. Written piece by piece: a run over every wallet
+/// writes one of these for each document.
+fn write_human(out: &mut Vec<u8>, row: &Row, labels: &Labels) -> io::Result<()> {
+    out.extend_from_slice(sanitize(&row.path).as_bytes());
+    if let (Some(line), true) = (row.line, row.per_line) {
+        write!(out, ":{line}")?;
+    }
+    out.extend_from_slice(b": ");
     if !row.accepted.is_empty() {
-        parts.push(format!(
-            "{} {}",
-            paint.green("accepted by"),
-            row.accepted.join(", ")
-        ));
+        out.extend_from_slice(labels.accepted.as_bytes());
+        for (i, wallet) in row.accepted.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b" " } else { b", " });
+            out.extend_from_slice(wallet.as_bytes());
+        }
+        if !row.refused.is_empty() {
+            out.extend_from_slice(b"; ");
+        }
     }
     if !row.refused.is_empty() {
-        let refused: Vec<String> = row
-            .refused
-            .iter()
-            .map(|r| format!("{} ({})", r.wallet, r.rules.join(", ")))
-            .collect();
-        parts.push(format!(
-            "{} {}",
-            paint.red("refused by"),
-            refused.join(", ")
-        ));
+        out.extend_from_slice(labels.refused.as_bytes());
+        for (i, refusal) in row.refused.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b" " } else { b", " });
+            out.extend_from_slice(refusal.wallet.as_bytes());
+            out.extend_from_slice(b" (");
+            for (j, rule) in refusal.rules.iter().enumerate() {
+                if j > 0 {
+                    out.extend_from_slice(b", ");
+                }
+                out.extend_from_slice(rule.as_bytes());
+            }
+            out.push(b')');
+        }
     }
-    writeln!(out, "{place}: {}", parts.join("; "))
+    out.push(b'\n');
+    Ok(())
+}
+
+/// The words of a human row, painted once for the run.
+struct Labels {
+    accepted: String,
+    refused: String,
+}
+
+impl Labels {
+    fn new(paint: Paint) -> Labels {
+        Labels {
+            accepted: paint.green("accepted by"),
+            refused: paint.red("refused by"),
+        }
+    }
 }
 
 /// `3 documents in 2 files: 1 accepted by every wallet, 2 by some, 0 by none`
