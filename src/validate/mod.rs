@@ -5,8 +5,9 @@
 //!
 //! ```text
 //! mod.rs           run(): the inputs, the pipeline, the report; read_request
-//! across           --wallet all (or A,B): the pipeline once per wallet, verdicts joined
-//! pipeline         units of work (files, NDJSON lines) on threads, verdicts in order
+//! across           --wallet all (or A,B): each document judged under every wallet, one row
+//! pipeline         units of work on threads through a Judge, verdicts in input order
+//! units  tally     the inputs cut into units (files, NDJSON blocks); how a run ends
 //! config  inputs   what `validate` was asked for; the paths given, directories walked
 //!   │
 //! document         one document's verdict: encoding, BOM, the pass, then positions
@@ -16,7 +17,7 @@
 //! fields           what the visitors hand the rules (the field types)
 //! walk             the Walker (where the walk stands, the findings so far), any value
 //!   │
-//! options  index  finding  path  syntax  locate  diagnostic  report
+//! options  index  finding  path  syntax  locate  tape  diagnostic  report
 //! ```
 //!
 //! The ground floor: `options` is how a document is checked and how much of the verdict is
@@ -24,8 +25,10 @@
 //! every thread; `path` is the JSON path type the checks record and `locate` follows
 //! (positions and excerpts, only for what is shown); `finding` and `diagnostic` are a
 //! problem before and after it is located; `syntax` puts serde_json's errors into the user's
-//! words; `report` writes the verdicts (human, json, github, junit). `read_request` is the
-//! one reader of request payloads, for `request --from` and `validate --request` alike.
+//! words; `tape` is a document parsed once and walked once per wallet; `report` writes the
+//! verdicts (human, json, github, junit) to stdout, a failed write ending the report and
+//! not the run. `read_request` is the one reader of request payloads, for `request --from`
+//! and `validate --request` alike.
 
 mod across;
 mod check;
