@@ -187,10 +187,13 @@ fn add_checked(
                 located.sort_by_key(|(at, _)| *at);
                 diagnostics.extend(located.into_iter().map(|(_, d)| d));
             } else {
-                // No positions: in text order member by member, as far as that tells it.
-                let mut kept = checked.findings.kept;
-                kept.sort_by_key(|f| f.order);
-                diagnostics.extend(kept.into_iter().map(|f| plain(f.rule, f.said, None, None)));
+                diagnostics.extend(
+                    checked
+                        .findings
+                        .kept
+                        .into_iter()
+                        .map(|f| plain(f.rule, f.said, None, None)),
+                );
             }
             for &(rule, _, n) in &checked.findings.dropped {
                 found.unlisted += n;

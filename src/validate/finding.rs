@@ -99,9 +99,6 @@ pub(super) struct Finding<'a> {
     pub path: Vec<Step<'a>>,
     pub target: Target,
     pub belongs: Belongs,
-    /// Where it stands in text order when it has no path: the top-level member (0: the
-    /// whole document), then the order made.
-    pub order: (u32, u32),
 }
 
 /// Findings kept per document; past this they are only counted.

@@ -12,6 +12,8 @@ use std::fmt;
 use serde::de::value::Error;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::path::{Step, Target};
+
 /// One event of a document, in text order.
 #[derive(Debug, Clone, PartialEq)]
 enum Event<'a> {
@@ -51,6 +53,57 @@ impl<'a> Tape<'a> {
         .deserialize(&mut de)?;
         de.end()?;
         Ok(tape)
+    }
+
+    /// Where the value (or member key) at `path` is on the tape, as an event index, which
+    /// orders places as the text does; past a step that does not lead anywhere, the place
+    /// reached so far.
+    pub(super) fn locate(&self, path: &[Step<'_>], target: Target) -> usize {
+        let mut at = 0;
+        for (depth, step) in path.iter().enumerate() {
+            match (self.events.get(at), step) {
+                (Some(&Event::Map { len, .. }), Step::Key { name, occurrence }) => {
+                    let mut key = at + 1;
+                    let mut seen = 0;
+                    let mut found = None;
+                    for _ in 0..len {
+                        let value = key + 1;
+                        if matches!(&self.events[key], Event::Str(k) if k == name) {
+                            if seen == *occurrence {
+                                found = Some((key, value));
+                                break;
+                            }
+                            seen += 1;
+                        }
+                        key = self.after(value);
+                    }
+                    let Some((key, value)) = found else {
+                        return at;
+                    };
+                    if depth + 1 == path.len() && target == Target::Key {
+                        return key;
+                    }
+                    at = value;
+                }
+                (Some(&Event::Seq { len, .. }), &Step::Index(n)) if n < len => {
+                    let mut element = at + 1;
+                    for _ in 0..n {
+                        element = self.after(element);
+                    }
+                    at = element;
+                }
+                _ => return at,
+            }
+        }
+        at
+    }
+
+    /// The index past the value whose event is at `at`.
+    fn after(&self, at: usize) -> usize {
+        match self.events.get(at) {
+            Some(&Event::Seq { end, .. } | &Event::Map { end, .. }) => end,
+            _ => at + 1,
+        }
     }
 
     /// A deserializer that plays the document back.
@@ -309,6 +362,37 @@ mod tests {
         );
         // Played again, the same.
         assert_eq!(Echo.deserialize(&mut tape.replay()).unwrap(), pass);
+    }
+
+    #[test]
+    fn places_are_ordered_as_in_the_text() {
+        let tape = Tape::record(r#"{"a": [1, {"b": 2}], "c": 3, "a": 4}"#).unwrap();
+        let at = |path: &[Step<'_>], target| tape.locate(path, target);
+        let a0 = [Step::key("a")];
+        let a1 = [Step::Key {
+            name: "a".into(),
+            occurrence: 1,
+        }];
+        let b = [Step::key("a"), Step::Index(1), Step::key("b")];
+        let c = [Step::key("c")];
+        let places = [
+            at(&[], Target::Value),
+            at(&a0, Target::Key),
+            at(&a0, Target::Value),
+            at(&b, Target::Key),
+            at(&b, Target::Value),
+            at(&c, Target::Key),
+            at(&c, Target::Value),
+            at(&a1, Target::Key),
+            at(&a1, Target::Value),
+        ];
+        assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}");
+        // A path that leads nowhere stops where it got.
+        assert_eq!(at(&[Step::key("zz")], Target::Value), 0);
+        assert_eq!(
+            at(&[Step::key("c"), Step::Index(0)], Target::Value),
+            at(&c, Target::Value)
+        );
     }
 
     #[test]

@@ -18,15 +18,13 @@ use crate::profile::Seen;
 pub(super) struct Walker<'c, 'a> {
     pub index: &'c ScopeIndex,
     pub options: &'c CheckOptions,
-    detail: bool,
-    /// Where the walk stands, when findings keep details. Changed only through
+    /// Whether findings keep their path (to be located).
+    paths: bool,
+    /// Whether findings keep their words (else only their rule, and their path if kept).
+    words: bool,
+    /// Where the walk stands, when findings keep paths. Changed only through
     /// [`Walker::within`], so it cannot be left unbalanced.
     path: Vec<Step<'a>>,
-    /// How deep the walk stands, and the top-level member it is in (1 for the first).
-    depth: u32,
-    member: u32,
-    /// Findings made so far.
-    made: u32,
     pub findings: Findings<'a>,
     /// Which kind of document the field being walked belongs to.
     belongs: Belongs,
@@ -40,18 +38,27 @@ impl<'c, 'a> Walker<'c, 'a> {
         options: &'c CheckOptions,
         detail: bool,
     ) -> Walker<'c, 'a> {
+        Walker::keeping(index, options, detail, detail)
+    }
+
+    /// A walker whose findings keep their paths, and their words (only with paths), as
+    /// asked.
+    pub(super) fn keeping(
+        index: &'c ScopeIndex,
+        options: &'c CheckOptions,
+        paths: bool,
+        words: bool,
+    ) -> Walker<'c, 'a> {
         Walker {
             index,
             options,
-            detail,
-            path: if detail {
+            paths,
+            words: paths && words,
+            path: if paths {
                 Vec::with_capacity(8)
             } else {
                 Vec::new()
             },
-            depth: 0,
-            member: 0,
-            made: 0,
             findings: Findings::default(),
             belongs: Belongs::Always,
         }
@@ -59,19 +66,12 @@ impl<'c, 'a> Walker<'c, 'a> {
 
     /// Runs `f` one step further down the document.
     pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
-        if self.depth == 0 {
-            self.member += 1;
+        if !self.paths {
+            return f(self);
         }
-        self.depth += 1;
-        let out = if self.detail {
-            self.path.push(step);
-            let out = f(self);
-            self.path.pop();
-            out
-        } else {
-            f(self)
-        };
-        self.depth -= 1;
+        self.path.push(step);
+        let out = f(self);
+        self.path.pop();
         out
     }
 
@@ -101,21 +101,11 @@ impl<'c, 'a> Walker<'c, 'a> {
         } else {
             self.belongs
         };
-        // Without paths, the order in the text is told by the top-level member: findings
-        // on the whole document first, then member by member (at a member named by `steps`
-        // from the top: the one being read, or past the last once the walk is over).
-        let member = match (self.depth, steps.is_empty()) {
-            (0, true) => 0,
-            (0, false) => self.member + 1,
-            _ => self.member,
-        };
-        let order = (member, self.made);
-        self.made += 1;
-        let (said, path) = if self.detail {
+        let (said, path) = if self.paths {
             let mut path = Vec::with_capacity(self.path.len() + steps.len());
             path.extend_from_slice(&self.path);
             path.extend_from_slice(steps);
-            (said(), path)
+            (if self.words { said() } else { say("") }, path)
         } else {
             (say(""), Vec::new())
         };
@@ -125,7 +115,6 @@ impl<'c, 'a> Walker<'c, 'a> {
             path,
             target,
             belongs,
-            order,
         });
     }
 }

@@ -168,3 +168,33 @@ fn memory_does_not_grow_with_the_documents_across_wallets() {
     // Holding every document's verdicts took about 5 kB each (300 MB here).
     assert_peak_below(rss, 48 * 1024, "validate --wallet all, 60,000 lines");
 }
+
+#[test]
+fn a_refusal_lists_its_rules_in_text_order() {
+    // The conflict is found once the document is read, at the key; the wrong type while it
+    // is read, at the value after it: listed as they stand in the text.
+    let (_dir, path) = crate::support::temp_file(
+        "conflict.json",
+        r#"{"authCode": "abc", "authSuccessScopes": ["KYC_INFO"], "authErrorScopes": {"KYC_INFO": 11}}"#,
+    );
+    let out = authcode()
+        .args(["validate", "--wallet", "dana,gcash"])
+        .arg(&path)
+        .run()
+        .code(1);
+    assert!(
+        out.stdout()
+            .contains("conflict.json: refused by dana (scope-conflict, wrong-type), gcash ("),
+        "{out}"
+    );
+    // The same order as one wallet's report lists them.
+    let one = authcode()
+        .args(["validate", "--format", "json"])
+        .arg(&path)
+        .run()
+        .json();
+    assert_eq!(
+        crate::support::rules(&one["documents"][0]),
+        ["scope-conflict", "wrong-type"]
+    );
+}
