@@ -2,8 +2,9 @@
 //!
 //! Generates (fixed seed) 10,000 response files and a 100,000-line NDJSON file, checks
 //! authcode's verdicts against the generator's ground truth, then times `authcode validate`
-//! and the floor (read + parse into `serde_json::Value`, one thread) on the same inputs,
-//! alternating the commands round by round. See benches/README.md.
+//! (with one wallet, and with `--wallet all` on the NDJSON files) and the floor (read + parse
+//! into `serde_json::Value`, one thread) on the same inputs, alternating the commands round by
+//! round. See benches/README.md.
 
 mod support;
 
@@ -238,6 +239,22 @@ fn bench(full: bool) -> Result<bool, String> {
             path: corpus.warnings.clone(),
             documents: corpus.warning_lines.len(),
             bytes: corpus.warnings_bytes,
+            expected_exit: 1,
+        },
+        Input {
+            label: "NDJSON, 100,000 lines, --wallet all",
+            options: &["--wallet", "all"],
+            path: corpus.ndjson.clone(),
+            documents: corpus.lines.len(),
+            bytes: corpus.ndjson_bytes,
+            expected_exit: 1,
+        },
+        Input {
+            label: "NDJSON 2x, --wallet all (memory growth)",
+            options: &["--wallet", "all"],
+            path: corpus.ndjson2x.clone(),
+            documents: 2 * corpus.lines.len(),
+            bytes: corpus.ndjson2x_bytes,
             expected_exit: 1,
         },
         Input {
@@ -665,7 +682,7 @@ fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
         (0, "10,000 files: wall ≤ 1.0x floor", 1.0),
         (1, "NDJSON: wall ≤ 1.2x floor", 1.2),
         (3, "NDJSON, 40% warnings, --quiet: wall ≤ 1.2x floor", 1.2),
-        (4, "one small file: wall ≤ 1.5x floor", 1.5),
+        (6, "one small file: wall ≤ 1.5x floor", 1.5),
     ] {
         match ratio(input) {
             Some(r) => println!("| {what} | {r:.2}x | {} |", verdict(r <= limit)),
@@ -693,6 +710,35 @@ fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
             println!("| NDJSON: peak RSS < 16 MB | - | FAIL (validate failed) |");
             println!("| RSS not growing with input | - | FAIL (validate failed) |");
         }
+    }
+    // Every wallet on each document, against one wallet on the same input: the document is
+    // read and parsed once, then walked once per wallet.
+    match (
+        find(1, "authcode"),
+        find(4, "authcode"),
+        find(5, "authcode"),
+    ) {
+        (Some(one), Some(all), Some(all2)) => {
+            let r = all.wall() / one.wall();
+            println!(
+                "| NDJSON, --wallet all (7 wallets): wall ≤ 2x one wallet's | {r:.2}x | {} |",
+                verdict(r <= 2.0)
+            );
+            let peak = all.rss_max() as f64;
+            println!(
+                "| NDJSON, --wallet all: peak RSS < 16 MB (max of the runs) | {} | {} |",
+                megabytes(peak),
+                verdict(peak < RSS_LIMIT)
+            );
+            let (a, b) = (all.rss(), all2.rss());
+            println!(
+                "| --wallet all, RSS not growing with input: NDJSON 1x → 2x (medians) | {} → {} | {} |",
+                megabytes(a),
+                megabytes(b),
+                verdict(b - a <= (0.1 * a).max(1e6))
+            );
+        }
+        _ => println!("| NDJSON, --wallet all | - | FAIL (validate failed) |"),
     }
     let (measured, pass) = match verdicts {
         Ok(true) => ("all equal", true),

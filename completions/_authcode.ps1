@@ -120,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -189,8 +190,18 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'authcode;sandbox;unbind' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'authcode;sandbox;fault' {
-            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Answer this HTTP status, 500 to 599, with a body in the route''s shape')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s), then answer normally')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Hit the next N requests [default: 1, unless --fraction]')
@@ -221,6 +232,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -242,6 +254,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;sandbox;help;expire-token' {
+            break
+        }
+        'authcode;sandbox;help;unbind' {
             break
         }
         'authcode;sandbox;help;fault' {
@@ -336,6 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
             break
@@ -356,6 +372,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;sandbox;expire-token' {
+            break
+        }
+        'authcode;help;sandbox;unbind' {
             break
         }
         'authcode;help;sandbox;fault' {

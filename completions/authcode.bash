@@ -91,6 +91,9 @@ _authcode() {
             authcode__subcmd__help__subcmd__sandbox,list)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__help__subcmd__sandbox,unbind)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__unbind"
+                ;;
             authcode__subcmd__help__subcmd__sandbox,use-code)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__use__subcmd__code"
                 ;;
@@ -118,6 +121,9 @@ _authcode() {
             authcode__subcmd__sandbox,list)
                 cmd="authcode__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__sandbox,unbind)
+                cmd="authcode__subcmd__sandbox__subcmd__unbind"
+                ;;
             authcode__subcmd__sandbox,use-code)
                 cmd="authcode__subcmd__sandbox__subcmd__use__subcmd__code"
                 ;;
@@ -144,6 +150,9 @@ _authcode() {
                 ;;
             authcode__subcmd__sandbox__subcmd__help,list)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__list"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,unbind)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__unbind"
                 ;;
             authcode__subcmd__sandbox__subcmd__help,use-code)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code"
@@ -279,7 +288,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox)
-            opts="list key expire-code use-code forget-code expire-token fault clear-faults"
+            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +386,20 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__unbind)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -566,7 +589,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox)
-            opts="-h --wallet --catalog --store --users --color --help list key expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="-h --wallet --catalog --store --users --color --help list key expire-code use-code forget-code expire-token unbind fault clear-faults help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,7 +623,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__clear__subcmd__faults)
-            opts="-h --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
+            opts="-h --wallet --catalog --store --users --color --help apply-token profile account-unbinding apply-ott balance-inquiry alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,7 +725,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__fault)
-            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
+            opts="-h --answer --http --delay --count --fraction --wallet --catalog --store --users --color --help apply-token profile account-unbinding apply-ott balance-inquiry alipay-plus-apply-token alipay-plus-user-info alipay-cn-gateway"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,7 +813,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__help)
-            opts="list key expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,6 +938,20 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__unbind)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -974,6 +1011,40 @@ _authcode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__unbind)
+            opts="-h --wallet --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --wallet)
                     COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
                     return 0

@@ -111,6 +111,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -173,8 +174,17 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'authcode;sandbox;unbind'= {
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'authcode;sandbox;fault'= {
-            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)'
+            cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)'
             cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
             cand --delay 'Wait this long (e.g. 2s), then answer normally'
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'
@@ -203,6 +213,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -218,6 +229,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;help;forget-code'= {
         }
         &'authcode;sandbox;help;expire-token'= {
+        }
+        &'authcode;sandbox;help;unbind'= {
         }
         &'authcode;sandbox;help;fault'= {
         }
@@ -300,6 +313,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
+            cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
         }
@@ -314,6 +328,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;sandbox;forget-code'= {
         }
         &'authcode;help;sandbox;expire-token'= {
+        }
+        &'authcode;help;sandbox;unbind'= {
         }
         &'authcode;help;sandbox;fault'= {
         }

@@ -138,29 +138,30 @@ never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls -d 'Serve HTTPS, with a certificate from a local CA kept beside the store'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
 tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -l color -d 'When to use colors' -r -f -a "auto\t''
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token fault clear-faults help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'How many of each' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
@@ -249,7 +250,21 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_se
 always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l answer -d 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l answer -d 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l http -d 'Answer this HTTP status, 500 to 599, with a body in the route\'s shape' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s), then answer normally' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l count -d 'Hit the next N requests [default: 1, unless --fraction]' -r
@@ -288,6 +303,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_se
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -440,5 +456,6 @@ complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "clear-faults" -d 'Disarm every fault (of one route)'

@@ -14,14 +14,20 @@ pub enum ColorMode {
 }
 
 impl ColorMode {
-    /// Whether to color a stream that is (or is not) a terminal.
+    /// Whether to color a stream that is (or is not) a terminal. The conventions, first
+    /// match wins: `--color always|never`; `NO_COLOR` set (and not empty): no; `CLICOLOR_FORCE`
+    /// set (and not empty or `0`): yes; `TERM=dumb`: no; else whether it is a terminal.
     pub fn enabled(self, is_terminal: bool) -> bool {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         match self {
             ColorMode::Always => true,
             ColorMode::Never => false,
-            ColorMode::Auto => {
-                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorMode::Auto => auto_color(
+                is_terminal,
+                var("NO_COLOR").is_some(),
+                var("CLICOLOR_FORCE").is_some_and(|v| v != "0"),
+                var("TERM").is_some_and(|v| v == "dumb"),
+            ),
         }
     }
 
@@ -33,6 +39,17 @@ impl ColorMode {
     /// Paint for stderr.
     pub fn stderr(self) -> Paint {
         Paint(self.enabled(io::stderr().is_terminal()))
+    }
+}
+
+/// `--color auto` given what the environment says, in the order of [`ColorMode::enabled`].
+fn auto_color(is_terminal: bool, no_color: bool, force: bool, dumb: bool) -> bool {
+    if no_color {
+        false
+    } else if force {
+        true
+    } else {
+        !dumb && is_terminal
     }
 }
 
@@ -181,6 +198,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "temp file left behind");
+    }
+
+    #[test]
+    fn auto_color_follows_the_conventions_in_order() {
+        // (terminal, NO_COLOR, CLICOLOR_FORCE, TERM=dumb) -> colors
+        assert!(auto_color(true, false, false, false));
+        assert!(!auto_color(false, false, false, false));
+        assert!(!auto_color(true, true, true, false));
+        assert!(auto_color(false, false, true, true));
+        assert!(!auto_color(true, false, false, true));
     }
 
     #[test]

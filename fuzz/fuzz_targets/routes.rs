@@ -1,5 +1,6 @@
 //! Fuzzes what the network hands the sandbox: Apply Token's headers and body, the profile's
-//! envelope, the consent link's query. Any bytes must give a verdict without panicking; a
+//! envelope, the consent link's query, and the headers and body of Account Unbinding, Apply
+//! OTT and Balance Inquiry. Any bytes must give a verdict without panicking; a
 //! refusal is an answer in the route's shape (a SNAP code that starts with its HTTP status, an
 //! Open API result, an HTML page), and nothing from the input reaches HTML unescaped.
 #![no_main]
@@ -34,6 +35,34 @@ fn apply_token(data: &[u8], partner: Option<&str>) {
         rest = after;
     }
     if let Err(refused) = checks::apply_token(&headers, rest, partner) {
+        assert!((400..500).contains(&refused.status), "{}", refused.status);
+        let body: Value = serde_json::from_str(&refused.body).expect("a refusal is JSON");
+        let code = body["responseCode"].as_str().expect("a SNAP responseCode");
+        assert_eq!(code.len(), 7, "{code}");
+        assert!(code.starts_with(&refused.status.to_string()), "{code}");
+        assert!(body["responseMessage"].is_string(), "{body}");
+    }
+}
+
+/// The headers the calls with a customer token read.
+const CUSTOMER: [&[u8]; 6] = [
+    b"X-TIMESTAMP",
+    b"X-SIGNATURE",
+    b"X-PARTNER-ID",
+    b"X-EXTERNAL-ID",
+    b"CHANNEL-ID",
+    b"Authorization-Customer",
+];
+
+fn customer(route: &str, data: &[u8], partner: Option<&str>) {
+    let mut rest = data;
+    let mut headers = Vec::new();
+    for name in CUSTOMER {
+        let (value, after) = cut(rest, 0);
+        headers.push((name, value));
+        rest = after;
+    }
+    if let Err(refused) = checks::customer(route, &headers, rest, partner) {
         assert!((400..500).contains(&refused.status), "{}", refused.status);
         let body: Value = serde_json::from_str(&refused.body).expect("a refusal is JSON");
         let code = body["responseCode"].as_str().expect("a SNAP responseCode");
@@ -81,9 +110,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let partner = (mode & 4 != 0).then_some("P1");
-    match mode % 3 {
+    match mode % 6 {
         0 => apply_token(rest, partner),
         1 => profile(rest, partner),
-        _ => consent(rest, partner),
+        2 => consent(rest, partner),
+        3 => customer("account-unbinding", rest, partner),
+        4 => customer("apply-ott", rest, partner),
+        _ => customer("balance-inquiry", rest, partner),
     }
 });

@@ -10,6 +10,7 @@
 mod builtin;
 mod error_value;
 mod file;
+mod gateway;
 mod hints;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub(crate) use builtin::{family_errors, Builtin, BUILTIN};
 pub(crate) use error_value::{
     whole_number, ErrorValueFault, ErrorValueType, Seen, MAX_SAFE_INTEGER,
 };
+pub(crate) use gateway::Gateway;
 
 /// One scope a mini program can ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,31 +87,6 @@ pub enum FieldRole {
     ErrorNumber,
     /// `errorMessage`: a string some wallets add on failure.
     ErrorMessage,
-}
-
-/// The server-side platform a wallet's backend exchanges its codes at: which of the
-/// sandbox's gateways redeems the codes minted for the wallet (`authcode serve`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Gateway {
-    /// DANA's SNAP Apply Token and Open API user profile.
-    #[default]
-    Dana,
-    /// The Alipay+ platform's `applyToken` and `inquiryUserInfo`.
-    AlipayPlus,
-    /// Alipay CN's `gateway.do`.
-    AlipayCn,
-}
-
-impl Gateway {
-    /// The name the store and the profile files hold.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Gateway::Dana => "dana",
-            Gateway::AlipayPlus => "alipay-plus",
-            Gateway::AlipayCn => "alipay-cn",
-        }
-    }
 }
 
 /// A top-level field a payload may carry.

@@ -43,7 +43,7 @@ fn wrong_method(route: Route) -> Response {
     let answer = match route.shape() {
         Shape::Snap => Answer::snap(
             405,
-            "4057400",
+            &format!("405{}00", route.service()),
             "Method Not Allowed",
             serde_json::Value::Null,
         ),

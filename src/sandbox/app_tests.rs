@@ -118,9 +118,12 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
         Route::ApplyToken
         | Route::Profile
         | Route::Actions
+        | Route::AccountUnbinding
+        | Route::ApplyOtt
+        | Route::BalanceInquiry
         | Route::AlipayPlusApplyToken
         | Route::AlipayPlusUserInfo => ["GET", "PUT", "DELETE", "PATCH"],
-        Route::Listing => ["POST", "PUT", "DELETE", "PATCH"],
+        Route::Listing | Route::OttPage => ["POST", "PUT", "DELETE", "PATCH"],
         Route::Consent | Route::AlipayCnGateway => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
     for (route, _) in ALL {
@@ -131,11 +134,15 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
             assert_eq!(allow.as_deref(), Some(route.allow()), "{what}");
             assert_eq!(kind, "application/json", "{what}");
             let want = match route.shape() {
-                Shape::Snap => "4057400",
-                Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
-                Shape::AlipayCn => "isv.invalid-parameter",
+                Shape::Snap => format!("405{}00", route.service()),
+                Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL".into(),
+                Shape::AlipayCn => "isv.invalid-parameter".into(),
             };
-            assert_eq!(code_in(route.shape(), &body), Some(want), "{what}: {body}");
+            assert_eq!(
+                code_in(route.shape(), &body),
+                Some(want.as_str()),
+                "{what}: {body}"
+            );
         }
     }
     // The header names what each route serves (GET serves HEAD too), not POST everywhere.
@@ -161,6 +168,9 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
     for route in [
         Route::ApplyToken,
         Route::Profile,
+        Route::AccountUnbinding,
+        Route::ApplyOtt,
+        Route::BalanceInquiry,
         Route::AlipayPlusApplyToken,
         Route::AlipayPlusUserInfo,
         Route::AlipayCnGateway,
@@ -169,11 +179,11 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", route.path());
         assert_eq!(kind, "application/json");
         let want = match route.shape() {
-            Shape::Snap => "4137400",
-            Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL",
-            Shape::AlipayCn => "isv.invalid-parameter",
+            Shape::Snap => format!("413{}00", route.service()),
+            Shape::OpenApi | Shape::AlipayPlus => "PARAM_ILLEGAL".into(),
+            Shape::AlipayCn => "isv.invalid-parameter".into(),
         };
-        assert_eq!(code_in(route.shape(), &body), Some(want), "{body}");
+        assert_eq!(code_in(route.shape(), &body), Some(want.as_str()), "{body}");
     }
     let (status, _, _, body) = send(&app, "POST", Route::ApplyToken.path(), too_big).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);

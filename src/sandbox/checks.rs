@@ -1,15 +1,16 @@
 //! The route checks as the network reaches them, for the fuzz target (`fuzz/fuzz_targets/
 //! routes.rs`): Apply Token's headers and body, the profile's envelope, the consent link's
-//! query. Each takes raw bytes as a client sends them and gives the route's verdict; nothing
+//! query, the headers and body of the calls made with a customer token. Each takes raw bytes as a client sends them and gives the route's verdict; nothing
 //! here touches a store or a socket.
 
 use std::collections::HashMap;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
-use super::routes::apply_token;
+use super::route::Route;
 use super::routes::consent::{check as consent, page};
 use super::routes::profile::check as profile;
+use super::routes::{account_unbinding, apply_ott, apply_token, balance_inquiry, customer};
 use super::state::Merchant;
 use crate::profile::Profile;
 use crate::users::Users;
@@ -29,13 +30,32 @@ fn merchant(partner_id: Option<&str>) -> Merchant<'_> {
     }
 }
 
-/// Apply Token's checks of `headers` (pairs that are not valid HTTP headers are dropped, as
-/// the server never sees them) and `body`.
-pub fn apply_token(
+/// The checks of `route` (`account-unbinding`, `apply-ott`, `balance-inquiry`; any other
+/// name checks nothing) of `headers` and `body`: the shared ones, then the route's fields.
+pub fn customer(
+    route: &str,
     headers: &[(&[u8], &[u8])],
     body: &[u8],
     partner_id: Option<&str>,
 ) -> Result<(), Refused> {
+    let Some(route) = Route::FAULTABLE.into_iter().find(|r| r.name() == route) else {
+        return Ok(());
+    };
+    let checked = customer::check::check(route, &header_map(headers), body, merchant(partner_id));
+    let fields = checked.and_then(|c| match route {
+        Route::AccountUnbinding => account_unbinding::fields(route, &c.fields).map(drop),
+        Route::ApplyOtt => apply_ott::fields(route, &c.fields).map(drop),
+        Route::BalanceInquiry => balance_inquiry::fields(route, &c.fields).map(drop),
+        _ => Ok(()),
+    });
+    fields.map_err(|a| Refused {
+        status: a.status,
+        body: a.text(),
+    })
+}
+
+/// `headers` as the server sees them: pairs that are not valid HTTP headers are dropped.
+fn header_map(headers: &[(&[u8], &[u8])]) -> HeaderMap {
     let mut map = HeaderMap::new();
     for (name, value) in headers {
         if let (Ok(name), Ok(value)) =
@@ -44,7 +64,17 @@ pub fn apply_token(
             map.append(name, value);
         }
     }
-    apply_token::check::check(&map, body, merchant(partner_id))
+    map
+}
+
+/// Apply Token's checks of `headers` (pairs that are not valid HTTP headers are dropped, as
+/// the server never sees them) and `body`.
+pub fn apply_token(
+    headers: &[(&[u8], &[u8])],
+    body: &[u8],
+    partner_id: Option<&str>,
+) -> Result<(), Refused> {
+    apply_token::check::check(&header_map(headers), body, merchant(partner_id))
         .map(drop)
         .map_err(|a| Refused {
             status: a.status,

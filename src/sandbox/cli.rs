@@ -54,6 +54,8 @@ pub(crate) enum SandboxAction {
     ForgetCode { code: String },
     /// Make an access token (or the pair of a refresh token) expire now
     ExpireToken { token: String },
+    /// End the binding of an access (or refresh) token, as the user does in the DANA app
+    Unbind { token: String },
     /// Arm a fault: the next requests to ROUTE answer a chosen failure
     #[command(group(clap::ArgGroup::new("what").required(true).args(["answer", "http", "delay"])))]
     Fault {
@@ -61,9 +63,11 @@ pub(crate) enum SandboxAction {
         #[arg(value_enum)]
         route: Route,
         /// Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400,
-        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; the Alipay+ routes: a
-        /// failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid,
-        /// isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)
+        /// 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry,
+        /// apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+
+        /// routes: a failing resultCode such as USED_CODE; alipay-cn-gateway:
+        /// isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token,
+        /// isp.unknow-error)
         #[arg(long, value_name = "CODE")]
         answer: Option<String>,
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape

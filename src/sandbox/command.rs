@@ -7,7 +7,7 @@ use std::path::Path;
 use super::cli::DEFAULT_CODE_TTL;
 use super::record::open_failed;
 use super::route::Route;
-use super::routes::{alipay_cn, alipay_plus, apply_token, profile};
+use super::routes::{alipay_cn, alipay_plus, apply_token, customer, profile};
 use crate::error::CliError;
 use crate::sandbox::faults::label;
 use crate::sandbox::store::admin::{self, CodeFault};
@@ -44,6 +44,10 @@ pub(crate) enum Action {
         code: String,
     },
     ExpireToken {
+        token: String,
+    },
+    /// End the binding `token` belongs to.
+    Unbind {
         token: String,
     },
     /// Arm a fault on `route`.
@@ -143,6 +147,10 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             admin::expire_token(&conn, &token, now).map_err(failed)?,
             "token".to_string(),
         ),
+        Action::Unbind { token } => (
+            store::binding::unbind(&conn, &token, now).map_err(failed)?,
+            "token".to_string(),
+        ),
     };
     if found {
         Ok(0)
@@ -176,15 +184,21 @@ fn fault_answer(
         ));
     }
     let code = code.unwrap_or_default();
-    let known: Vec<&str> = match route {
-        Route::ApplyToken => apply_token::INJECTABLE.iter().map(|(c, _)| *c).collect(),
-        Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => {
-            alipay_plus::injectable().collect()
+    let known: Vec<String> = match route {
+        Route::ApplyToken => apply_token::INJECTABLE
+            .iter()
+            .map(|(c, _)| c.to_string())
+            .collect(),
+        Route::AccountUnbinding | Route::ApplyOtt | Route::BalanceInquiry => {
+            customer::injectable(route).collect()
         }
-        Route::AlipayCnGateway => alipay_cn::INJECTABLE.to_vec(),
-        _ => profile::injectable().collect(),
+        Route::AlipayPlusApplyToken | Route::AlipayPlusUserInfo => {
+            alipay_plus::injectable().map(str::to_string).collect()
+        }
+        Route::AlipayCnGateway => alipay_cn::INJECTABLE.map(str::to_string).to_vec(),
+        _ => profile::injectable().map(str::to_string).collect(),
     };
-    if known.contains(&code.as_str()) {
+    if known.contains(&code) {
         Ok(faults::Answer::Code(code))
     } else {
         Err(CliError::usage(format!(

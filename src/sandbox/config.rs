@@ -39,6 +39,7 @@ pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
         cli::SandboxAction::UseCode { code } => Action::UseCode { code },
         cli::SandboxAction::ForgetCode { code } => Action::ForgetCode { code },
         cli::SandboxAction::ExpireToken { token } => Action::ExpireToken { token },
+        cli::SandboxAction::Unbind { token } => Action::Unbind { token },
         cli::SandboxAction::Fault {
             route,
             answer,

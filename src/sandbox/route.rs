@@ -14,6 +14,14 @@ pub(crate) enum Route {
     Listing,
     /// The listing page's buttons.
     Actions,
+    /// Account Unbinding: the merchant ends the binding (SNAP, customer token).
+    AccountUnbinding,
+    /// Apply OTT: one-time tokens for DANA's own pages (SNAP, customer token).
+    ApplyOtt,
+    /// Balance Inquiry: the user's DANA balance (SNAP, customer token).
+    BalanceInquiry,
+    /// The page an Apply OTT token opens, standing in for DANA's own pages.
+    OttPage,
     /// Alipay+ Apply Token: a code or refresh token for a token pair (GCash, TNG, ...).
     AlipayPlusApplyToken,
     /// Alipay+ Inquiry User Info: the user's information for an access token.
@@ -56,9 +64,12 @@ pub(crate) enum Shape {
 
 impl Route {
     /// The routes a fault can be armed on, in the order the command line lists them.
-    pub(crate) const FAULTABLE: [Route; 5] = [
+    pub(crate) const FAULTABLE: [Route; 8] = [
         Route::ApplyToken,
         Route::Profile,
+        Route::AccountUnbinding,
+        Route::ApplyOtt,
+        Route::BalanceInquiry,
         Route::AlipayPlusApplyToken,
         Route::AlipayPlusUserInfo,
         Route::AlipayCnGateway,
@@ -72,6 +83,10 @@ impl Route {
             Route::Consent => "consent",
             Route::Listing => "listing",
             Route::Actions => "actions",
+            Route::AccountUnbinding => "account-unbinding",
+            Route::ApplyOtt => "apply-ott",
+            Route::BalanceInquiry => "balance-inquiry",
+            Route::OttPage => "ott-page",
             Route::AlipayPlusApplyToken => "alipay-plus-apply-token",
             Route::AlipayPlusUserInfo => "alipay-plus-user-info",
             Route::AlipayCnGateway => "alipay-cn-gateway",
@@ -91,6 +106,10 @@ impl Route {
             Route::Consent => &["/v1.0/get-auth-code"],
             Route::Listing => &["/"],
             Route::Actions => &["/sandbox/{action}"],
+            Route::AccountUnbinding => &["/v1.0/registration-account-unbinding.htm"],
+            Route::ApplyOtt => &["/rest/v1.1/qr/apply-ott"],
+            Route::BalanceInquiry => &["/v1.0/balance-inquiry.htm"],
+            Route::OttPage => &["/sandbox/ott"],
             Route::AlipayPlusApplyToken => alipay_plus_paths!("authorizations/applyToken"),
             Route::AlipayPlusUserInfo => alipay_plus_paths!("users/inquiryUserInfo"),
             Route::AlipayCnGateway => &["/gateway.do"],
@@ -103,10 +122,24 @@ impl Route {
             Route::ApplyToken
             | Route::Profile
             | Route::Actions
+            | Route::AccountUnbinding
+            | Route::ApplyOtt
+            | Route::BalanceInquiry
             | Route::AlipayPlusApplyToken
             | Route::AlipayPlusUserInfo => "POST",
             Route::Consent | Route::AlipayCnGateway => "GET, HEAD, POST",
-            Route::Listing => "GET, HEAD",
+            Route::Listing | Route::OttPage => "GET, HEAD",
+        }
+    }
+
+    /// SNAP's service code in its result codes (`<HTTP status><service><case>`): Apply
+    /// Token's `74`; DANA's UAT suite shows `2000900`, `2004900` and `2001100` for the others.
+    pub(crate) fn service(self) -> &'static str {
+        match self {
+            Route::AccountUnbinding => "09",
+            Route::ApplyOtt => "49",
+            Route::BalanceInquiry => "11",
+            _ => "74",
         }
     }
 
@@ -134,6 +167,9 @@ mod tests {
             [
                 "apply-token",
                 "profile",
+                "account-unbinding",
+                "apply-ott",
+                "balance-inquiry",
                 "alipay-plus-apply-token",
                 "alipay-plus-user-info",
                 "alipay-cn-gateway"

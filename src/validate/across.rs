@@ -1,35 +1,41 @@
 //! `validate --wallet all` (or `--wallet A,B`): every document checked against each chosen
-//! built-in wallet, and one line per document saying which accept it. The inputs are checked once per wallet by the
-//! same pipeline as a one-wallet run; the verdicts are then joined document by document.
+//! built-in wallet, and one line per document saying which accept it.
 //!
-//! Exit code: 0 when every chosen wallet accepts every document, 1 when one refuses one,
-//! 2 when a path cannot be read (said once on stderr, as in a one-wallet run). Stdin is refused: it could be read only once. Unlike a
-//! one-wallet run, the verdicts are kept until every wallet is done (memory grows with the
-//! number of documents): a fixture set, not a stream, is what this is for.
+//! It streams as a one-wallet run does: the same pipeline reads the inputs once, parses each
+//! document once and walks it under every wallet (`document::verdicts`), and the rows are
+//! written in input order as they come, so memory does not grow with the number of
+//! documents. Exit code: 0 when every chosen wallet accepts every document, 1 when one
+//! refuses one (or there is nothing to check), 2 when a path cannot be read (said once on
+//! stderr, as in a one-wallet run). Stdin is refused: `--wallet all` is for fixture files.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::config::ValidateConfig;
-use super::diagnostic::{DocResult, Severity};
+use super::diagnostic::{plural, DocResult, Severity};
+use super::document;
 use super::index::{CheckOptions, ScopeIndex};
+use super::inputs;
 use super::options::Options;
-use super::pipeline::Outcome;
-use super::report::{self, Format};
-use super::{inputs, pipeline};
-use crate::error::{self, CliError};
+use super::pipeline::{self, Outcome};
+use super::report::{Format, Output, Sink};
+use super::tally::Tally;
+use crate::error::CliError;
 use crate::output::Paint;
 use crate::profile::BUILTIN;
 use crate::text::sanitize;
 
 /// One document's verdicts across the wallets.
 #[derive(Debug, Serialize)]
-struct Across {
+struct Row {
     path: Arc<str>,
     line: Option<usize>,
+    /// Whether the document is one line of an NDJSON input (its line is then shown).
+    #[serde(skip)]
+    per_line: bool,
     /// The wallets that accept it, in `authcode wallets` order.
     accepted: Vec<&'static str>,
     /// The wallets that refuse it, each with the rules it breaks there.
@@ -50,6 +56,62 @@ struct Totals {
     everywhere: usize,
     some: usize,
     none: usize,
+}
+
+impl Totals {
+    fn add(&mut self, row: &Row) {
+        self.documents += 1;
+        match (row.accepted.len(), row.refused.len()) {
+            (_, 0) => self.everywhere += 1,
+            (0, _) => self.none += 1,
+            _ => self.some += 1,
+        }
+    }
+}
+
+/// Each document judged under every chosen wallet, and its row rendered.
+struct AcrossWallets {
+    names: Vec<&'static str>,
+    indexes: Vec<ScopeIndex>,
+    check: CheckOptions,
+    options: Options,
+    format: Format,
+    quiet: bool,
+    paint: Paint,
+    labels: Labels,
+}
+
+impl pipeline::Judge for AcrossWallets {
+    type Verdict = Row;
+
+    fn judge(&self, bytes: &[u8], shown: &Arc<str>, first_line: usize, line: bool) -> Row {
+        let options = Options {
+            lines: line,
+            ..self.options
+        };
+        let mut verdicts = Vec::with_capacity(self.indexes.len());
+        document::verdicts(
+            bytes,
+            shown,
+            first_line,
+            &self.indexes,
+            &self.check,
+            options,
+            &mut verdicts,
+        );
+        row(&self.names, verdicts, shown, first_line, line)
+    }
+
+    fn render(&self, row: &Row, out: &mut Vec<u8>) {
+        if self.quiet {
+            return;
+        }
+        // Writing into a Vec cannot fail.
+        let _ = match self.format {
+            Format::Json => serde_json::to_writer(out, row).map_err(io::Error::from),
+            _ => write_human(out, row, &self.labels),
+        };
+    }
 }
 
 /// Runs `validate` against the built-in wallets `wallets` and returns the exit code.
@@ -76,172 +138,194 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         );
     }
     let inputs = inputs::collect(&config.paths, config.walk);
-    // The verdicts are kept and joined; nothing is rendered per document.
-    let silent = report::reporter(Format::Json, true, Paint(false));
-    let check = CheckOptions {
-        kind: config.kind,
-        expected: None,
-    };
-    let mut verdicts: Vec<Vec<DocResult>> = Vec::new();
-    let mut unreadable = 0;
     let chosen: Vec<_> = BUILTIN
         .iter()
         .filter(|b| wallets.contains(&b.name))
         .collect();
-    for builtin in &chosen {
-        let index = ScopeIndex::new(&builtin.profile());
-        let checker = pipeline::Checker {
-            index: &index,
-            check: &check,
-            options: Options {
-                strict: config.strict,
-                detail: true,
-                excerpts: false,
-                lines: false,
-            },
-            ndjson: config.ndjson,
-            reporter: silent.as_ref(),
-        };
-        let first = verdicts.is_empty();
-        let mut docs = Vec::new();
-        checker.run(&inputs, config.jobs, |outcome| {
-            match outcome {
-                Outcome::Checked(doc, _) => docs.push(doc.clone()),
-                // Said once, on the first wallet's pass.
-                Outcome::Unreadable(u) if first => {
-                    unreadable += 1;
-                    let _ = writeln!(
-                        io::stderr().lock(),
-                        "{} cannot read {}: {}",
-                        config.color.stderr().red("error:"),
-                        sanitize(&u.shown),
-                        u.reason
-                    );
-                }
-                Outcome::Unreadable(_) => {}
-            }
-            Ok(())
-        })?;
-        verdicts.push(docs);
-    }
-    let names: Vec<&'static str> = chosen.iter().map(|b| b.name).collect();
-    let rows = join(&names, &verdicts);
-    let mut totals = Totals {
-        files: inputs.len().saturating_sub(unreadable),
-        ..Totals::default()
+    let judge = AcrossWallets {
+        names: chosen.iter().map(|b| b.name).collect(),
+        indexes: chosen
+            .iter()
+            .map(|b| ScopeIndex::new(&b.profile()))
+            .collect(),
+        check: CheckOptions {
+            kind: config.kind,
+            expected: None,
+        },
+        // Only each wallet's verdict and rule ids are shown: no words, no positions.
+        options: Options {
+            strict: config.strict,
+            detail: false,
+            excerpts: false,
+            lines: false,
+        },
+        format: config.format,
+        quiet: config.quiet,
+        paint: config.color.stdout(),
+        labels: Labels::new(config.color.stdout()),
     };
-    for row in &rows {
-        totals.documents += 1;
-        match (row.accepted.len(), row.refused.len()) {
-            (_, 0) => totals.everywhere += 1,
-            (0, _) => totals.none += 1,
-            _ => totals.some += 1,
-        }
-    }
-    let paint = config.color.stdout();
-    let mut out = BufWriter::new(io::stdout().lock());
-    match config.format {
-        Format::Json => write_json(&mut out, &names, &rows, &totals)?,
-        _ => write_human(&mut out, &rows, &totals, config.quiet, paint)?,
-    }
-    out.flush()?;
-    if totals.files == 0 && unreadable == 0 {
-        return Err(
-            CliError::invalid("no *.json, *.ndjson or *.jsonl file to validate")
-                .with_hint("check the paths; files are found by those extensions in directories")
-                .into(),
-        );
-    }
-    Ok(if unreadable > 0 {
-        error::EXIT_USAGE
-    } else if totals.everywhere < totals.documents {
-        error::EXIT_INVALID
-    } else {
-        0
-    })
-}
-
-/// The verdicts of each wallet (`names`, in [`BUILTIN`] order), joined document by document.
-fn join(names: &[&'static str], verdicts: &[Vec<DocResult>]) -> Vec<Across> {
-    let count = verdicts.first().map_or(0, Vec::len);
-    (0..count)
-        .map(|i| {
-            let first = &verdicts[0][i];
-            let mut row = Across {
-                path: Arc::clone(&first.path),
-                line: first.line,
-                accepted: Vec::new(),
-                refused: Vec::new(),
-            };
-            for (&name, docs) in names.iter().zip(verdicts) {
-                let doc = &docs[i];
-                if doc.valid {
-                    row.accepted.push(name);
-                } else {
-                    let mut rules: Vec<&'static str> = Vec::new();
-                    for d in &doc.diagnostics {
-                        if d.severity == Severity::Error && !rules.contains(&d.rule.id()) {
-                            rules.push(d.rule.id());
-                        }
-                    }
-                    row.refused.push(Refusal {
-                        wallet: name,
-                        rules,
-                    });
+    let checker = pipeline::Checker {
+        judge: &judge,
+        ndjson: config.ndjson,
+    };
+    let mut totals = Totals::default();
+    let mut tally = Tally::new(inputs.len(), config.color.stderr());
+    let mut out = Output::stdout();
+    checker.run(&inputs, config.jobs, |outcome| {
+        match outcome {
+            Outcome::Checked(row, rendered) => {
+                totals.add(row);
+                tally.document(row.refused.is_empty());
+                if !judge.quiet {
+                    out.write(|sink| document(sink, &judge, rendered));
                 }
             }
-            row
-        })
-        .collect()
+            Outcome::Unreadable(u) => tally.unreadable(u),
+        }
+        Ok(())
+    })?;
+    totals.files = tally.files();
+    out.write(|sink| finish(sink, &judge, &totals, tally.failed()));
+    tally.exit(out.close())
 }
 
-/// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number only where a
-/// file holds several documents.
-fn write_human(
-    out: &mut dyn Write,
-    rows: &[Across],
+/// One wallet's verdicts per wallet (`names`, in [`BUILTIN`] order) joined into a row.
+fn row(
+    names: &[&'static str],
+    verdicts: Vec<DocResult>,
+    shown: &Arc<str>,
+    first_line: usize,
+    per_line: bool,
+) -> Row {
+    let mut row = Row {
+        path: Arc::clone(shown),
+        line: Some(first_line),
+        per_line,
+        accepted: Vec::new(),
+        refused: Vec::new(),
+    };
+    for (&name, doc) in names.iter().zip(verdicts) {
+        if doc.valid {
+            row.accepted.push(name);
+        } else {
+            let mut rules: Vec<&'static str> = Vec::new();
+            for d in &doc.diagnostics {
+                if d.severity == Severity::Error && !rules.contains(&d.rule.id()) {
+                    rules.push(d.rule.id());
+                }
+            }
+            row.refused.push(Refusal {
+                wallet: name,
+                rules,
+            });
+        }
+    }
+    row
+}
+
+/// Writes one document's rendered row.
+fn document(sink: &mut Sink<'_>, judge: &AcrossWallets, rendered: &[u8]) -> io::Result<()> {
+    if judge.format == Format::Json {
+        if sink.documents == 0 {
+            sink.out.write_all(b"{\"wallets\": ")?;
+            serde_json::to_writer(&mut sink.out, &judge.names)?;
+            sink.out.write_all(b", \"documents\": [\n")?;
+        } else {
+            sink.out.write_all(b",\n")?;
+        }
+    }
+    sink.documents += 1;
+    sink.out.write_all(rendered)
+}
+
+/// Ends the report with the totals (painted red when the run fails).
+fn finish(
+    sink: &mut Sink<'_>,
+    judge: &AcrossWallets,
     totals: &Totals,
-    quiet: bool,
-    paint: Paint,
+    failed: bool,
 ) -> io::Result<()> {
-    if !quiet {
-        for (i, row) in rows.iter().enumerate() {
-            let shared = |j: usize| rows.get(j).is_some_and(|r| r.path == row.path);
-            let place = match row.line {
-                Some(line) if shared(i + 1) || (i > 0 && shared(i - 1)) => {
-                    format!("{}:{line}", row.path)
-                }
-                _ => row.path.to_string(),
-            };
-            let mut parts = Vec::new();
-            if !row.accepted.is_empty() {
-                parts.push(format!(
-                    "{} {}",
-                    paint.green("accepted by"),
-                    row.accepted.join(", ")
-                ));
-            }
-            if !row.refused.is_empty() {
-                let refused: Vec<String> = row
-                    .refused
-                    .iter()
-                    .map(|r| format!("{} ({})", r.wallet, r.rules.join(", ")))
-                    .collect();
-                parts.push(format!(
-                    "{} {}",
-                    paint.red("refused by"),
-                    refused.join(", ")
-                ));
-            }
-            writeln!(out, "{place}: {}", parts.join("; "))?;
+    let out = &mut sink.out;
+    if judge.format == Format::Json {
+        if judge.quiet {
+            out.write_all(b"{\"summary\": ")?;
+        } else if sink.documents == 0 {
+            out.write_all(b"{\"wallets\": ")?;
+            serde_json::to_writer(&mut *out, &judge.names)?;
+            out.write_all(b", \"documents\": [], \"summary\": ")?;
+        } else {
+            out.write_all(b"\n], \"summary\": ")?;
+        }
+        serde_json::to_writer(&mut *out, totals)?;
+        out.write_all(b"}\n")?;
+    } else {
+        let line = totals_line(totals);
+        let paint = judge.paint;
+        let line = if failed {
+            paint.red(&line)
+        } else {
+            paint.green(&line)
+        };
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
+}
+
+/// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number where the
+/// document is one line of an NDJSON input. Written piece by piece: a run over every wallet
+/// writes one of these for each document.
+fn write_human(out: &mut Vec<u8>, row: &Row, labels: &Labels) -> io::Result<()> {
+    out.extend_from_slice(sanitize(&row.path).as_bytes());
+    if let (Some(line), true) = (row.line, row.per_line) {
+        write!(out, ":{line}")?;
+    }
+    out.extend_from_slice(b": ");
+    if !row.accepted.is_empty() {
+        out.extend_from_slice(labels.accepted.as_bytes());
+        for (i, wallet) in row.accepted.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b" " } else { b", " });
+            out.extend_from_slice(wallet.as_bytes());
+        }
+        if !row.refused.is_empty() {
+            out.extend_from_slice(b"; ");
         }
     }
-    writeln!(out, "{}", totals_line(totals))
+    if !row.refused.is_empty() {
+        out.extend_from_slice(labels.refused.as_bytes());
+        for (i, refusal) in row.refused.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b" " } else { b", " });
+            out.extend_from_slice(refusal.wallet.as_bytes());
+            out.extend_from_slice(b" (");
+            for (j, rule) in refusal.rules.iter().enumerate() {
+                if j > 0 {
+                    out.extend_from_slice(b", ");
+                }
+                out.extend_from_slice(rule.as_bytes());
+            }
+            out.push(b')');
+        }
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
+/// The words of a human row, painted once for the run.
+struct Labels {
+    accepted: String,
+    refused: String,
+}
+
+impl Labels {
+    fn new(paint: Paint) -> Labels {
+        Labels {
+            accepted: paint.green("accepted by"),
+            refused: paint.red("refused by"),
+        }
+    }
 }
 
 /// `3 documents in 2 files: 1 accepted by every wallet, 2 by some, 0 by none`
 fn totals_line(t: &Totals) -> String {
-    use super::diagnostic::plural;
     format!(
         "{} in {}: {} accepted by every wallet, {} by some, {} by none",
         plural(t.documents, "document", "documents"),
@@ -250,19 +334,4 @@ fn totals_line(t: &Totals) -> String {
         t.some,
         t.none
     )
-}
-
-fn write_json(
-    out: &mut dyn Write,
-    wallets: &[&str],
-    rows: &[Across],
-    totals: &Totals,
-) -> io::Result<()> {
-    let report = serde_json::json!({
-        "wallets": wallets,
-        "documents": rows,
-        "summary": totals,
-    });
-    serde_json::to_writer(&mut *out, &report)?;
-    writeln!(out)
 }

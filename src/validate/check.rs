@@ -1,14 +1,18 @@
 //! Checking one JSON document: a single serde pass (the visitors of `visit.rs`) that records
 //! findings — rule, words, and the path of the offending value — without computing any
 //! position. Positions are worked out afterwards, and only for what the report shows
-//! (`document.rs`, `locate.rs`).
+//! (`document.rs`, `locate.rs`). A document checked against several profiles is parsed once
+//! (`tape.rs`) and walked once per profile.
 
 use serde::de::DeserializeSeed;
 
-use super::finding::Findings;
+use super::diagnostic::Rule;
+use super::fields::Document;
+use super::finding::{say, Findings};
 use super::index::{CheckOptions, ScopeIndex};
 use super::options::Options;
 use super::syntax::{self, SyntaxFault};
+use super::tape::Tape;
 use super::walk::Walker;
 use super::{document_rules, visit};
 use crate::payload::DocKind;
@@ -38,10 +42,50 @@ pub(super) fn check<'a>(
     .deserialize(&mut de)
     .and_then(|top| de.end().map(|()| top));
     let top = top.map_err(|e| syntax::translate(src, &e, how.lines))?;
+    Ok(finish(walker, top))
+}
+
+/// Parses the JSON text `src` once, for [`check_recorded`] to check it against several
+/// profiles; a syntax fault is the one [`check`] finds.
+pub(super) fn record(src: &str, how: Options) -> Result<Tape<'_>, SyntaxFault> {
+    Tape::record(src).map_err(|e| syntax::translate(src, &e, how.lines))
+}
+
+/// Checks a document parsed by [`record`]: the visitors and rules of [`check`], walking the
+/// recorded document instead of the text. The findings come in text order, located on the
+/// tape (cheaper than in the text, and without words unless `how.detail`).
+pub(super) fn check_recorded<'a>(
+    tape: &Tape<'a>,
+    index: &ScopeIndex,
+    options: &CheckOptions,
+    how: Options,
+) -> Result<Checked<'a>, SyntaxFault> {
+    let mut walker = Walker::keeping(index, options, true, how.detail);
+    walker.reads_text = false;
+    let top = visit::DocumentSeed {
+        walker: &mut walker,
+    }
+    .deserialize(&mut tape.replay())
+    // A tape holds a document that parsed, so a replay does not fail; if it did, the
+    // document would be refused, not let through.
+    .map_err(|e| SyntaxFault {
+        rule: Rule::Syntax,
+        said: say(format!("the document could not be read again: {e}")),
+        at: 0,
+    })?;
+    let mut checked = finish(walker, top);
+    checked
+        .findings
+        .kept
+        .sort_by_cached_key(|f| tape.locate(&f.path, f.target));
+    Ok(checked)
+}
+
+fn finish<'a>(mut walker: Walker<'_, 'a>, top: Document<'a>) -> Checked<'a> {
     let (kind, request_scopes) = document_rules::finish(&mut walker, top);
-    Ok(Checked {
+    Checked {
         kind,
         findings: walker.findings,
         request_scopes,
-    })
+    }
 }

@@ -3,13 +3,15 @@
 
 use std::sync::Arc;
 
-use super::check;
+use super::check::{self, Checked};
 use super::diagnostic::{Diagnostic, DocResult, Rule, Severity};
 use super::finding::{Finding, Said};
 use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
 use super::options::Options;
 use super::path;
+use super::syntax::SyntaxFault;
+use crate::payload::DocKind;
 
 /// Checks `bytes`, one document that starts on line `first_line` of the file `path`.
 /// Lines and columns of diagnostics are reported within the file.
@@ -33,27 +35,95 @@ pub(super) fn verdict(
     check: &CheckOptions,
     options: Options,
 ) -> (DocResult, Vec<ScopeId>) {
+    let (src, mut diagnostics) = decode(bytes, first_line, options);
+    let mut found = Found::default();
+    if let Some(src) = src {
+        let checked = check::check(src, index, check, options);
+        found = add_checked(&mut diagnostics, src, checked, first_line, options);
+    }
+    let scopes = std::mem::take(&mut found.scopes);
+    (
+        conclude(path, first_line, options, diagnostics, found),
+        scopes,
+    )
+}
+
+/// The verdicts on `bytes` under each profile of `indexes`, in order, appended to `out`:
+/// the text is decoded and parsed once, then walked under each profile.
+pub(super) fn verdicts(
+    bytes: &[u8],
+    path: &Arc<str>,
+    first_line: usize,
+    indexes: &[ScopeIndex],
+    check: &CheckOptions,
+    options: Options,
+    out: &mut Vec<DocResult>,
+) {
+    let (src, mut diagnostics) = decode(bytes, first_line, options);
+    let tape = match src.map(|src| (src, check::record(src, options))) {
+        Some((src, Ok(tape))) => (src, tape),
+        // Not UTF-8, or not JSON: the same verdict under every profile.
+        unparsed => {
+            let mut found = Found::default();
+            if let Some((src, Err(fault))) = unparsed {
+                found = add_checked(&mut diagnostics, src, Err(fault), first_line, options);
+            }
+            let result = conclude(path, first_line, options, diagnostics, found);
+            out.extend(std::iter::repeat_n(result, indexes.len()));
+            return;
+        }
+    };
+    let (src, tape) = tape;
+    for index in indexes {
+        let mut diagnostics = diagnostics.clone();
+        let checked = check::check_recorded(&tape, index, check, options);
+        let found = add_checked(&mut diagnostics, src, checked, first_line, options);
+        out.push(conclude(path, first_line, options, diagnostics, found));
+    }
+}
+
+/// The text of `bytes` once its encoding is checked (`None`: not UTF-8), and what was
+/// found on the way: a byte order mark, a byte that is not UTF-8.
+fn decode(bytes: &[u8], first_line: usize, options: Options) -> (Option<&str>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut bytes = bytes;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         bytes = rest;
-        diagnostics.push(plain(
-            Rule::Bom,
-            Said {
-                message: "the file starts with a UTF-8 byte order mark".into(),
-                hint: Some(
-                    "JSON text must not begin with a BOM (RFC 8259); save the file without it"
-                        .into(),
-                ),
-            },
-            Some(first_line),
-            Some(1),
-        ));
+        diagnostics.push(if options.lines && first_line > 1 {
+            // Files joined with `cat` keep each one's BOM: past the first line it is no
+            // file's start, and no JSON parser takes it.
+            Diagnostic {
+                severity: Severity::Error,
+                ..plain(
+                    Rule::Bom,
+                    Said {
+                        message: "a UTF-8 byte order mark in the middle of the file".into(),
+                        hint: Some(
+                            "remove it (joining files with `cat` copies the BOM each one starts with)"
+                                .into(),
+                        ),
+                    },
+                    Some(first_line),
+                    Some(1),
+                )
+            }
+        } else {
+            plain(
+                Rule::Bom,
+                Said {
+                    message: "the file starts with a UTF-8 byte order mark".into(),
+                    hint: Some(
+                        "JSON text must not begin with a BOM (RFC 8259); save the file without it"
+                            .into(),
+                    ),
+                },
+                Some(first_line),
+                Some(1),
+            )
+        });
     }
-    let mut kind = None;
-    let mut scopes = Vec::new();
-    let (mut unlisted, mut unlisted_errors, mut unlisted_warnings) = (0, 0, 0);
     match std::str::from_utf8(bytes) {
+        Ok(src) => (Some(src), diagnostics),
         Err(e) => {
             let valid = e.valid_up_to();
             // `valid_up_to` is a char boundary of valid UTF-8.
@@ -71,45 +141,80 @@ pub(super) fn verdict(
                 Some(first_line + line - 1),
                 Some(column),
             ));
+            (None, diagnostics)
         }
-        Ok(src) => match check::check(src, index, check, options) {
-            Err(fault) => {
-                let excerpts = options.excerpts && !src.trim().is_empty();
-                diagnostics.push(located(
-                    src, fault.at, fault.rule, fault.said, first_line, excerpts,
-                ));
-            }
-            Ok(checked) => {
-                kind = checked.kind;
-                scopes = checked.request_scopes;
-                if options.detail {
-                    let mut found: Vec<(usize, Diagnostic)> = checked
+    }
+}
+
+/// What a check found besides the listed diagnostics.
+#[derive(Default)]
+struct Found {
+    kind: Option<DocKind>,
+    /// A request's known scopes, in order.
+    scopes: Vec<ScopeId>,
+    /// Problems past the listing limit: all of them, the errors, the warnings.
+    unlisted: usize,
+    unlisted_errors: usize,
+    unlisted_warnings: usize,
+}
+
+/// Adds the findings of a check of `src` to `diagnostics`, located when `options` asks.
+fn add_checked(
+    diagnostics: &mut Vec<Diagnostic>,
+    src: &str,
+    checked: Result<Checked<'_>, SyntaxFault>,
+    first_line: usize,
+    options: Options,
+) -> Found {
+    let mut found = Found::default();
+    match checked {
+        Err(fault) => {
+            let excerpts = options.excerpts && !src.trim().is_empty();
+            diagnostics.push(located(
+                src, fault.at, fault.rule, fault.said, first_line, excerpts,
+            ));
+        }
+        Ok(checked) => {
+            found.kind = checked.kind;
+            found.scopes = checked.request_scopes;
+            if options.detail {
+                let mut located: Vec<(usize, Diagnostic)> = checked
+                    .findings
+                    .kept
+                    .into_iter()
+                    .map(|f| locate_finding(src, f, first_line, options.excerpts))
+                    .collect();
+                located.sort_by_key(|(at, _)| *at);
+                diagnostics.extend(located.into_iter().map(|(_, d)| d));
+            } else {
+                diagnostics.extend(
+                    checked
                         .findings
                         .kept
                         .into_iter()
-                        .map(|f| locate_finding(src, f, first_line, options.excerpts))
-                        .collect();
-                    found.sort_by_key(|(at, _)| *at);
-                    diagnostics.extend(found.into_iter().map(|(_, d)| d));
-                } else {
-                    diagnostics.extend(
-                        checked
-                            .findings
-                            .kept
-                            .into_iter()
-                            .map(|f| plain(f.rule, f.said, None, None)),
-                    );
-                }
-                for &(rule, _, n) in &checked.findings.dropped {
-                    unlisted += n;
-                    match severity(rule, options.strict) {
-                        Severity::Error => unlisted_errors += n,
-                        Severity::Warning => unlisted_warnings += n,
-                    }
+                        .map(|f| plain(f.rule, f.said, None, None)),
+                );
+            }
+            for &(rule, _, n) in &checked.findings.dropped {
+                found.unlisted += n;
+                match severity(rule, options.strict) {
+                    Severity::Error => found.unlisted_errors += n,
+                    Severity::Warning => found.unlisted_warnings += n,
                 }
             }
-        },
+        }
     }
+    found
+}
+
+/// The verdict from the diagnostics and counts of one document.
+fn conclude(
+    path: &Arc<str>,
+    first_line: usize,
+    options: Options,
+    mut diagnostics: Vec<Diagnostic>,
+    found: Found,
+) -> DocResult {
     if options.strict {
         for d in &mut diagnostics {
             d.severity = Severity::Error;
@@ -119,18 +224,17 @@ pub(super) fn verdict(
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let errors = listed_errors + unlisted_errors;
-    let result = DocResult {
+    let errors = listed_errors + found.unlisted_errors;
+    DocResult {
         path: Arc::clone(path),
         line: Some(first_line),
-        kind,
+        kind: found.kind,
         valid: errors == 0,
         errors,
-        warnings: diagnostics.len() - listed_errors + unlisted_warnings,
-        unlisted,
+        warnings: diagnostics.len() - listed_errors + found.unlisted_warnings,
+        unlisted: found.unlisted,
         diagnostics,
-    };
-    (result, scopes)
+    }
 }
 
 /// The severity of `rule`'s findings, `--strict` applied.

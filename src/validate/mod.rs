@@ -5,8 +5,9 @@
 //!
 //! ```text
 //! mod.rs           run(): the inputs, the pipeline, the report; read_request
-//! across           --wallet all (or A,B): the pipeline once per wallet, verdicts joined
-//! pipeline         units of work (files, NDJSON lines) on threads, verdicts in order
+//! across           --wallet all (or A,B): each document judged under every wallet, one row
+//! pipeline         units of work on threads through a Judge, verdicts in input order
+//! units  tally     the inputs cut into units (files, NDJSON blocks); how a run ends
 //! config  inputs   what `validate` was asked for; the paths given, directories walked
 //!   │
 //! document         one document's verdict: encoding, BOM, the pass, then positions
@@ -16,7 +17,7 @@
 //! fields           what the visitors hand the rules (the field types)
 //! walk             the Walker (where the walk stands, the findings so far), any value
 //!   │
-//! options  index  finding  path  syntax  locate  diagnostic  report
+//! options  index  finding  path  syntax  locate  tape  diagnostic  report
 //! ```
 //!
 //! The ground floor: `options` is how a document is checked and how much of the verdict is
@@ -24,8 +25,10 @@
 //! every thread; `path` is the JSON path type the checks record and `locate` follows
 //! (positions and excerpts, only for what is shown); `finding` and `diagnostic` are a
 //! problem before and after it is located; `syntax` puts serde_json's errors into the user's
-//! words; `report` writes the verdicts (human, json, github, junit). `read_request` is the
-//! one reader of request payloads, for `request --from` and `validate --request` alike.
+//! words; `tape` is a document parsed once and walked once per wallet; `report` writes the
+//! verdicts (human, json, github, junit) to stdout, a failed write ending the report and
+//! not the run. `read_request` is the one reader of request payloads, for `request --from`
+//! and `validate --request` alike.
 
 mod across;
 mod check;
@@ -44,10 +47,13 @@ mod path;
 mod pipeline;
 pub mod report;
 mod syntax;
+mod tally;
+mod tape;
+mod units;
 mod visit;
 mod walk;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -56,9 +62,10 @@ use crate::output::ColorMode;
 use crate::payload::DocKind;
 use crate::profile::Profile;
 pub use diagnostic::Refused;
-use diagnostic::{Diagnostic, Rule, Severity, Summary};
+use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
 use pipeline::Outcome;
-use report::{Format, Sink};
+use report::{Format, Output};
+use tally::Tally;
 
 pub(crate) use across::run_across;
 pub use config::{Expect, ValidateConfig};
@@ -96,7 +103,7 @@ pub fn read_request(
         excerpts: false,
         lines: false,
     };
-    let first_line = pipeline::first_line(bytes);
+    let first_line = units::first_line(bytes);
     let (result, ids) =
         document::verdict(bytes, &Arc::from(shown), first_line, index, &check, options);
     let unlisted = result.unlisted;
@@ -175,7 +182,7 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
     let inputs = inputs::collect(&paths, config.walk);
 
     let reporter = report::reporter(config.format, config.quiet, config.color.stdout());
-    let checker = pipeline::Checker {
+    let judge = OneWallet {
         index: &index,
         check: &check,
         options: Options {
@@ -184,59 +191,55 @@ pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
             excerpts: config.format == Format::Human && !config.quiet,
             lines: false,
         },
+        reporter: reporter.as_ref(),
+    };
+    let checker = pipeline::Checker {
+        judge: &judge,
         ndjson: config.ndjson,
-        reporter: reporter.as_ref(),
     };
-    let stdout = io::stdout();
-    let mut run = Run {
-        summary: Summary {
-            files: inputs.len(),
-            ..Summary::default()
-        },
-        unreadable: 0,
-        sink: Some(Sink::new(Box::new(BufWriter::with_capacity(
-            64 * 1024,
-            stdout.lock(),
-        )))),
-        write_error: None,
-        reporter: reporter.as_ref(),
-        paint: config.color.stderr(),
-    };
+    let mut summary = Summary::default();
+    let mut tally = Tally::new(inputs.len(), config.color.stderr());
+    let mut out = Output::stdout();
     // The emit closure never fails: a report that cannot be written ends quietly, and
     // the checks go on, so the exit code is the verdict on every document.
     checker.run(&inputs, config.jobs, |outcome| {
-        run.emit(outcome);
+        match outcome {
+            Outcome::Checked(doc, rendered) => {
+                summary.add(doc);
+                tally.document(doc.valid);
+                out.document(reporter.as_ref(), rendered);
+            }
+            Outcome::Unreadable(u) => tally.unreadable(u),
+        }
         Ok(())
     })?;
-    run.summary.files = run.summary.files.saturating_sub(run.unreadable);
-    run.finish();
-    let Run {
-        summary,
-        unreadable,
-        write_error,
-        ..
-    } = run;
-    if let Some(e) = write_error {
-        return Err(
-            CliError::usage(format!("cannot write to stdout: {}", error::io_reason(&e))).into(),
-        );
+    summary.files = tally.files();
+    out.write(|sink| reporter.finish(sink, &summary, tally.failed()));
+    tally.exit(out.close())
+}
+
+/// One wallet's check of each document, rendered in the chosen report format.
+struct OneWallet<'a> {
+    index: &'a ScopeIndex,
+    check: &'a CheckOptions,
+    options: Options,
+    reporter: &'a dyn report::Reporter,
+}
+
+impl pipeline::Judge for OneWallet<'_> {
+    type Verdict = DocResult;
+
+    fn judge(&self, bytes: &[u8], shown: &Arc<str>, first_line: usize, line: bool) -> DocResult {
+        let options = Options {
+            lines: line,
+            ..self.options
+        };
+        document::check_document(bytes, shown, first_line, self.index, self.check, options)
     }
-    if unreadable > 0 {
-        return Ok(error::EXIT_USAGE);
+
+    fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
+        self.reporter.render(doc, out);
     }
-    if summary.files == 0 {
-        // A CI step pointed at the wrong folder must not pass for having checked nothing.
-        return Err(
-            CliError::invalid("no *.json, *.ndjson or *.jsonl file to validate")
-                .with_hint("check the paths; files are found by those extensions in directories")
-                .into(),
-        );
-    }
-    Ok(if summary.invalid > 0 {
-        error::EXIT_INVALID
-    } else {
-        0
-    })
 }
 
 fn expected_scopes(
@@ -268,62 +271,6 @@ fn expected_scopes(
                 return Ok(index.profile.default_scopes.clone());
             }
             Ok(payload.scopes)
-        }
-    }
-}
-
-/// The writing end of a run: the totals, and the report while stdout takes it.
-struct Run<'r, 'w> {
-    summary: Summary,
-    /// Inputs that could not be read (each already reported on stderr).
-    unreadable: usize,
-    /// `None` once stdout failed: the rest of the report is dropped, the checks go on.
-    sink: Option<Sink<'w>>,
-    /// Why stdout failed, unless it was closed by its reader (`| head`), which is quiet.
-    write_error: Option<io::Error>,
-    reporter: &'r dyn report::Reporter,
-    /// For the `error:` lines of unreadable inputs on stderr.
-    paint: crate::output::Paint,
-}
-
-impl Run<'_, '_> {
-    fn emit(&mut self, outcome: Outcome<'_>) {
-        match outcome {
-            Outcome::Checked(doc, rendered) => {
-                self.summary.add(doc);
-                if let Some(sink) = &mut self.sink {
-                    let written = self.reporter.document(sink, rendered);
-                    sink.documents += 1;
-                    self.written(written);
-                }
-            }
-            Outcome::Unreadable(u) => {
-                self.unreadable += 1;
-                let _ = writeln!(
-                    io::stderr().lock(),
-                    "{} cannot read {}: {}",
-                    self.paint.red("error:"),
-                    crate::text::sanitize(&u.shown),
-                    u.reason
-                );
-            }
-        }
-    }
-
-    fn finish(&mut self) {
-        if let Some(sink) = &mut self.sink {
-            let written = self.reporter.finish(sink, &self.summary);
-            self.written(written);
-        }
-    }
-
-    fn written(&mut self, result: io::Result<()>) {
-        if let Err(e) = result {
-            // Dropping the writer flushes what it holds once more, and ignores the error.
-            self.sink = None;
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                self.write_error = Some(e);
-            }
         }
     }
 }

@@ -18,13 +18,19 @@ use crate::profile::Seen;
 pub(super) struct Walker<'c, 'a> {
     pub index: &'c ScopeIndex,
     pub options: &'c CheckOptions,
-    detail: bool,
-    /// Where the walk stands. Changed only through [`Walker::within`], so it cannot be left
-    /// unbalanced.
+    /// Whether findings keep their path (to be located).
+    paths: bool,
+    /// Whether findings keep their words (else only their rule, and their path if kept).
+    words: bool,
+    /// Where the walk stands, when findings keep paths. Changed only through
+    /// [`Walker::within`], so it cannot be left unbalanced.
     path: Vec<Step<'a>>,
     pub findings: Findings<'a>,
     /// Which kind of document the field being walked belongs to.
     belongs: Belongs,
+    /// Whether the walk reads the document's text, which can hand a number over as written;
+    /// a replay of a tape (`--wallet all`) hands over what serde read.
+    pub reads_text: bool,
 }
 
 impl<'c, 'a> Walker<'c, 'a> {
@@ -35,18 +41,38 @@ impl<'c, 'a> Walker<'c, 'a> {
         options: &'c CheckOptions,
         detail: bool,
     ) -> Walker<'c, 'a> {
+        Walker::keeping(index, options, detail, detail)
+    }
+
+    /// A walker whose findings keep their paths, and their words (only with paths), as
+    /// asked.
+    pub(super) fn keeping(
+        index: &'c ScopeIndex,
+        options: &'c CheckOptions,
+        paths: bool,
+        words: bool,
+    ) -> Walker<'c, 'a> {
         Walker {
             index,
             options,
-            detail,
-            path: Vec::with_capacity(8),
+            paths,
+            words: paths && words,
+            path: if paths {
+                Vec::with_capacity(8)
+            } else {
+                Vec::new()
+            },
             findings: Findings::default(),
             belongs: Belongs::Always,
+            reads_text: true,
         }
     }
 
     /// Runs `f` one step further down the document.
     pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
+        if !self.paths {
+            return f(self);
+        }
         self.path.push(step);
         let out = f(self);
         self.path.pop();
@@ -79,11 +105,11 @@ impl<'c, 'a> Walker<'c, 'a> {
         } else {
             self.belongs
         };
-        let (said, path) = if self.detail {
+        let (said, path) = if self.paths {
             let mut path = Vec::with_capacity(self.path.len() + steps.len());
             path.extend_from_slice(&self.path);
             path.extend_from_slice(steps);
-            (said(), path)
+            (if self.words { said() } else { say("") }, path)
         } else {
             (say(""), Vec::new())
         };

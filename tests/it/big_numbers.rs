@@ -94,3 +94,37 @@ fn error_code_flag_follows_the_same_line() {
         "{\"authErrorScopes\":{\"USER_NAME\":9007199254740991}}\n"
     );
 }
+
+/// A run across wallets walks a recorded document, which holds numbers as serde read them:
+/// its verdicts on the same numbers are those of a run for one wallet.
+#[test]
+fn a_run_across_wallets_draws_the_same_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, accepted) in BEYOND
+        .iter()
+        .map(|n| (n, false))
+        .chain(WITHIN.iter().map(|n| (n, true)))
+    {
+        let path = dir.path().join("doc.json");
+        std::fs::write(
+            &path,
+            format!(r#"{{"authErrorScopes": {{"USER_NAME": {n}}}}}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            verdict("alipayhk", &std::fs::read_to_string(&path).unwrap()).0,
+            accepted
+        );
+        let out = authcode()
+            .args(["--wallet", "alipayhk,alipaycn", "validate"])
+            .arg(&path)
+            .run();
+        let first = out.stdout().lines().next().unwrap_or_default().to_owned();
+        let says = if accepted {
+            "accepted by alipayhk"
+        } else {
+            "alipayhk (wrong-type)"
+        };
+        assert!(first.contains(says), "{n}: {first}");
+    }
+}

@@ -21,7 +21,7 @@ use crate::support::{authcode, bin, text, usable, validate_json, TestCommand};
 /// (Linux folds the old address space's high-water mark into the child's at exec), and
 /// these tests allocate. Without /usr/bin/time the peak is `None` and only the outcome is
 /// checked.
-fn run_measured(args: &[&OsStr], dir: &Path) -> (i32, Vec<u8>, Vec<u8>, Option<u64>) {
+pub(crate) fn run_measured(args: &[&OsStr], dir: &Path) -> (i32, Vec<u8>, Vec<u8>, Option<u64>) {
     let out_path = dir.join("stdout");
     let err_path = dir.join("stderr");
     let rss_path = dir.join("rss");
@@ -59,7 +59,7 @@ fn run_measured(args: &[&OsStr], dir: &Path) -> (i32, Vec<u8>, Vec<u8>, Option<u
     )
 }
 
-fn assert_peak_below(rss: Option<u64>, bound: u64, what: &str) {
+pub(crate) fn assert_peak_below(rss: Option<u64>, bound: u64, what: &str) {
     if let Some(rss) = rss {
         assert!(rss < bound, "{what}: peak RSS {rss} KiB, bound {bound} KiB");
     }

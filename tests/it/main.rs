@@ -11,6 +11,7 @@ mod big_numbers;
 mod catalog;
 mod cli;
 mod codes;
+mod color_conventions;
 mod colors;
 mod completions;
 mod completions_hostile;

@@ -1,6 +1,6 @@
 //! The listing page's buttons (`POST /sandbox/{action}`): make a code fail at its next
-//! exchange, expire a token, or disarm a fault; then back to the listing (303). The buttons
-//! name rows, never secrets.
+//! exchange, expire a token, end a binding (as the user does in the DANA app), or disarm a
+//! fault; then back to the listing (303). The buttons name rows, never secrets.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -25,6 +25,7 @@ pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
 enum Action {
     Code(CodeFault),
     ExpireToken,
+    Unbind,
     ClearFault,
 }
 
@@ -42,11 +43,13 @@ async fn handle(
         "use-code" => Action::Code(CodeFault::Used),
         "forget-code" => Action::Code(CodeFault::Unknown),
         "expire-token" => Action::ExpireToken,
+        "unbind" => Action::Unbind,
         "clear-fault" => Action::ClearFault,
         _ => {
             return invalid(&ParamError {
                 param: "action",
-                why: "is not one of expire-code, use-code, forget-code, expire-token".into(),
+                why: "is not one of expire-code, use-code, forget-code, expire-token, unbind"
+                    .into(),
             })
         }
     };
@@ -62,6 +65,10 @@ async fn handle(
                 },
                 Action::ExpireToken => match admin::token_of_row(conn, id)? {
                     Some(token) => admin::expire_token(conn, &token, now),
+                    None => Ok(false),
+                },
+                Action::Unbind => match admin::token_of_row(conn, id)? {
+                    Some(token) => store::binding::unbind(conn, &token, now),
                     None => Ok(false),
                 },
                 Action::ClearFault => store::faults::disarm(conn, id).map(|_| true),

@@ -116,7 +116,8 @@ pub(crate) fn page(
             escape(&t.user_id),
             times::jakarta(t.issued_at),
             times::jakarta(t.access_expires_at),
-            button("expire-token", &t.id.to_string(), "expire now"),
+            button("expire-token", &t.id.to_string(), "expire now")
+                + &button("unbind", &t.id.to_string(), "unbind"),
         ));
     }
     b.push_str("</tbody></table></div><h2>Faults armed</h2><p>Arm one with <code>authcode sandbox fault ROUTE --answer CODE|--http STATUS|--delay D [--count N|--fraction F]</code>.</p><div class=\"wrap\"><table id=\"faults\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Route</th><th scope=\"col\">Answer</th><th scope=\"col\">Hits</th><th scope=\"col\"></th></tr></thead><tbody>");

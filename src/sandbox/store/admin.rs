@@ -37,7 +37,8 @@ pub(crate) struct TokenRow {
     pub issued_at: i64,
     pub access_expires_at: i64,
     pub refresh_expires_at: i64,
-    /// `active`, `expired`, or `revoked` (its refresh token was spent).
+    /// `active`, `expired`, `revoked` (its refresh token was spent), or `unbound` (the
+    /// binding was ended).
     pub state: &'static str,
 }
 
@@ -78,7 +79,8 @@ pub(crate) fn recent(
     let tokens = conn
         .prepare_cached(
             "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
-                    refresh_expires_at, refreshed_at, rowid, wallet FROM tokens
+                    refresh_expires_at, refreshed_at, rowid, unbound_at IS NOT NULL, wallet
+             FROM tokens
              ORDER BY issued_at DESC, rowid DESC LIMIT ?1",
         )?
         .query_map([limit], |r| {
@@ -90,11 +92,13 @@ pub(crate) fn recent(
                 refresh_token: r.get(1)?,
                 scopes: scopes(r.get(2)?),
                 user_id: r.get(3)?,
-                wallet: r.get(9)?,
+                wallet: r.get(10)?,
                 issued_at: r.get(4)?,
                 access_expires_at,
                 refresh_expires_at: r.get(6)?,
-                state: if refreshed_at.is_some() {
+                state: if r.get::<_, bool>(9)? {
+                    "unbound"
+                } else if refreshed_at.is_some() {
                     "revoked"
                 } else if access_expires_at <= now {
                     "expired"

@@ -45,6 +45,8 @@ pub(crate) enum Refusal {
     Unknown,
     Used,
     Expired,
+    /// The binding was ended (Account Unbinding, `authcode sandbox unbind`).
+    Unbound,
 }
 
 /// What a valid access token grants.
@@ -145,7 +147,7 @@ pub(crate) fn refresh(
         .prepare_cached(
             "UPDATE tokens SET refreshed_at = ?2
              WHERE refresh_token = ?1 AND refreshed_at IS NULL AND refresh_expires_at > ?2
-                 AND gateway = ?3
+                 AND unbound_at IS NULL AND gateway = ?3
              RETURNING code, scopes, user_id, user_record, wallet",
         )?
         .query_row(params![refresh_token, now, gateway], |r| {
@@ -160,8 +162,8 @@ pub(crate) fn refresh(
         })
         .optional()?;
     let Some(spent) = spent else {
-        let why = "SELECT refreshed_at IS NOT NULL FROM tokens
-                   WHERE refresh_token = ?1 AND gateway = ?2";
+        let why = "SELECT CASE WHEN unbound_at IS NOT NULL THEN 2 ELSE refreshed_at IS NOT NULL END
+                   FROM tokens WHERE refresh_token = ?1 AND gateway = ?2";
         return refusal(conn, why, refresh_token, gateway).map(Err);
     };
     issue(conn, &spent, now, ttls, tokens).map(Ok)
@@ -178,17 +180,18 @@ struct Spent {
 }
 
 /// Why `key`, a code or refresh token that could not be spent, was refused; `used` selects
-/// whether its row (of `gateway`) was spent before (no row: unknown; spent: used; else it has
+/// whether its row (of `gateway`) was spent before (no row: unknown; 1: used; 2: unbound; else
 /// expired).
 fn refusal(conn: &Connection, used: &str, key: &str, gateway: &str) -> rusqlite::Result<Refusal> {
     let used = conn
         .prepare_cached(used)?
-        .query_row([key, gateway], |r| r.get::<_, bool>(0))
+        .query_row([key, gateway], |r| r.get::<_, i64>(0))
         .optional()?;
     Ok(match used {
         None => Refusal::Unknown,
-        Some(true) => Refusal::Used,
-        Some(false) => Refusal::Expired,
+        Some(1) => Refusal::Used,
+        Some(2) => Refusal::Unbound,
+        Some(_) => Refusal::Expired,
     })
 }
 
@@ -235,8 +238,8 @@ fn issue(
     })
 }
 
-/// What `access_token` grants at `now` on `gateway`: unknown (or another gateway's) and
-/// expired tokens are refused.
+/// What `access_token` grants at `now` on `gateway`: unknown (or another gateway's), unbound
+/// and expired tokens are refused.
 pub(crate) fn grant_of(
     conn: &Connection,
     gateway: &str,
@@ -245,7 +248,7 @@ pub(crate) fn grant_of(
 ) -> rusqlite::Result<Result<Grant, Refusal>> {
     let row = conn
         .prepare_cached(
-            "SELECT t.scopes, u.user_json, t.access_expires_at
+            "SELECT t.scopes, u.user_json, t.access_expires_at, t.unbound_at IS NOT NULL
              FROM tokens t JOIN user_records u ON u.id = t.user_record
              WHERE t.access_token = ?1 AND t.gateway = ?2",
         )?
@@ -254,13 +257,15 @@ pub(crate) fn grant_of(
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
+                r.get::<_, bool>(3)?,
             ))
         })
         .optional()?;
     Ok(match row {
         None => Err(Refusal::Unknown),
-        Some((_, _, expires)) if expires <= now => Err(Refusal::Expired),
-        Some((scopes, user_json, _)) => Ok(Grant {
+        Some((_, _, _, true)) => Err(Refusal::Unbound),
+        Some((_, _, expires, _)) if expires <= now => Err(Refusal::Expired),
+        Some((scopes, user_json, _, _)) => Ok(Grant {
             scopes: serde_json::from_str(&scopes).unwrap_or_default(),
             user_json,
         }),

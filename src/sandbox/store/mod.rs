@@ -4,9 +4,11 @@
 //! `UPDATE ... RETURNING`, so a code or refresh token is spent exactly once.
 //!
 //! `schema` creates and migrates the tables; `grants` holds the operations on them as plain
-//! functions of a connection, which `serve` runs in its writer thread and tests call directly.
+//! functions of a connection, which `serve` runs in its writer thread and tests call directly;
+//! `binding` what follows a binding (its end, one-time tokens, the external ids seen).
 
 pub(crate) mod admin;
+pub(crate) mod binding;
 pub(crate) mod checkpoint;
 pub(crate) mod faults;
 pub mod grants;

@@ -5,10 +5,10 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub(crate) const VERSION: i64 = 4;
+pub(crate) const VERSION: i64 = 5;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
-const MIGRATIONS: [&str; VERSION as usize] = [
+pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
     // 0 -> 1: codes minted by `request` (or the consent page) and the tokens they became.
     "CREATE TABLE codes (
         code        TEXT PRIMARY KEY,
@@ -85,7 +85,28 @@ const MIGRATIONS: [&str; VERSION as usize] = [
     DROP TABLE tokens;
     ALTER TABLE tokens_v3 RENAME TO tokens;
     CREATE INDEX tokens_issued ON tokens (issued_at);",
-    // 3 -> 4: each code belongs to a wallet, and only the gateway that speaks for the wallet
+    // 3 -> 4: the binding's end, Apply OTT's one-time tokens, the X-EXTERNAL-IDs seen
+    // (`binding`).
+    "
+    ALTER TABLE tokens ADD COLUMN unbound_at INTEGER;  -- NULL while the binding lasts
+    CREATE TABLE otts (
+        ott          TEXT PRIMARY KEY,
+        access_token TEXT NOT NULL,
+        issued_at    INTEGER NOT NULL,  -- Unix milliseconds
+        expires_at   INTEGER NOT NULL,
+        used_at      INTEGER            -- NULL while unused
+    );
+    CREATE TABLE external_ids (
+        route       TEXT NOT NULL,     -- the route's name (account-unbinding, ...)
+        external_id TEXT NOT NULL,
+        body_hash   TEXT NOT NULL,     -- hex SHA-256 of the minified body
+        status      INTEGER NOT NULL,  -- the answer it got, to give again
+        answer      TEXT NOT NULL,
+        seen_at     INTEGER NOT NULL,
+        PRIMARY KEY (route, external_id)
+    );
+    CREATE INDEX external_ids_seen ON external_ids (seen_at);",
+    // 4 -> 5: each code belongs to a wallet, and only the gateway that speaks for the wallet
     // redeems it (its tokens are that gateway's too). Codes and tokens written before were
     // DANA's, the one wallet the sandbox redeemed.
     "ALTER TABLE codes ADD COLUMN wallet TEXT NOT NULL DEFAULT 'DANA';

@@ -95,12 +95,12 @@ impl Reporter for Human {
         }
     }
 
-    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary, failed: bool) -> io::Result<()> {
         if !self.quiet && summary.errors + summary.warnings > 0 {
             writeln!(sink.out)?;
         }
         let line = summary.line();
-        let line = if summary.invalid > 0 {
+        let line = if failed {
             self.paint.red(&line)
         } else {
             self.paint.green(&line)

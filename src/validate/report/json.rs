@@ -30,7 +30,7 @@ impl Reporter for Json {
         sink.out.write_all(rendered)
     }
 
-    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary, _: bool) -> io::Result<()> {
         let out = &mut sink.out;
         if self.quiet {
             out.write_all(b"{\"summary\": ")?;

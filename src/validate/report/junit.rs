@@ -1,5 +1,6 @@
 //! `--format junit`: JUnit XML, one testcase per document, a failure per invalid document.
-//! The suite's totals come first in XML, so the rendered testcases are held until the end.
+//! The suite's totals come first in XML, so the rendered testcases are held until the end
+//! (past a megabyte, in a temporary file: memory does not grow with the report).
 //! Quiet: the totals with no testcase, still a well-formed report.
 
 use std::io::{self, Write};
@@ -13,6 +14,23 @@ pub(super) struct Junit {
 
 /// Escapes text for XML 1.0, replacing characters XML cannot hold at all.
 fn xml(s: &str) -> String {
+    escape(s, false)
+}
+
+/// Escapes an attribute value for XML 1.0: line breaks and tabs as character references,
+/// which a parser gives back as they are (written raw, it would read each as a space).
+fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// Whether a path can be an attribute value as it is: XML 1.0 cannot hold the control
+/// characters below U+0020 but tab, line feed and carriage return, even as references.
+fn holdable(s: &str) -> bool {
+    !s.chars()
+        .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -21,7 +39,11 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' if attribute => out.push_str(&format!("&#{};", u32::from(c))),
             '\t' | '\n' => out.push(c),
+            // Allowed in XML 1.0, but only safe as references (no raw C1 byte reaches a
+            // terminal that shows the report).
+            '\u{7F}'..='\u{9F}' if attribute => out.push_str(&format!("&#x{:X};", u32::from(c))),
             c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
                 out.extend(c.escape_default())
             }
@@ -67,10 +89,13 @@ fn render(doc: &DocResult, o: &mut Vec<u8>) -> io::Result<()> {
     let kind = doc.kind.map_or("unknown", |k| k.as_str());
     write!(
         o,
-        r#"    <testcase classname="authcode.{kind}" name="{}" file="{}""#,
-        xml(&name),
-        xml(&doc.path)
+        r#"    <testcase classname="authcode.{kind}" name="{}""#,
+        attr(&name)
     )?;
+    // The file's real path, or none when XML cannot hold it (the name shows it visibly).
+    if holdable(&doc.path) {
+        write!(o, r#" file="{}""#, attr(&doc.path))?;
+    }
     if doc.diagnostics.is_empty() && doc.unlisted == 0 {
         return writeln!(o, "/>");
     }
@@ -84,7 +109,7 @@ fn render(doc: &DocResult, o: &mut Vec<u8>) -> io::Result<()> {
             .find(|d| d.severity == Severity::Error)
             .or(doc.diagnostics.first());
         let (rule, message) = first.map_or(("unlisted", String::new()), |d| {
-            (d.rule.id(), xml(&d.message))
+            (d.rule.id(), attr(&d.message))
         });
         writeln!(
             o,
@@ -104,11 +129,10 @@ impl Reporter for Junit {
     }
 
     fn document(&self, sink: &mut Sink<'_>, rendered: &[u8]) -> io::Result<()> {
-        sink.held.extend_from_slice(rendered);
-        Ok(())
+        sink.held.hold(rendered)
     }
 
-    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()> {
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary, _: bool) -> io::Result<()> {
         let o = &mut sink.out;
         let (tests, failures) = (summary.documents, summary.invalid);
         writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -120,9 +144,23 @@ impl Reporter for Junit {
             o,
             r#"  <testsuite name="authcode validate" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#,
         )?;
-        o.write_all(&sink.held)?;
+        sink.held.write_to(o)?;
         writeln!(o, "  </testsuite>")?;
         writeln!(o, "</testsuites>")?;
         o.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_keep_line_breaks_as_references() {
+        assert_eq!(attr("a\nb\r\tc\"<"), "a&#10;b&#13;&#9;c&quot;&lt;");
+        assert_eq!(xml("a\nb"), "a\nb");
+        assert_eq!(attr("a\u{85}b"), "a&#x85;b");
+        assert_eq!(attr("a\u{1}b"), "a\\u{1}b");
+        assert!(holdable("a\nb\r\t.json") && !holdable("a\u{1}.json"));
     }
 }

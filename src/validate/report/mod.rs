@@ -36,8 +36,9 @@ pub(super) trait Reporter: Sync {
         sink.out.write_all(rendered)
     }
 
-    /// Ends the report with the run's totals.
-    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary) -> io::Result<()>;
+    /// Ends the report with the run's totals; `failed` when the run fails (a document
+    /// invalid, an input unreadable, nothing found).
+    fn finish(&self, sink: &mut Sink<'_>, summary: &Summary, failed: bool) -> io::Result<()>;
 }
 
 /// Where a report is written, and what a format keeps while it writes.
@@ -46,7 +47,7 @@ pub(super) struct Sink<'w> {
     /// Documents passed to [`Reporter::document`] so far.
     pub documents: usize,
     /// Rendered parts a format holds back until the end (JUnit's totals come first).
-    pub held: Vec<u8>,
+    pub held: Held,
 }
 
 impl<'w> Sink<'w> {
@@ -54,8 +55,122 @@ impl<'w> Sink<'w> {
         Sink {
             out,
             documents: 0,
-            held: Vec::new(),
+            held: Held::default(),
         }
+    }
+}
+
+/// The report on stdout as a run writes it. A write that fails ends the report, not the
+/// run: the checks go on, so the exit code is still the verdict; a reader that stopped
+/// reading (`| head`) is no error.
+pub(super) struct Output<'w> {
+    /// `None` once a write failed: the rest of the report is dropped.
+    sink: Option<Sink<'w>>,
+    /// Why a write failed, unless the reader closed the pipe.
+    error: Option<io::Error>,
+}
+
+impl Output<'static> {
+    /// Stdout, buffered.
+    pub(super) fn stdout() -> Output<'static> {
+        Output::new(Box::new(io::BufWriter::with_capacity(
+            64 * 1024,
+            io::stdout().lock(),
+        )))
+    }
+}
+
+impl<'w> Output<'w> {
+    pub(super) fn new(out: Box<dyn Write + 'w>) -> Output<'w> {
+        Output {
+            sink: Some(Sink::new(out)),
+            error: None,
+        }
+    }
+
+    /// Writes with `write`, unless an earlier write failed.
+    pub(super) fn write(&mut self, write: impl FnOnce(&mut Sink<'w>) -> io::Result<()>) {
+        if let Some(sink) = &mut self.sink {
+            if let Err(e) = write(sink) {
+                // Dropping the writer flushes what it holds once more, ignoring the error.
+                self.sink = None;
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    self.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// Writes one document's rendered part with `reporter`.
+    pub(super) fn document(&mut self, reporter: &dyn Reporter, rendered: &[u8]) {
+        self.write(|sink| {
+            let written = reporter.document(sink, rendered);
+            sink.documents += 1;
+            written
+        });
+    }
+
+    /// Ends the report; returns why it could not be written, if a write failed for
+    /// another reason than a closed pipe.
+    pub(super) fn close(mut self) -> Option<io::Error> {
+        if let Some(mut sink) = self.sink.take() {
+            if let Err(e) = sink.out.flush() {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    return Some(e);
+                }
+            }
+        }
+        self.error
+    }
+}
+
+/// What a format holds back while it writes: in memory, or past the first
+/// [`HELD_IN_MEMORY`] bytes in an unnamed temporary file, so that memory does not grow with
+/// the report.
+#[derive(Default)]
+pub(super) struct Held {
+    memory: Vec<u8>,
+    file: Option<io::BufWriter<std::fs::File>>,
+}
+
+/// Bytes held in memory before they go to a temporary file.
+const HELD_IN_MEMORY: usize = 1 << 20;
+
+impl Held {
+    /// Holds `bytes`.
+    pub(super) fn hold(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Some(file) = &mut self.file {
+            return file.write_all(bytes);
+        }
+        if self.memory.len() + bytes.len() <= HELD_IN_MEMORY {
+            self.memory.extend_from_slice(bytes);
+            return Ok(());
+        }
+        let mut file = io::BufWriter::new(tempfile::tempfile().map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot make a temporary file for the report: {}",
+                    crate::error::io_reason(&e)
+                ),
+            )
+        })?);
+        file.write_all(&std::mem::take(&mut self.memory))?;
+        file.write_all(bytes)?;
+        self.file = Some(file);
+        Ok(())
+    }
+
+    /// Writes what is held to `out`, in order.
+    pub(super) fn write_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.memory)?;
+        if let Some(file) = self.file.take() {
+            use std::io::Seek;
+            let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            file.seek(io::SeekFrom::Start(0))?;
+            io::copy(&mut file, out)?;
+        }
+        Ok(())
     }
 }
 
@@ -85,7 +200,7 @@ pub fn report_one(format: Format, paint: Paint, doc: &DocResult) -> io::Result<V
             ..Summary::default()
         };
         summary.add(doc);
-        reporter.finish(&mut sink, &summary)?;
+        reporter.finish(&mut sink, &summary, !doc.valid)?;
     }
     Ok(out)
 }

@@ -20,3 +20,4 @@ mod support;
 mod tls;
 mod wallets;
 mod webdriver;
+mod widget;

@@ -151,19 +151,12 @@ fn the_readme_takes_a_newcomer_to_a_redeemed_token_in_three_commands() {
     assert_eq!(keys(&answer), keys(&shown_answer));
 }
 
-/// README's failure-controls example, the commands after `serve &` run in one shell; its
-/// output must be exactly what README shows.
-#[test]
-fn the_readme_fault_example_prints_what_it_shows() {
-    if tool_missing("curl") {
-        return;
-    }
+/// The `sh` block after `marker` run in one shell with a sandbox of its own (its first line,
+/// `authcode serve &`, is that sandbox); what it printed, and the `text` block README shows.
+fn run_example(marker: &str) -> (String, String) {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let after = readme
-        .split_once("<!-- faults-walkthrough -->")
-        .expect("marker")
-        .1;
+    let after = readme.split_once(marker).expect("marker").1;
     let start = after.find("```sh\n").unwrap() + 6;
     let end = start + after[start..].find("\n```").unwrap();
     let lines: Vec<&str> = after[start..end].lines().collect();
@@ -189,5 +182,45 @@ fn the_readme_fault_example_prints_what_it_shows() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), shown);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        shown.to_string(),
+    )
+}
+
+/// README's failure-controls example, the commands after `serve &` run in one shell; its
+/// output must be exactly what README shows.
+#[test]
+fn the_readme_fault_example_prints_what_it_shows() {
+    if tool_missing("curl") {
+        return;
+    }
+    let (printed, shown) = run_example("<!-- faults-walkthrough -->");
+    assert_eq!(printed, shown);
+}
+
+/// `text` with each 32-character token (a `referenceNo`, an OTT) as `TOKEN`.
+fn tokens_masked(text: &str) -> String {
+    text.split('"')
+        .map(|part| {
+            if part.len() == 32 && part.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                "TOKEN"
+            } else {
+                part
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\"")
+}
+
+/// README's example of Account Unbinding, Apply OTT and Balance Inquiry prints what it shows,
+/// but for the values that differ on each run.
+#[test]
+fn the_readme_widget_example_prints_what_it_shows() {
+    if tool_missing("curl") {
+        return;
+    }
+    let (printed, shown) = run_example("<!-- widget-walkthrough -->");
+    assert_eq!(shown.lines().count(), 4, "{shown}");
+    assert_eq!(tokens_masked(&printed), tokens_masked(&shown));
 }

@@ -1,6 +1,6 @@
 //! DANA's official Python SDK (`dana-python`, pinned) against the real server: every row of
-//! the Apply Token result-code table, refresh, the profile query, a key-less server, and a
-//! SIGKILL restart. The SDK is installed into target/sdk-venv on first use; without python3
+//! the Apply Token result-code table, refresh, the profile query, a key-less server, a
+//! SIGKILL restart, and Balance Inquiry, Apply OTT and Account Unbinding through `WidgetApi`. The SDK is installed into target/sdk-venv on first use; without python3
 //! (and its venv module) or PyPI the test says how to get them and skips, unless
 //! AUTHCODE_REQUIRE_TOOLS=1 (set by .ci/run) makes that a failure.
 
@@ -256,4 +256,80 @@ fn the_official_python_sdk_works_against_a_keyless_server() {
     let r = drive(&python, dir.path(), config);
     assert_eq!(r["success"]["responseCode"], "2007400");
     assert_eq!(result_code(&r["profile"]), "SUCCESS");
+}
+
+#[test]
+fn the_official_python_sdk_drives_balance_ott_and_unbinding() {
+    let Some(python) = sdk_python() else { return };
+    let (dir, store) = temp_store();
+    let (private, other) = key_files(dir.path());
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            ..Default::default()
+        },
+    );
+    let user = authcode::users::Users::load(None).unwrap();
+    let user = user.get("default").unwrap();
+    let scopes: Vec<String> = ["USER_LOGIN_ID", "QUERY_BALANCE", "MINI_DANA"]
+        .map(String::from)
+        .to_vec();
+    authcode::sandbox::store::grants::record_code(
+        &authcode::sandbox::store::open(&store).unwrap(),
+        &authcode::sandbox::store::MintedCode {
+            code: "WIDGETSDK1",
+            scopes: &scopes,
+            user_id: &user.id,
+            user_json: &user.to_json(),
+            minted_at: authcode::sandbox::store::now_ms(),
+            wallet: "DANA",
+            gateway: "dana",
+        },
+    )
+    .unwrap();
+    let config = json!({
+        "url": server.url, "partner_id": PARTNER, "phase": "widget",
+        "private_key": private, "other_private_key": other,
+        "codes": {"fresh": "WIDGETSDK1"},
+    });
+    let r = drive(&python, dir.path(), config);
+
+    // Each answer went through the SDK's own response model.
+    assert_eq!(r["balance"]["responseCode"], "2001100", "{}", r["balance"]);
+    assert_eq!(
+        r["balance"]["accountInfos"][0]["amount"],
+        json!({"value": "250000.00", "currency": "IDR"})
+    );
+    assert_eq!(r["balance"]["partnerReferenceNo"], "ref-balance");
+    refused(
+        &r["balance_bad_signature"],
+        401,
+        "4011100",
+        "Unauthorized. Invalid Signature",
+    );
+    assert_eq!(r["ott"]["responseCode"], "2004900", "{}", r["ott"]);
+    assert_eq!(r["ott"]["userResources"][0]["resourceType"], "OTT");
+    assert!(r["ott"]["userResources"][0]["value"]
+        .as_str()
+        .is_some_and(|v| !v.is_empty()));
+    assert_eq!(r["unbind"]["responseCode"], "2000900", "{}", r["unbind"]);
+    assert_eq!(r["unbind"]["responseMessage"], "Successful");
+
+    refused(
+        &r["balance_after_unbinding"],
+        401,
+        "4011102",
+        "Invalid Customer Token",
+    );
+    assert_eq!(
+        result_code(&r["profile_after_unbinding"]),
+        "INVALID_ACCESS_TOKEN"
+    );
+    refused(
+        &r["refresh_after_unbinding"],
+        401,
+        "4017400",
+        "Unauthorized. Refresh Token Invalid",
+    );
 }

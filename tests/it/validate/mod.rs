@@ -1,11 +1,14 @@
 //! `authcode validate`: every rule, every report format, positions, inputs, pairing with a
 //! request, hostile inputs and exit codes.
 
+mod across;
 mod hostile;
 mod inputs;
 mod pairing;
+mod report_paths;
 mod reports;
 mod rules;
+mod verdict_stands;
 mod verdicts;
 
 /// The spec's success sample, verbatim: its single quotes make it invalid JSON.

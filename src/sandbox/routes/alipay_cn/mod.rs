@@ -253,7 +253,7 @@ async fn oauth_token(state: &AppState, params: &Params) -> Answer {
             }
             Ok(Err(Refusal::Used)) => refused(sub_code, what, "has been used"),
             Ok(Err(Refusal::Expired)) => refused(sub_code, what, "has expired"),
-            Ok(Err(Refusal::Unknown)) => refused(sub_code, what, "is unknown"),
+            Ok(Err(Refusal::Unknown | Refusal::Unbound)) => refused(sub_code, what, "is unknown"),
             Err(_) => error_response(&unavailable()),
         }
     };

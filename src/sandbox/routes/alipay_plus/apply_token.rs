@@ -96,7 +96,8 @@ pub(crate) fn answer(
         Ok(Err(Refusal::Unknown)) if code => refused(&INVALID_CODE),
         Ok(Err(Refusal::Used)) => refused(&USED_REFRESH_TOKEN),
         Ok(Err(Refusal::Expired)) => refused(&EXPIRED_REFRESH_TOKEN),
-        Ok(Err(Refusal::Unknown)) => refused(&INVALID_REFRESH_TOKEN),
+        // Only DANA's bindings end (Account Unbinding): an unbound pair is unknown here.
+        Ok(Err(Refusal::Unknown | Refusal::Unbound)) => refused(&INVALID_REFRESH_TOKEN),
         Err(_) => refused(&UNKNOWN_EXCEPTION),
     }
 }

@@ -99,7 +99,7 @@ pub(crate) fn answer(
     match outcome {
         Ok(Ok(tokens)) => success(&tokens),
         Ok(Err(Refusal::Used)) => unauthorized(&format!("{what} Used")),
-        Ok(Err(Refusal::Unknown)) => unauthorized(&format!("{what} Invalid")),
+        Ok(Err(Refusal::Unknown | Refusal::Unbound)) => unauthorized(&format!("{what} Invalid")),
         Ok(Err(Refusal::Expired)) => unauthorized(&format!("{what} Expired")),
         Err(_) => Answer::snap_failure(500, "01", "Internal Server Error"),
     }

@@ -85,6 +85,12 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
                 "the access token has expired",
             )
         }
+        Ok(Err(Refusal::Unbound)) => {
+            return fail(
+                &answer::INVALID_ACCESS_TOKEN,
+                "the binding was ended (unbound)",
+            )
+        }
         Ok(Err(_)) => return fail(&answer::INVALID_ACCESS_TOKEN, "unknown access token"),
         Ok(Ok(grant)) => grant,
     };

@@ -20,7 +20,13 @@ from dana.exceptions import ApiException
 from dana.utils.snap_configuration import AuthSettings, Env, SnapConfiguration
 from dana.widget.v1 import WidgetApi
 from dana.widget.v1.models import (
+    AccountUnbindingRequest,
+    AccountUnbindingRequestAdditionalInfo,
+    ApplyOTTRequest,
+    ApplyOTTRequestAdditionalInfo,
     ApplyTokenAuthorizationCodeRequest,
+    BalanceInquiryRequest,
+    BalanceInquiryRequestAdditionalInfo,
     ApplyTokenRefreshTokenRequest,
     QueryUserProfileRequest,
 )
@@ -91,6 +97,53 @@ def profile(api, token, resources):
     return response.to_dict()
 
 
+def balance(api, token):
+    return api.balance_inquiry(
+        BalanceInquiryRequest(
+            partner_reference_no="ref-balance",
+            balance_types=["BALANCE"],
+            additional_info=BalanceInquiryRequestAdditionalInfo(
+                access_token=token, device_id="device-1"
+            ),
+        )
+    ).to_dict()
+
+
+def bound_calls(api, other, codes):
+    """Bind, then balance, OTT and unbinding through WidgetApi; then the dead token.
+    `other` signs with a key that is not the registered one."""
+    out = {}
+    tokens = exchange(api, codes["fresh"])
+    token = tokens["accessToken"]
+    out["balance"] = balance(api, token)
+    out["balance_bad_signature"] = failure(lambda: balance(other, token))
+    out["ott"] = api.apply_ott(
+        ApplyOTTRequest(
+            user_resources=["OTT"],
+            additional_info=ApplyOTTRequestAdditionalInfo(access_token=token, device_id="device-1"),
+        )
+    ).to_dict()
+    out["unbind"] = api.account_unbinding(
+        AccountUnbindingRequest(
+            merchant_id="216620000000000000001",
+            partner_reference_no="ref-unbind",
+            additional_info=AccountUnbindingRequestAdditionalInfo(
+                access_token=token, device_id="device-1"
+            ),
+        )
+    ).to_dict()
+    out["balance_after_unbinding"] = failure(lambda: balance(api, token))
+    out["profile_after_unbinding"] = profile(api, token, ["LOGIN_ID"])
+    out["refresh_after_unbinding"] = failure(
+        lambda: api.apply_token(
+            ApplyTokenRefreshTokenRequest(
+                grant_type="REFRESH_TOKEN", refresh_token=tokens["refreshToken"]
+            )
+        )
+    )
+    return out
+
+
 def main():
     config = json.load(open(sys.argv[1]))
     private_key = open(config["private_key"]).read()
@@ -102,6 +155,11 @@ def main():
         out["used_after_restart"] = failure(lambda: exchange(api, codes["spent"]))
         out["profile_after_restart"] = profile(api, config["token"], ["LOGIN_ID"])
         print(json.dumps(out))
+        return
+
+    if config.get("phase") == "widget":
+        other = widget(config, open(config["other_private_key"]).read())
+        print(json.dumps(bound_calls(api, other, codes)))
         return
 
     if config.get("phase") == "keyless":
