@@ -1033,7 +1033,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --catalog --store --users --color --wallet --help"
+            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --auto-consent --catalog --store --users --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1060,10 @@ _authcode() {
                     return 0
                     ;;
                 --refresh-token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

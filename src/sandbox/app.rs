@@ -1,5 +1,6 @@
 //! The application: the router assembled from the route table, the answers for a wrong
-//! method and an unknown path, the body limit, and the access log. A function of the state,
+//! method and an unknown path, the body limit, the guard in front of the pages, and the access
+//! log. A function of the state,
 //! so tests can call it without a socket.
 
 use std::io::Write;
@@ -14,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 
 use super::answer::{self, Answer};
+use super::guard;
 use super::route::{Route, Shape};
 use super::routes::{self, profile};
 use super::state::AppState;
@@ -26,10 +28,16 @@ pub(crate) fn app(state: Arc<AppState>) -> Router {
     routes::ALL
         .iter()
         .fold(Router::new(), |router, &(route, methods)| {
-            router.route(
-                route.path(),
-                methods().fallback(move || async move { wrong_method(route) }),
-            )
+            let methods = methods().fallback(move || async move { wrong_method(route) });
+            let methods = if route.is_page() {
+                methods.layer(middleware::from_fn_with_state(
+                    (state.guard.clone(), route),
+                    guard::pages,
+                ))
+            } else {
+                methods
+            };
+            router.route(route.path(), methods)
         })
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -121,6 +121,16 @@ pub(crate) struct ServeArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Required from every client of the listing and its buttons (else they answer loopback
+    /// clients only)
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "AUTHCODE_ADMIN_TOKEN",
+        hide_env_values = true
+    )]
+    pub admin_token: Option<String>,
+
     /// Answer the consent page without showing it (for unattended tests)
     #[arg(long, value_enum, value_name = "DECISION")]
     pub auto_consent: Option<AutoConsent>,

@@ -94,6 +94,7 @@ pub(crate) fn serve(
         color,
         profile,
         users,
+        admin_token: args.admin_token.filter(|t| !t.is_empty()),
         auto_consent: args.auto_consent.map(|a| match a {
             cli::AutoConsent::Allow => Choice::Allow,
             cli::AutoConsent::Deny => Choice::Deny,

@@ -17,6 +17,8 @@ pub(crate) struct AppState {
     pub profile: crate::profile::Profile,
     pub users: crate::users::Users,
     pub auto_consent: Option<Choice>,
+    /// How the pages are protected (`--admin-token`).
+    pub guard: super::guard::Guard,
 }
 
 impl AppState {

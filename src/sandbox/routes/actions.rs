@@ -12,6 +12,7 @@ use axum::routing::{post, MethodRouter};
 
 use super::consent::{check::ParamError, invalid};
 use crate::sandbox::answer::Page;
+use crate::sandbox::guard;
 use crate::sandbox::state::AppState;
 use crate::sandbox::store::admin::{self, CodeFault};
 use crate::sandbox::store::{self};
@@ -73,9 +74,16 @@ async fn handle(
         Ok(false) => format!("{name}-not-found"),
         Err(_) => "error".into(),
     };
+    // Back to the listing, with the admin token the button was sent with.
+    let query = guard::token_query(&state.guard);
+    let location = if query.is_empty() {
+        HeaderValue::from_static("/")
+    } else {
+        HeaderValue::from_str(&format!("/?{query}")).unwrap_or(HeaderValue::from_static("/"))
+    };
     Page::Redirect {
         status: StatusCode::SEE_OTHER,
-        location: HeaderValue::from_static("/"),
+        location,
         logged,
     }
 }

@@ -18,7 +18,7 @@ use crate::sandbox::state::AppState;
 use crate::sandbox::store::admin::{CodeRow, TokenRow};
 use crate::sandbox::store::faults::Fault;
 use crate::sandbox::store::{self};
-use crate::sandbox::{faults, times};
+use crate::sandbox::{faults, guard, times};
 
 /// The route's methods.
 pub(crate) fn methods() -> MethodRouter<Arc<AppState>> {
@@ -57,7 +57,7 @@ async fn handle(
     }
     Page::Html {
         status: StatusCode::OK,
-        html: page(&codes, &tokens, &armed),
+        html: page(&codes, &tokens, &armed, &guard::token_query(&state.guard)),
         logged: Route::Listing.name().into(),
     }
 }
@@ -73,18 +73,33 @@ fn shortened(secret: &str) -> String {
     format!("{head}…{tail}")
 }
 
-fn button(action: &str, target: &str, label: &str) -> String {
+/// A button of `action` on the row `target`; `token` the admin token's query, if any.
+fn button(action: &str, target: &str, label: &str, token: &str) -> String {
+    let query = if token.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", escape(token))
+    };
     format!(
-        "<form method=\"post\" action=\"/sandbox/{action}\"><input type=\"hidden\" name=\"target\" value=\"{}\">\
+        "<form method=\"post\" action=\"/sandbox/{action}{query}\"><input type=\"hidden\" name=\"target\" value=\"{}\">\
          <button type=\"submit\">{label}</button></form>",
         escape(target)
     )
 }
 
-/// The page for `codes`, `tokens` and the `armed` faults.
-pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> String {
+/// The page for `codes`, `tokens` and the `armed` faults; `token` the admin token's query,
+/// kept on every link and form.
+pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault], token: &str) -> String {
     let mut b = String::new();
-    b.push_str("<h1>authcode serve — what the sandbox holds</h1><p>Newest first. As JSON: <a href=\"/?format=json\">/?format=json</a>.</p>");
+    let json = if token.is_empty() {
+        "/?format=json".to_string()
+    } else {
+        format!("/?format=json&{token}")
+    };
+    b.push_str(&format!(
+        "<h1>authcode serve — what the sandbox holds</h1><p>Newest first. As JSON: <a href=\"{}\">/?format=json</a>.</p>",
+        escape(&json)
+    ));
     b.push_str("<h2>Codes</h2><div class=\"wrap\"><table id=\"codes\"><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Minted</th><th scope=\"col\">Make the next exchange fail</th></tr></thead><tbody>");
     for c in codes {
         b.push_str(&format!(
@@ -94,9 +109,9 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
             escape(&c.scopes.join(", ")),
             escape(&c.user_id),
             times::jakarta(c.minted_at),
-            button("expire-code", &c.id.to_string(), "as expired"),
-            button("use-code", &c.id.to_string(), "as used"),
-            button("forget-code", &c.id.to_string(), "as unknown"),
+            button("expire-code", &c.id.to_string(), "as expired", token),
+            button("use-code", &c.id.to_string(), "as used", token),
+            button("forget-code", &c.id.to_string(), "as unknown", token),
         ));
     }
     b.push_str("</tbody></table></div><h2>Tokens</h2><div class=\"wrap\"><table id=\"tokens\"><thead><tr><th scope=\"col\">Access token</th><th scope=\"col\">State</th><th scope=\"col\">Scopes</th><th scope=\"col\">User</th><th scope=\"col\">Issued</th><th scope=\"col\">Expires</th><th scope=\"col\">Fail it</th></tr></thead><tbody>");
@@ -109,7 +124,7 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
             escape(&t.user_id),
             times::jakarta(t.issued_at),
             times::jakarta(t.access_expires_at),
-            button("expire-token", &t.id.to_string(), "expire now"),
+            button("expire-token", &t.id.to_string(), "expire now", token),
         ));
     }
     b.push_str("</tbody></table></div><h2>Faults armed</h2><p>Arm one with <code>authcode sandbox fault ROUTE --answer CODE|--http STATUS|--delay D [--count N|--fraction F]</code>.</p><div class=\"wrap\"><table id=\"faults\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Route</th><th scope=\"col\">Answer</th><th scope=\"col\">Hits</th><th scope=\"col\"></th></tr></thead><tbody>");
@@ -123,7 +138,7 @@ pub(crate) fn page(codes: &[CodeRow], tokens: &[TokenRow], armed: &[Fault]) -> S
             f.id,
             escape(&f.route),
             escape(&faults::label(&f.answer)),
-            button("clear-fault", &f.id.to_string(), "clear"),
+            button("clear-fault", &f.id.to_string(), "clear", token),
         ));
     }
     b.push_str("</tbody></table></div>");

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::routing::{get, MethodRouter};
 
 use crate::consent::{self, Decision};
@@ -19,6 +19,7 @@ use crate::mint::{self, CodeSource};
 use crate::sandbox::answer::Page;
 use crate::sandbox::state::AppState;
 use crate::sandbox::store::{self, MintedCode};
+use crate::sandbox::{guard, pages};
 use check::{Choice, ConsentRequest, ParamError};
 
 /// The route's methods.
@@ -85,6 +86,7 @@ fn choice_of(value: Option<&String>) -> Option<Choice> {
 /// `--auto-consent` (server) asks for.
 async fn consent_get(
     State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Page {
     let Ok(Query(params)) = query else {
@@ -97,7 +99,20 @@ async fn consent_get(
         Ok(request) => request,
         Err(error) => return invalid(&error),
     };
-    match choice_of(params.get("autoConsent")).or(state.auto_consent) {
+    let asked = choice_of(params.get("autoConsent"));
+    if asked.is_some() && guard::from_another_site(&headers) {
+        // Another site's link would mint codes (or deny) in the developer's name.
+        return html(
+            StatusCode::FORBIDDEN,
+            pages::refusal(
+                "autoConsent from another site",
+                "A link from another site cannot answer the consent page by itself. \
+                 For unattended browser tests, start the sandbox with --auto-consent allow.",
+            ),
+            "refused-cross-origin",
+        );
+    }
+    match asked.or(state.auto_consent) {
         Some(choice) => decide(&state, &request, choice, None).await,
         None => html(
             StatusCode::OK,
