@@ -84,7 +84,15 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
                 "the access token has expired",
             )
         }
-        Ok(Err(_)) => return fail(&answer::INVALID_ACCESS_TOKEN, "unknown access token"),
+        Ok(Err(Refusal::Used)) => {
+            return fail(
+                &answer::INVALID_ACCESS_TOKEN,
+                "the access token was revoked: its refresh token was spent",
+            )
+        }
+        Ok(Err(Refusal::Unknown)) => {
+            return fail(&answer::INVALID_ACCESS_TOKEN, "unknown access token")
+        }
         Ok(Ok(grant)) => grant,
     };
     if let Some(undefined) = query
