@@ -4,12 +4,13 @@
 //! so tests can call it without a socket.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderValue, Method};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -74,6 +75,9 @@ async fn not_found() -> Answer {
 
 /// One line per request on stderr: method, path, HTTP status, result code, milliseconds.
 /// Only the path is logged — never a query, a header or a body, where secrets travel.
+///
+/// The route runs in a task of its own, so a request whose client hung up still finishes
+/// (what it did in the store is done either way) and is logged, marked `client-gone`.
 async fn access_log(
     State(state): State<Arc<AppState>>,
     request: Request<Body>,
@@ -85,13 +89,35 @@ async fn access_log(
     let started = Instant::now();
     let method: Method = request.method().clone();
     let path = crate::text::brief(request.uri().path()).into_owned();
-    let response = next.run(request).await;
-    let line = format!(
-        "{method} {path} {} {} {:.1}ms\n",
-        response.status().as_u16(),
-        answer::logged(&response),
-        started.elapsed().as_secs_f64() * 1000.0
-    );
-    let _ = std::io::stderr().lock().write_all(line.as_bytes());
-    response
+    let waiting = Waiting(Arc::new(AtomicBool::new(true)));
+    let still_waiting = waiting.0.clone();
+    let task = tokio::spawn(async move {
+        let response = next.run(request).await;
+        let gone = if still_waiting.load(Ordering::SeqCst) {
+            ""
+        } else {
+            " client-gone"
+        };
+        let line = format!(
+            "{method} {path} {} {}{gone} {:.1}ms\n",
+            response.status().as_u16(),
+            answer::logged(&response),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        let _ = std::io::stderr().lock().write_all(line.as_bytes());
+        response
+    });
+    let response = task.await;
+    drop(waiting);
+    response.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// Set while the connection still waits for the answer; cleared when hyper drops the
+/// request's future (the client hung up).
+struct Waiting(Arc<AtomicBool>);
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
 }

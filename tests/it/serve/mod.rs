@@ -3,6 +3,7 @@
 //! SIGKILL, bad input on every route, the command line, the official Python SDK, and the
 //! README's walk-through.
 
+mod abandoned;
 mod apply_token;
 mod bad_input;
 mod browser;
