@@ -39,6 +39,7 @@ fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router) {
         profile: crate::profile::Profile::dana(),
         users: crate::users::Users::load(None).unwrap(),
         auto_consent: None,
+        redirect_urls: Vec::new(),
         guard,
     };
     (dir, app(Arc::new(state)))

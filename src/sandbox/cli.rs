@@ -131,6 +131,11 @@ pub(crate) struct ServeArgs {
     )]
     pub admin_token: Option<String>,
 
+    /// A redirect URL the consent page allows, as registered in DANA's merchant portal
+    /// (repeatable; the query may differ; any http(s) URL when none is given)
+    #[arg(long, value_name = "URL")]
+    pub redirect_url: Vec<String>,
+
     /// Answer the consent page without showing it (for unattended tests)
     #[arg(long, value_enum, value_name = "DECISION")]
     pub auto_consent: Option<AutoConsent>,

@@ -95,6 +95,7 @@ pub(crate) fn serve(
         profile,
         users,
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
+        redirect_urls: args.redirect_url,
         auto_consent: args.auto_consent.map(|a| match a {
             cli::AutoConsent::Allow => Choice::Allow,
             cli::AutoConsent::Deny => Choice::Deny,

@@ -32,6 +32,8 @@ pub(crate) struct ServeConfig {
     pub auto_consent: Option<Choice>,
     /// `--admin-token`: required for the listing and its buttons.
     pub admin_token: Option<String>,
+    /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
+    pub redirect_urls: Vec<String>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -62,6 +64,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         profile: config.profile.clone(),
         users: config.users.clone(),
         auto_consent: config.auto_consent,
+        redirect_urls: config.redirect_urls.clone(),
         guard: super::guard::Guard {
             admin_token: config.admin_token.clone(),
         },

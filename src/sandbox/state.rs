@@ -17,6 +17,8 @@ pub(crate) struct AppState {
     pub profile: crate::profile::Profile,
     pub users: crate::users::Users,
     pub auto_consent: Option<Choice>,
+    /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
+    pub redirect_urls: Vec<String>,
     /// How the pages are protected (`--admin-token`).
     pub guard: super::guard::Guard,
 }

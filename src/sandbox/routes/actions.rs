@@ -45,10 +45,10 @@ async fn handle(
         "expire-token" => Action::ExpireToken,
         "clear-fault" => Action::ClearFault,
         _ => {
-            return invalid(&ParamError {
+            return invalid(&[ParamError {
                 param: "action",
                 why: "is not one of expire-code, use-code, forget-code, expire-token".into(),
-            })
+            }])
         }
     };
     let id: i64 = target.parse().unwrap_or(-1);

@@ -9,6 +9,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod concurrency;
+mod consent_link;
 mod listing;
 mod origins;
 mod profile;
