@@ -361,3 +361,50 @@ fn without_a_key_any_signature_is_accepted_and_the_server_says_so() {
         "{log}"
     );
 }
+
+#[test]
+fn a_used_fault_on_a_refresh_says_refresh_token_used() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            ..Default::default()
+        },
+    );
+    let pair = server.exchange(&mint(&store, "USER_LOGIN_ID")).1;
+    let refresh =
+        serde_json::json!({"grantType": "REFRESH_TOKEN", "refreshToken": pair["refreshToken"]})
+            .to_string();
+    authcode()
+        .store(&store)
+        .args([
+            "sandbox",
+            "fault",
+            "apply-token",
+            "--answer",
+            "4017400",
+            "--count",
+            "2",
+        ])
+        .ok();
+    assert_refused(
+        server.apply(refresh.as_bytes()),
+        401,
+        "4017400",
+        "Unauthorized. Refresh Token Used",
+    );
+    assert_refused(
+        server.exchange(&mint(&store, "USER_LOGIN_ID")),
+        401,
+        "4017400",
+        "Unauthorized. Auth Code Used",
+    );
+    // The fault answered instead: the refresh token was not spent.
+    let (status, renewed) = server.apply(refresh.as_bytes());
+    assert_eq!(
+        (status, &renewed["responseCode"]),
+        (200, &"2007400".into()),
+        "{renewed}"
+    );
+}
