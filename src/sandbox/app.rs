@@ -29,7 +29,9 @@ pub(crate) fn app(state: Arc<AppState>) -> Router {
     routes::ALL
         .iter()
         .fold(Router::new(), |router, &(route, methods)| {
-            let methods = methods().fallback(move || async move { wrong_method(route) });
+            let methods = methods()
+                .fallback(move || async move { wrong_method(route) })
+                .layer(middleware::from_fn_with_state(route, declared_too_large));
             let methods = if route.is_page() {
                 methods.layer(middleware::from_fn_with_state(
                     (state.guard.clone(), route),
@@ -62,6 +64,34 @@ fn wrong_method(route: Route) -> Response {
         .headers_mut()
         .insert(header::ALLOW, HeaderValue::from_static(route.allow()));
     response
+}
+
+/// 413 in the route's shape for a body whose `Content-Length` is over the limit, before
+/// anything reads it: hyper sends `100 Continue` when the body is first read, so a client that
+/// asked `Expect: 100-continue` is refused without sending the body.
+async fn declared_too_large(
+    State(route): State<Route>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if !declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return next.run(request).await;
+    }
+    match route.shape() {
+        Shape::Snap => Answer::snap(
+            413,
+            "4137400",
+            "Bad Request. The body is over 1 MiB",
+            serde_json::Value::Null,
+        ),
+        Shape::OpenApi => profile::too_large(),
+    }
+    .into_response()
 }
 
 async fn not_found() -> Answer {

@@ -184,3 +184,37 @@ fn an_unknown_button_or_a_bad_target_gets_a_clear_error() {
         "{log}"
     );
 }
+
+#[test]
+fn an_oversized_body_announced_with_expect_100_continue_is_refused_before_it_is_sent() {
+    use std::io::{Read, Write};
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    for (path, code) in [(APPLY_TOKEN, "4137400"), (PROFILE, "PARAM_ILLEGAL")] {
+        let mut client = std::net::TcpStream::connect(server.addr).unwrap();
+        client
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            client,
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+            server.addr,
+            (1 << 20) + 1
+        )
+        .unwrap();
+        // The body is never sent: the answer must come without it.
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&answer).contains(code) {
+            match client.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 413 "), "{path}: {answer}");
+        assert!(!answer.contains("100 Continue"), "{path}: {answer}");
+        assert!(answer.contains(code), "{path}: {answer}");
+    }
+}
