@@ -79,7 +79,7 @@ async fn declared_too_large(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if !declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+    if declared.is_none_or(|n| n <= BODY_LIMIT as u64) {
         return next.run(request).await;
     }
     match route.shape() {
