@@ -93,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--refresh-token-ttl', '--refresh-token-ttl', [CompletionResultType]::ParameterName, 'How long a refresh token is valid')
             [CompletionResult]::new('--admin-token', '--admin-token', [CompletionResultType]::ParameterName, 'Required from every client of the listing and its buttons (else they answer loopback clients only)')
             [CompletionResult]::new('--redirect-url', '--redirect-url', [CompletionResultType]::ParameterName, 'A redirect URL the consent page allows, as registered in DANA''s merchant portal (repeatable; the query may differ; any http(s) URL when none is given)')
+            [CompletionResult]::new('--max-clock-skew', '--max-clock-skew', [CompletionResultType]::ParameterName, 'Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the server''s clock [default: any time]')
             [CompletionResult]::new('--auto-consent', '--auto-consent', [CompletionResultType]::ParameterName, 'Answer the consent page without showing it (for unattended tests)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')

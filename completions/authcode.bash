@@ -1033,7 +1033,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --redirect-url --auto-consent --catalog --store --users --color --wallet --help"
+            opts="-q -h --listen --partner-id --partner-public-key --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --redirect-url --max-clock-skew --auto-consent --catalog --store --users --color --wallet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,6 +1068,10 @@ _authcode() {
                     return 0
                     ;;
                 --redirect-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-clock-skew)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -85,6 +85,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --refresh-token-ttl 'How long a refresh token is valid'
             cand --admin-token 'Required from every client of the listing and its buttons (else they answer loopback clients only)'
             cand --redirect-url 'A redirect URL the consent page allows, as registered in DANA''s merchant portal (repeatable; the query may differ; any http(s) URL when none is given)'
+            cand --max-clock-skew 'Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the server''s clock [default: any time]'
             cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
             cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'

@@ -40,6 +40,7 @@ fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router) {
         users: crate::users::Users::load(None).unwrap(),
         auto_consent: None,
         redirect_urls: Vec::new(),
+        max_clock_skew: None,
         guard,
     };
     (dir, app(Arc::new(state)))

@@ -22,6 +22,7 @@ pub struct Refused {
 /// The merchant a check is made for: registered with `partner_id`, or any (`None`).
 fn merchant(partner_id: Option<&str>) -> Merchant<'_> {
     Merchant {
+        max_clock_skew: None,
         partner_id,
         verifier: None,
     }

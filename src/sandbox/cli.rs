@@ -136,6 +136,11 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "URL")]
     pub redirect_url: Vec<String>,
 
+    /// Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the
+    /// server's clock [default: any time]
+    #[arg(long, value_name = "DURATION")]
+    pub max_clock_skew: Option<String>,
+
     /// Answer the consent page without showing it (for unattended tests)
     #[arg(long, value_enum, value_name = "DECISION")]
     pub auto_consent: Option<AutoConsent>,

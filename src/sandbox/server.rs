@@ -34,6 +34,8 @@ pub(crate) struct ServeConfig {
     pub admin_token: Option<String>,
     /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
     pub redirect_urls: Vec<String>,
+    /// `--max-clock-skew` (ms).
+    pub max_clock_skew: Option<i64>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -65,6 +67,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         users: config.users.clone(),
         auto_consent: config.auto_consent,
         redirect_urls: config.redirect_urls.clone(),
+        max_clock_skew: config.max_clock_skew,
         guard: super::guard::Guard {
             admin_token: config.admin_token.clone(),
         },

@@ -408,3 +408,84 @@ fn a_used_fault_on_a_refresh_says_refresh_token_used() {
         "{renewed}"
     );
 }
+
+#[test]
+fn max_clock_skew_refuses_a_time_too_far_from_the_servers_clock() {
+    let (_dir, store) = temp_store();
+    let start = |extra: &'static [&'static str]| {
+        Server::start(
+            &store,
+            Options {
+                signed: true,
+                extra,
+            },
+        )
+    };
+    let ago = |ms: i64| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64;
+        authcode::sandbox::times::jakarta(now - ms)
+    };
+    let headers_at = |ts: String| {
+        let sig = sign(format!("{PARTNER}|{ts}").as_bytes());
+        vec![
+            ("X-TIMESTAMP".to_string(), ts),
+            ("X-CLIENT-KEY".into(), PARTNER.into()),
+            ("X-SIGNATURE".into(), sig),
+            ("Content-Type".into(), "application/json".into()),
+        ]
+    };
+    // Off by default: a time ten minutes old is accepted.
+    let server = start(&[]);
+    let (status, body) = server.post(
+        APPLY_TOKEN,
+        &headers_at(ago(600_000)),
+        &code_body(&mint(&store, "USER_LOGIN_ID")),
+    );
+    assert_eq!(status, 200, "{body}");
+    drop(server);
+
+    let server = start(&["--max-clock-skew", "5m"]);
+    let code = mint(&store, "USER_LOGIN_ID");
+    let (status, body) = server.post(APPLY_TOKEN, &headers_at(ago(600_000)), &code_body(&code));
+    assert_eq!(
+        (status, &body["responseCode"]),
+        (401, &"4017400".into()),
+        "{body}"
+    );
+    let message = body["responseMessage"].as_str().unwrap();
+    assert!(
+        message.starts_with("Unauthorized. X-TIMESTAMP is ")
+            && message.ends_with(" behind the server's clock (--max-clock-skew 5m)"),
+        "{message}"
+    );
+    // Within the bound: answered, and the code was not spent by the refusal.
+    let (status, body) = server.post(APPLY_TOKEN, &headers_at(ago(60_000)), &code_body(&code));
+    assert_eq!(status, 200, "{body}");
+
+    // The profile's reqTime too.
+    let token = body["accessToken"].as_str().unwrap();
+    let request = serde_json::json!({
+        "head": {"version": "2.0", "function": "dana.member.query.queryUserProfile",
+                 "clientId": PARTNER, "clientSecret": "secret", "reqTime": ago(-600_000),
+                 "reqMsgId": "skew-1", "accessToken": token, "reserve": "{}"},
+        "body": {"userResources": ["LOGIN_ID"]},
+    })
+    .to_string();
+    let envelope = format!(
+        r#"{{"request":{request},"signature":"{}"}}"#,
+        sign(request.as_bytes())
+    );
+    let (_, answer) = server.post(PROFILE, &[], envelope.as_bytes());
+    let info = &answer["response"]["body"]["resultInfo"];
+    assert_eq!(info["resultCode"], "PARAM_ILLEGAL", "{answer}");
+    assert!(
+        info["resultMsg"]
+            .as_str()
+            .unwrap()
+            .ends_with("ahead of the server's clock (--max-clock-skew 5m)"),
+        "{answer}"
+    );
+}
