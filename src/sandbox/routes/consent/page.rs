@@ -47,13 +47,13 @@ pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
     body.push_str("</ul></fieldset><fieldset><legend>Consent as</legend>");
     for (i, u) in users.all().iter().enumerate() {
         body.push_str(&format!(
-            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> {}{}</label>",
+            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> <span class=\"who\">{}{}</span></label>",
             escape(&u.id),
             if i == 0 { " checked" } else { "" },
             escape(&u.name),
             u.resources
                 .get("LOGIN_ID")
-                .map(|p| format!(" <span>(+{})</span>", escape(p)))
+                .map(|p| format!(" <span class=\"phone\">(+{})</span>", escape(p)))
                 .unwrap_or_default()
         ));
     }
