@@ -30,6 +30,12 @@ pub(crate) struct ServeConfig {
     pub users: crate::users::Users,
     /// Answer the consent page without asking.
     pub auto_consent: Option<Choice>,
+    /// `--admin-token`: required for the listing and its buttons.
+    pub admin_token: Option<String>,
+    /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
+    pub redirect_urls: Vec<String>,
+    /// `--max-clock-skew` (ms).
+    pub max_clock_skew: Option<i64>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -60,6 +66,11 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         profile: config.profile.clone(),
         users: config.users.clone(),
         auto_consent: config.auto_consent,
+        redirect_urls: config.redirect_urls.clone(),
+        max_clock_skew: config.max_clock_skew,
+        guard: super::guard::Guard {
+            admin_token: config.admin_token.clone(),
+        },
     });
     runtime.block_on(async move {
         // Listen for the signals before the URL is out: a script may send one at once.
@@ -75,11 +86,16 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
                 "no --partner-public-key: every signature is accepted",
             );
         }
+        if let Some(exposed) = super::guard::exposure(address, keyless, &config.admin_token) {
+            output::warn(config.color, &exposed);
+        }
         // Answers go out at once, not held back by Nagle's algorithm for an ACK.
         let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, app::app(state))
+        // The peer's address: the listing answers loopback clients only without a token.
+        let app = app::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(stop)
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;

@@ -3,11 +3,15 @@
 //! SIGKILL, bad input on every route, the command line, the official Python SDK, and the
 //! README's walk-through.
 
+mod abandoned;
 mod apply_token;
 mod bad_input;
 mod browser;
 mod cli;
 mod concurrency;
+mod consent_link;
+mod listing;
+mod origins;
 mod profile;
 mod readme;
 mod sandbox;
