@@ -1175,7 +1175,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --tls --tls-name --code-ttl --access-token-ttl --refresh-token-ttl --quiet --auto-consent --wallet --catalog --store --users --color --help"
+            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --tls --tls-name --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --redirect-url --max-clock-skew --auto-consent --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1210,18 @@ _authcode() {
                     return 0
                     ;;
                 --refresh-token-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redirect-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-clock-skew)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -120,6 +120,9 @@ complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls-name -d 
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l refresh-token-ttl -d 'How long a refresh token is valid' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l admin-token -d 'Required from every client of the listing and its buttons (else they answer loopback clients only)' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l redirect-url -d 'A redirect URL the consent page allows, as registered in DANA\'s merchant portal (repeatable; the query may differ; any http(s) URL when none is given)' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l max-clock-skew -d 'Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the server\'s clock [default: any time]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l auto-consent -d 'Answer the consent page without showing it (for unattended tests)' -r -f -a "allow\t''
 deny\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'

@@ -119,9 +119,26 @@ impl IntoResponse for Answer {
             Some(fault) => format!("{} {fault}", self.code),
             None => self.code.clone(),
         };
-        logged_as((status, json_type(), self.text()).into_response(), logged)
+        logged_as(
+            (status, json_type(), NO_STORE, self.text()).into_response(),
+            logged,
+        )
     }
 }
+
+/// Answers carry codes, tokens and what the store holds: no cache keeps them (RFC 6749
+/// §5.1 asks it of token answers).
+const NO_STORE: [(header::HeaderName, HeaderValue); 1] =
+    [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))];
+
+/// A page is never shown inside another site's frame (clickjacking its buttons).
+const NOT_FRAMED: [(header::HeaderName, HeaderValue); 2] = [
+    (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    (
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("frame-ancestors 'none'"),
+    ),
+];
 
 /// An answer of the browser-facing routes: a page, a redirect, or the listing's JSON twin.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +163,7 @@ pub(crate) enum Page {
 
 impl IntoResponse for Page {
     fn into_response(self) -> Response {
-        match self {
+        let response = match self {
             Page::Html {
                 status,
                 html,
@@ -169,7 +186,8 @@ impl IntoResponse for Page {
             Page::Json { text, logged } => {
                 logged_as((StatusCode::OK, json_type(), text).into_response(), logged)
             }
-        }
+        };
+        (NO_STORE, NOT_FRAMED, response).into_response()
     }
 }
 

@@ -10,6 +10,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use super::app::{app, BODY_LIMIT};
+use super::guard::Guard;
 use super::route::{Route, Shape};
 use super::routes::ALL;
 use super::state::AppState;
@@ -18,6 +19,11 @@ use super::store::Ttls;
 
 /// The app over a store of its own (kept until the test ends).
 fn sandbox() -> (tempfile::TempDir, axum::Router) {
+    sandbox_guarded(Guard::default())
+}
+
+/// The same, with the pages guarded by `guard`.
+fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router) {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::open(&dir.path().join("store.sqlite3")).unwrap();
     let state = AppState {
@@ -33,6 +39,9 @@ fn sandbox() -> (tempfile::TempDir, axum::Router) {
         profile: crate::profile::Profile::dana(),
         users: crate::users::Users::load(None).unwrap(),
         auto_consent: None,
+        redirect_urls: Vec::new(),
+        max_clock_skew: None,
+        guard,
         platform: platform(),
     };
     (dir, app(Arc::new(state)))
@@ -191,4 +200,56 @@ async fn a_body_over_the_limit_is_413_in_the_routes_shape() {
         body["responseMessage"], "Bad Request. The body is over 1 MiB",
         "{body}"
     );
+}
+
+/// `GET /` from `peer` with `extra` headers: the status.
+async fn listing_from(
+    app: &axum::Router,
+    peer: [u8; 4],
+    extra: &[(&str, &str)],
+    query: &str,
+) -> StatusCode {
+    let mut request = Request::builder().uri(format!("/?format=json{query}"));
+    for (k, v) in extra {
+        request = request.header(*k, *v);
+    }
+    let mut request = request.body(Body::empty()).unwrap();
+    let peer = std::net::SocketAddr::from((peer, 40000));
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(peer));
+    app.clone().oneshot(request).await.unwrap().status()
+}
+
+#[tokio::test]
+async fn the_listing_answers_loopback_only_unless_the_admin_token_is_presented() {
+    let (_dir, app) = sandbox();
+    assert_eq!(
+        listing_from(&app, [127, 0, 0, 1], &[], "").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        listing_from(&app, [192, 0, 2, 7], &[], "").await,
+        StatusCode::FORBIDDEN
+    );
+    let (_dir, app) = sandbox_guarded(Guard {
+        admin_token: Some("s3cret".into()),
+    });
+    for peer in [[127, 0, 0, 1], [192, 0, 2, 7]] {
+        assert_eq!(
+            listing_from(&app, peer, &[], "").await,
+            StatusCode::UNAUTHORIZED
+        );
+        let wrong = [("authorization", "Bearer s3cre")];
+        assert_eq!(
+            listing_from(&app, peer, &wrong, "").await,
+            StatusCode::UNAUTHORIZED
+        );
+        let right = [("authorization", "Bearer s3cret")];
+        assert_eq!(listing_from(&app, peer, &right, "").await, StatusCode::OK);
+        assert_eq!(
+            listing_from(&app, peer, &[], "&token=s3cret").await,
+            StatusCode::OK
+        );
+    }
 }

@@ -3,8 +3,6 @@
 //! query, the headers and body of the calls made with a customer token. Each takes raw bytes as a client sends them and gives the route's verdict; nothing
 //! here touches a store or a socket.
 
-use std::collections::HashMap;
-
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
 use super::route::Route;
@@ -25,6 +23,7 @@ pub struct Refused {
 /// The merchant a check is made for: registered with `partner_id`, or any (`None`).
 fn merchant(partner_id: Option<&str>) -> Merchant<'_> {
     Merchant {
+        max_clock_skew: None,
         partner_id,
         verifier: None,
     }
@@ -105,20 +104,20 @@ pub struct Consent {
 /// The consent page's checks of a link's `query` (URL-encoded, without `?`) against DANA's
 /// scopes and the built-in users; a refusal is the page that says why (HTTP 400).
 pub fn consent(query: &[u8], partner_id: Option<&str>) -> Result<Consent, Refused> {
-    let params: HashMap<String, String> = form_urlencoded::parse(query).into_owned().collect();
+    let params: Vec<(String, String)> = form_urlencoded::parse(query).into_owned().collect();
     let users = Users::load(None).map_err(|e| Refused {
         status: 500,
         body: e.message,
     })?;
-    match consent::check(&params, &Profile::dana(), partner_id) {
+    match consent::check(&params, &Profile::dana(), partner_id, &[]) {
         Ok(request) => Ok(Consent {
             page: page::page(&request, &users),
             allow: consent::allow_location(&request, "CODE"),
             deny: consent::deny_location(&request),
         }),
-        Err(error) => Err(Refused {
+        Err(errors) => Err(Refused {
             status: 400,
-            body: page::error_page(&error),
+            body: page::error_page(&errors),
         }),
     }
 }

@@ -149,6 +149,26 @@ pub(crate) struct ServeArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Required from every client of the listing and its buttons (else they answer loopback
+    /// clients only)
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "AUTHCODE_ADMIN_TOKEN",
+        hide_env_values = true
+    )]
+    pub admin_token: Option<String>,
+
+    /// A redirect URL the consent page allows, as registered in DANA's merchant portal
+    /// (repeatable; the query may differ; any http(s) URL when none is given)
+    #[arg(long, value_name = "URL")]
+    pub redirect_url: Vec<String>,
+
+    /// Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the
+    /// server's clock [default: any time]
+    #[arg(long, value_name = "DURATION")]
+    pub max_clock_skew: Option<String>,
+
     /// Answer the consent page without showing it (for unattended tests)
     #[arg(long, value_enum, value_name = "DECISION")]
     pub auto_consent: Option<AutoConsent>,

@@ -98,6 +98,13 @@ pub(crate) fn serve(
         color,
         profile,
         users,
+        admin_token: args.admin_token.filter(|t| !t.is_empty()),
+        redirect_urls: args.redirect_url,
+        max_clock_skew: args
+            .max_clock_skew
+            .as_deref()
+            .map(|d| duration("--max-clock-skew", d))
+            .transpose()?,
         auto_consent: args.auto_consent.map(|a| match a {
             cli::AutoConsent::Allow => Choice::Allow,
             cli::AutoConsent::Deny => Choice::Deny,

@@ -8,6 +8,7 @@
 //! route once; `state` is what the handlers share; `pages` the HTML they share; `signature`
 //! and `times` the wire formats. `cli` and `config` take the command line, `server` starts
 //! and stops the server, `command` is `authcode sandbox`, `record` what `request` records.
+//! `guard` stands in front of the pages: no other site gets in.
 
 pub(crate) mod answer;
 pub(crate) mod app;
@@ -18,6 +19,7 @@ pub(crate) mod cli;
 pub(crate) mod command;
 pub(crate) mod config;
 pub(crate) mod faults;
+pub(crate) mod guard;
 pub(crate) mod pages;
 pub(crate) mod platform_key;
 pub(crate) mod record;

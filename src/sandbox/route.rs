@@ -143,6 +143,16 @@ impl Route {
         }
     }
 
+    /// A page a browser opens: guarded against other sites (`guard`).
+    pub(crate) fn is_page(self) -> bool {
+        matches!(self, Route::Consent | Route::Listing | Route::Actions)
+    }
+
+    /// What the sandbox holds and its buttons: loopback only, or behind `--admin-token`.
+    pub(crate) fn is_admin(self) -> bool {
+        matches!(self, Route::Listing | Route::Actions)
+    }
+
     /// The shape of its JSON answers.
     pub(crate) fn shape(self) -> Shape {
         match self {

@@ -34,6 +34,12 @@ pub(crate) struct ServeConfig {
     pub users: crate::users::Users,
     /// Answer the consent page without asking.
     pub auto_consent: Option<Choice>,
+    /// `--admin-token`: required for the listing and its buttons.
+    pub admin_token: Option<String>,
+    /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
+    pub redirect_urls: Vec<String>,
+    /// `--max-clock-skew` (ms).
+    pub max_clock_skew: Option<i64>,
     /// Serve HTTPS with a certificate for these names besides the loopback ones.
     pub tls: Option<Vec<String>>,
 }
@@ -74,6 +80,11 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         profile: config.profile.clone(),
         users: config.users.clone(),
         auto_consent: config.auto_consent,
+        redirect_urls: config.redirect_urls.clone(),
+        max_clock_skew: config.max_clock_skew,
+        guard: super::guard::Guard {
+            admin_token: config.admin_token.clone(),
+        },
         platform,
     });
     runtime.block_on(async move {
@@ -100,6 +111,9 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
                 "no --partner-public-key: every signature is accepted",
             );
         }
+        if let Some(exposed) = super::guard::exposure(address, keyless, &config.admin_token) {
+            output::warn(config.color, &exposed);
+        }
         if let Some(tls) = tls {
             tls::serve(listener, app::app(state), tls.config, stop).await;
             return Ok(0);
@@ -108,7 +122,9 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, app::app(state))
+        // The peer's address: the listing answers loopback clients only without a token.
+        let app = app::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(stop)
             .await
             .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;

@@ -18,6 +18,12 @@ pub(crate) struct AppState {
     pub profile: crate::profile::Profile,
     pub users: crate::users::Users,
     pub auto_consent: Option<Choice>,
+    /// `--max-clock-skew` (ms); none: any time is accepted.
+    pub max_clock_skew: Option<i64>,
+    /// `--redirect-url`: the redirect URLs the consent page allows (any when empty).
+    pub redirect_urls: Vec<String>,
+    /// How the pages are protected (`--admin-token`).
+    pub guard: super::guard::Guard,
     /// The key the Alipay+ and Alipay CN answers are signed with.
     pub platform: PlatformKey,
 }
@@ -28,6 +34,7 @@ impl AppState {
         Merchant {
             partner_id: self.partner_id.as_deref(),
             verifier: self.verifier.as_ref(),
+            max_clock_skew: self.max_clock_skew,
         }
     }
 }
@@ -37,4 +44,6 @@ impl AppState {
 pub(crate) struct Merchant<'a> {
     pub partner_id: Option<&'a str>,
     pub verifier: Option<&'a Verifier>,
+    /// `--max-clock-skew` (ms): how far a request's time may be from the server's clock.
+    pub max_clock_skew: Option<i64>,
 }

@@ -10,14 +10,16 @@ main{max-width:34rem;margin:0 auto;padding:1.25rem}
 .brand{font-weight:700;color:var(--blue);letter-spacing:.02em}
 .sandbox{display:inline-block;margin-left:.5rem;padding:0 .5rem;border-radius:99px;background:#fff4d6;color:#7a5200;font-size:.8rem}
 h1{font-size:1.3rem;line-height:1.3;margin:.75rem 0 1rem;overflow-wrap:anywhere}
-fieldset{border:0;margin:0 0 1rem;padding:0}
+fieldset{border:0;margin:0 0 1rem;padding:0;min-width:0}
 legend{font-weight:600;margin-bottom:.5rem}
 ul{list-style:none;margin:0;padding:0}
 li{padding:.6rem 0;border-top:1px solid #e6e9ee}
 li code{display:block;font-weight:600;overflow-wrap:anywhere}
 li span{color:var(--mute);font-size:.95rem}
 label.user{display:flex;gap:.6rem;align-items:center;padding:.5rem 0;cursor:pointer}
-input[type=radio]{width:1.2rem;height:1.2rem}
+.who{min-width:0;overflow-wrap:anywhere}
+.phone{white-space:nowrap;color:var(--mute)}
+input[type=radio]{width:1.2rem;height:1.2rem;flex:none}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1.25rem}
 button{flex:1 1 10rem;min-height:3rem;font:inherit;font-weight:600;border-radius:8px;border:2px solid var(--blue);cursor:pointer}
 button.allow{background:var(--blue);color:#fff}
@@ -25,6 +27,7 @@ button.deny{background:#fff;color:var(--blue)}
 button:focus-visible,input:focus-visible{outline:3px solid #ffb300;outline-offset:2px}
 .error code{background:#f3f4f6;padding:0 .25rem;border-radius:4px;overflow-wrap:anywhere}
 footer{color:var(--mute);font-size:.85rem;margin-top:1rem;text-align:center}
+@media (max-width:360px){main{padding:.5rem}.card{padding:1rem}}
 ";
 
 /// The listing page's: wide tables that scroll sideways on a phone.

@@ -29,3 +29,16 @@ pub(crate) fn document(title: &str, style: &str, body: &str) -> String {
         escape(title)
     )
 }
+
+/// A page that refuses a request: a title and why (both escaped).
+pub(crate) fn refusal(title: &str, why: &str) -> String {
+    document(
+        title,
+        LISTING,
+        &format!(
+            "<h1>{}</h1><p id=\"error\">{}</p>",
+            escape(title),
+            escape(why)
+        ),
+    )
+}

@@ -42,3 +42,46 @@ pub(crate) const ALL: [(Route, Methods); 12] = [
     (Route::AlipayPlusUserInfo, alipay_plus::user_info::methods),
     (Route::AlipayCnGateway, alipay_cn::methods),
 ];
+
+/// Why a request's time `sent` is refused under `--max-clock-skew` (`max_ms`) at `now_ms`:
+/// how far it is from the server's clock, and the bound. `None` when it is within the bound,
+/// or no bound is set (the default: DANA's SDKs and tests send whatever time they like).
+pub(crate) fn clock_skew(
+    sent: jiff::Timestamp,
+    now_ms: i64,
+    max_ms: Option<i64>,
+) -> Option<String> {
+    let max = max_ms?;
+    let off = sent.as_millisecond().saturating_sub(now_ms);
+    if off.unsigned_abs() <= max.unsigned_abs() {
+        return None;
+    }
+    let words = |ms: u64| humantime::format_duration(std::time::Duration::from_secs(ms / 1000));
+    Some(format!(
+        "is {} {} the server's clock (--max-clock-skew {})",
+        words(off.unsigned_abs()),
+        if off > 0 { "ahead of" } else { "behind" },
+        words(max.unsigned_abs())
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_time_past_the_bound_says_how_far() {
+        let at = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap();
+        assert_eq!(super::clock_skew(at(0), 10_000_000, None), None);
+        assert_eq!(
+            super::clock_skew(at(9_700_000), 10_000_000, Some(300_000)),
+            None
+        );
+        assert_eq!(
+            super::clock_skew(at(9_600_000), 10_000_000, Some(300_000)).as_deref(),
+            Some("is 6m 40s behind the server's clock (--max-clock-skew 5m)")
+        );
+        assert_eq!(
+            super::clock_skew(at(10_301_000), 10_000_000, Some(300_000)).as_deref(),
+            Some("is 5m 1s ahead of the server's clock (--max-clock-skew 5m)")
+        );
+    }
+}

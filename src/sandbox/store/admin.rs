@@ -50,14 +50,33 @@ pub(crate) fn recent(
     now: i64,
     code_ttl: i64,
 ) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
+    page(conn, limit, 0, now, code_ttl)
+}
+
+/// How many codes and token pairs the store holds.
+pub(crate) fn totals(conn: &Connection) -> rusqlite::Result<(u64, u64)> {
+    conn.prepare_cached("SELECT (SELECT count(*) FROM codes), (SELECT count(*) FROM tokens)")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+}
+
+/// One page of the listing: `limit` codes and `limit` token pairs, newest first, after the
+/// `offset` newest of each.
+pub(crate) fn page(
+    conn: &Connection,
+    limit: usize,
+    offset: usize,
+    now: i64,
+    code_ttl: i64,
+) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
     let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
     let codes = conn
         .prepare_cached(
             "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid, wallet FROM codes
-             ORDER BY minted_at DESC, rowid DESC LIMIT ?1",
+             ORDER BY minted_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
         )?
-        .query_map([limit], |r| {
+        .query_map([limit, offset], |r| {
             let minted_at: i64 = r.get(3)?;
             let redeemed_at: Option<i64> = r.get(4)?;
             Ok(CodeRow {
@@ -81,9 +100,9 @@ pub(crate) fn recent(
             "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
                     refresh_expires_at, refreshed_at, rowid, unbound_at IS NOT NULL, wallet
              FROM tokens
-             ORDER BY issued_at DESC, rowid DESC LIMIT ?1",
+             ORDER BY issued_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
         )?
-        .query_map([limit], |r| {
+        .query_map([limit, offset], |r| {
             let access_expires_at: i64 = r.get(5)?;
             let refreshed_at: Option<i64> = r.get(7)?;
             Ok(TokenRow {

@@ -238,8 +238,9 @@ fn issue(
     })
 }
 
-/// What `access_token` grants at `now` on `gateway`: unknown (or another gateway's), unbound
-/// and expired tokens are refused.
+/// What `access_token` grants at `now` on `gateway`: unknown (or another gateway's), unbound,
+/// expired and revoked tokens are refused (a refresh revokes the access token of the pair it
+/// spent, as OAuth servers do: `Used`).
 pub(crate) fn grant_of(
     conn: &Connection,
     gateway: &str,
@@ -248,7 +249,8 @@ pub(crate) fn grant_of(
 ) -> rusqlite::Result<Result<Grant, Refusal>> {
     let row = conn
         .prepare_cached(
-            "SELECT t.scopes, u.user_json, t.access_expires_at, t.unbound_at IS NOT NULL
+            "SELECT t.scopes, u.user_json, t.access_expires_at, t.unbound_at IS NOT NULL,
+                    t.refreshed_at IS NOT NULL
              FROM tokens t JOIN user_records u ON u.id = t.user_record
              WHERE t.access_token = ?1 AND t.gateway = ?2",
         )?
@@ -258,14 +260,16 @@ pub(crate) fn grant_of(
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
                 r.get::<_, bool>(3)?,
+                r.get::<_, bool>(4)?,
             ))
         })
         .optional()?;
     Ok(match row {
         None => Err(Refusal::Unknown),
-        Some((_, _, _, true)) => Err(Refusal::Unbound),
-        Some((_, _, expires, _)) if expires <= now => Err(Refusal::Expired),
-        Some((scopes, user_json, _, _)) => Ok(Grant {
+        Some((_, _, _, true, _)) => Err(Refusal::Unbound),
+        Some((_, _, _, _, true)) => Err(Refusal::Used),
+        Some((_, _, expires, _, _)) if expires <= now => Err(Refusal::Expired),
+        Some((scopes, user_json, _, _, _)) => Ok(Grant {
             scopes: serde_json::from_str(&scopes).unwrap_or_default(),
             user_json,
         }),

@@ -364,3 +364,132 @@ fn without_a_key_any_signature_is_accepted_and_the_server_says_so() {
         "{log}"
     );
 }
+
+#[test]
+fn a_used_fault_on_a_refresh_says_refresh_token_used() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            ..Default::default()
+        },
+    );
+    let pair = server.exchange(&mint(&store, "USER_LOGIN_ID")).1;
+    let refresh =
+        serde_json::json!({"grantType": "REFRESH_TOKEN", "refreshToken": pair["refreshToken"]})
+            .to_string();
+    authcode()
+        .store(&store)
+        .args([
+            "sandbox",
+            "fault",
+            "apply-token",
+            "--answer",
+            "4017400",
+            "--count",
+            "2",
+        ])
+        .ok();
+    assert_refused(
+        server.apply(refresh.as_bytes()),
+        401,
+        "4017400",
+        "Unauthorized. Refresh Token Used",
+    );
+    assert_refused(
+        server.exchange(&mint(&store, "USER_LOGIN_ID")),
+        401,
+        "4017400",
+        "Unauthorized. Auth Code Used",
+    );
+    // The fault answered instead: the refresh token was not spent.
+    let (status, renewed) = server.apply(refresh.as_bytes());
+    assert_eq!(
+        (status, &renewed["responseCode"]),
+        (200, &"2007400".into()),
+        "{renewed}"
+    );
+}
+
+#[test]
+fn max_clock_skew_refuses_a_time_too_far_from_the_servers_clock() {
+    let (_dir, store) = temp_store();
+    let start = |extra: &'static [&'static str]| {
+        Server::start(
+            &store,
+            Options {
+                signed: true,
+                extra,
+                ..Default::default()
+            },
+        )
+    };
+    let ago = |ms: i64| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64;
+        authcode::sandbox::times::jakarta(now - ms)
+    };
+    let headers_at = |ts: String| {
+        let sig = sign(format!("{PARTNER}|{ts}").as_bytes());
+        vec![
+            ("X-TIMESTAMP".to_string(), ts),
+            ("X-CLIENT-KEY".into(), PARTNER.into()),
+            ("X-SIGNATURE".into(), sig),
+            ("Content-Type".into(), "application/json".into()),
+        ]
+    };
+    // Off by default: a time ten minutes old is accepted.
+    let server = start(&[]);
+    let (status, body) = server.post(
+        APPLY_TOKEN,
+        &headers_at(ago(600_000)),
+        &code_body(&mint(&store, "USER_LOGIN_ID")),
+    );
+    assert_eq!(status, 200, "{body}");
+    drop(server);
+
+    let server = start(&["--max-clock-skew", "5m"]);
+    let code = mint(&store, "USER_LOGIN_ID");
+    let (status, body) = server.post(APPLY_TOKEN, &headers_at(ago(600_000)), &code_body(&code));
+    assert_eq!(
+        (status, &body["responseCode"]),
+        (401, &"4017400".into()),
+        "{body}"
+    );
+    let message = body["responseMessage"].as_str().unwrap();
+    assert!(
+        message.starts_with("Unauthorized. X-TIMESTAMP is ")
+            && message.ends_with(" behind the server's clock (--max-clock-skew 5m)"),
+        "{message}"
+    );
+    // Within the bound: answered, and the code was not spent by the refusal.
+    let (status, body) = server.post(APPLY_TOKEN, &headers_at(ago(60_000)), &code_body(&code));
+    assert_eq!(status, 200, "{body}");
+
+    // The profile's reqTime too.
+    let token = body["accessToken"].as_str().unwrap();
+    let request = serde_json::json!({
+        "head": {"version": "2.0", "function": "dana.member.query.queryUserProfile",
+                 "clientId": PARTNER, "clientSecret": "secret", "reqTime": ago(-600_000),
+                 "reqMsgId": "skew-1", "accessToken": token, "reserve": "{}"},
+        "body": {"userResources": ["LOGIN_ID"]},
+    })
+    .to_string();
+    let envelope = format!(
+        r#"{{"request":{request},"signature":"{}"}}"#,
+        sign(request.as_bytes())
+    );
+    let (_, answer) = server.post(PROFILE, &[], envelope.as_bytes());
+    let info = &answer["response"]["body"]["resultInfo"];
+    assert_eq!(info["resultCode"], "PARAM_ILLEGAL", "{answer}");
+    assert!(
+        info["resultMsg"]
+            .as_str()
+            .unwrap()
+            .ends_with("ahead of the server's clock (--max-clock-skew 5m)"),
+        "{answer}"
+    );
+}

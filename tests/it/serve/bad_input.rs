@@ -134,3 +134,87 @@ fn a_client_that_hangs_up_mid_body_does_not_stop_the_server() {
         "2007400"
     );
 }
+
+#[test]
+fn an_unknown_button_or_a_bad_target_gets_a_clear_error() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    let form = |path: &str, body: &str| {
+        let (status, _, bytes) = send(
+            server.addr,
+            "POST",
+            path,
+            &[(
+                "Content-Type".into(),
+                "application/x-www-form-urlencoded".into(),
+            )],
+            body.as_bytes().to_vec(),
+        );
+        (status, String::from_utf8(bytes).unwrap())
+    };
+    let (status, page) = form("/sandbox/unknown", "target=1");
+    assert_eq!(status, 404, "{page}");
+    assert!(
+        page.contains(
+            "The listing has no action &quot;unknown&quot;; its buttons are expire-code, use-code"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("authorization link"), "{page}");
+    for target in ["", "target=abc", "target=-3"] {
+        let (status, page) = form("/sandbox/use-code", target);
+        assert_eq!(status, 400, "{target}: {page}");
+        assert!(
+            page.contains("use-code takes the form field target"),
+            "{page}"
+        );
+    }
+    let (status, page) = form("/sandbox/expire-code", "target=999");
+    assert_eq!(status, 404, "{page}");
+    assert!(
+        page.contains("The sandbox holds no code in row 999"),
+        "{page}"
+    );
+    let (status, page) = form("/sandbox/clear-fault", "target=5");
+    assert_eq!(status, 404, "{page}");
+    assert!(page.contains("no armed fault in row 5"), "{page}");
+    let log = server.log_when(|l| l.contains("clear-fault-not-found"));
+    assert!(
+        log.contains("POST /sandbox/unknown 404 unknown-action"),
+        "{log}"
+    );
+}
+
+#[test]
+fn an_oversized_body_announced_with_expect_100_continue_is_refused_before_it_is_sent() {
+    use std::io::{Read, Write};
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    for (path, code) in [(APPLY_TOKEN, "4137400"), (PROFILE, "PARAM_ILLEGAL")] {
+        let mut client = std::net::TcpStream::connect(server.addr).unwrap();
+        client
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            client,
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+            server.addr,
+            (1 << 20) + 1
+        )
+        .unwrap();
+        // The body is never sent: the answer must come without it.
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&answer).contains(code) {
+            match client.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 413 "), "{path}: {answer}");
+        assert!(!answer.contains("100 Continue"), "{path}: {answer}");
+        assert!(answer.contains(code), "{path}: {answer}");
+    }
+}

@@ -201,3 +201,73 @@ fn hostile_query_values_show_as_text_in_a_browser() {
     assert!(browser.text("#error").contains("redirectUrl"));
     assert!(!browser.alert_open());
 }
+
+/// The page as laid out: the viewport's width, the document's, and the widest right edge of
+/// anything in the card against the right edge of the card's content box.
+fn overflow(browser: &Browser) -> serde_json::Value {
+    browser.script(
+        "const card = document.querySelector('.card');\
+         const box = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);\
+         let right = 0, widest = '';\
+         for (const e of card.querySelectorAll('*')) {\
+           const r = e.getBoundingClientRect().right;\
+           if (r > right) { right = r; widest = e.tagName + ' ' + e.className; }\
+         }\
+         return {viewport: window.innerWidth, document: document.documentElement.scrollWidth,\
+                 right: Math.ceil(right), content: Math.ceil(box), widest: widest};",
+    )
+}
+
+#[test]
+fn the_consent_page_fits_a_320_px_phone() {
+    let Some((chromium, chromedriver)) = browser_or_skip() else {
+        return;
+    };
+    let (dir, store) = temp_store();
+    let users = dir.path().join("users.json");
+    std::fs::write(
+        &users,
+        r#"[{"id": "long", "name": "Raden Ayu Kusumawardhani Puspitasari Wijayakusuma", "resources": {"LOGIN_ID": "628570000004212345"}},
+            {"id": "siti", "name": "Siti Rahayu", "resources": {"LOGIN_ID": "6285700000042"}}]"#,
+    )
+    .unwrap();
+    let server = Server::start(
+        &store,
+        Options {
+            extra: &["--users", users.to_str().unwrap()],
+            ..Default::default()
+        },
+    );
+    let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let url = format!(
+        "{}/v1.0/get-auth-code?partnerId={}&scopes=USER_LOGIN_ID,QUERY_BALANCE,KYC_INFO&redirectUrl={}",
+        server.url,
+        enc("2025PARTNER0000000000000000000000000001"),
+        enc("http://127.0.0.1:9/cb")
+    );
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("screenshots");
+    for (width, shot) in [(320, "consent-320.png"), (390, "consent-390.png")] {
+        let browser = Browser::start(&chromium, &chromedriver, width, 1000);
+        browser.goto(&url);
+        let seen = overflow(&browser);
+        browser.screenshot(&shots.join(shot));
+        let viewport = seen["viewport"].as_i64().unwrap();
+        assert!(viewport <= i64::from(width), "{seen}");
+        assert!(
+            seen["document"].as_i64().unwrap() <= viewport,
+            "the page scrolls sideways at {width} px: {seen}"
+        );
+        assert!(
+            seen["right"].as_i64().unwrap() <= seen["content"].as_i64().unwrap(),
+            "something sticks out of the card at {width} px: {seen}"
+        );
+        // The long name and its number are both there, whole.
+        let user = browser.text("form");
+        assert!(
+            user.contains("Wijayakusuma") && user.contains("628570000004212345"),
+            "{user}"
+        );
+    }
+}

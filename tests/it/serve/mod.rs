@@ -3,6 +3,7 @@
 //! SIGKILL, bad input on every route, the command line, the official Python SDK, and the
 //! README's walk-through.
 
+mod abandoned;
 mod alipay_cn;
 mod alipay_plus;
 mod apply_token;
@@ -10,6 +11,9 @@ mod bad_input;
 mod browser;
 mod cli;
 mod concurrency;
+mod consent_link;
+mod listing;
+mod origins;
 mod profile;
 mod readme;
 mod sandbox;

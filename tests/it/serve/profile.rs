@@ -245,3 +245,47 @@ fn access_tokens_expire_by_the_servers_access_token_ttl() {
     );
     assert_eq!(server.terminate().1, "", "--quiet writes no log");
 }
+
+#[test]
+fn a_refresh_revokes_the_old_access_token_as_the_listing_says() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            ..Default::default()
+        },
+    );
+    let first = server.exchange(&mint(&store, "USER_LOGIN_ID")).1;
+    let old = first["accessToken"].as_str().unwrap().to_string();
+    let body =
+        serde_json::json!({"grantType": "REFRESH_TOKEN", "refreshToken": first["refreshToken"]});
+    let second = server.apply(body.to_string().as_bytes()).1;
+    assert_eq!(second["responseCode"], "2007400", "{second}");
+    let new = second["accessToken"].as_str().unwrap();
+    let ask = |token: &str| {
+        server
+            .post(PROFILE, &[], &profile_body(token, &["LOGIN_ID"]))
+            .1
+    };
+    let answer = ask(&old);
+    assert_eq!(result(&answer), ("F", "INVALID_ACCESS_TOKEN"), "{answer}");
+    assert_eq!(
+        answer["response"]["body"]["resultInfo"]["resultMsg"],
+        "the access token was revoked: its refresh token was spent"
+    );
+    assert_eq!(result(&ask(new)), ("S", "SUCCESS"));
+    // The listing calls the old pair what the profile route treats it as.
+    let (_, _, listing) = send(server.addr, "GET", "/?format=json", &[], Vec::new());
+    let listing = json_of(&listing);
+    let state_of = |token: &str| {
+        listing["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["accessToken"] == token)
+            .map(|t| t["state"].clone())
+    };
+    assert_eq!(state_of(&old), Some("revoked".into()), "{listing}");
+    assert_eq!(state_of(new), Some("active".into()), "{listing}");
+}

@@ -216,6 +216,7 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
         .collect();
     assert_eq!(values, ["6281234567890", "Budi", "62-****7890"]);
     assert_eq!(result_code(&r["profile_denied"]), "ACCESS_DENIED");
+    assert_eq!(result_code(&r["profile_revoked"]), "INVALID_ACCESS_TOKEN");
     assert_eq!(result_code(&r["profile_bad_token"]), "INVALID_ACCESS_TOKEN");
 
     // SIGKILL, restart on the same store: the code stays spent, the token stays valid.
@@ -231,7 +232,8 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
     after["url"] = server.url.clone().into();
     after["phase"] = "after_restart".into();
     after["codes"]["spent"] = fresh.into();
-    after["token"] = r["success"]["accessToken"].clone();
+    // The pair the refresh gave; the first was revoked by it.
+    after["token"] = r["refresh"]["accessToken"].clone();
     let r = drive(&python, dir.path(), after);
     refused(
         &r["used_after_restart"],

@@ -173,6 +173,15 @@ impl Browser {
         }
     }
 
+    /// What `script` (a function body run in the page by the driver) returns.
+    pub fn script(&self, script: &str) -> Value {
+        self.session_call(
+            "POST",
+            "/execute/sync",
+            json!({"script": script, "args": []}),
+        )
+    }
+
     /// Saves a PNG screenshot of the viewport.
     pub fn screenshot(&self, path: &Path) {
         let b64 = self.session_call("GET", "/screenshot", Value::Null);

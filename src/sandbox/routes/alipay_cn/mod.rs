@@ -134,6 +134,13 @@ fn unavailable() -> Refused {
     }
 }
 
+/// The answer for a body declared over 1 MiB, before it is read.
+pub(crate) fn too_large() -> Answer {
+    let mut answer = error_response(&invalid_parameter("the body is over 1 MiB"));
+    answer.status = 413;
+    answer
+}
+
 /// The answer to a method other than GET and POST.
 pub(crate) fn wrong_method() -> Answer {
     let mut answer = error_response(&invalid_parameter("method not allowed: use GET or POST"));

@@ -136,6 +136,7 @@ mod tests {
         let merchant = Merchant {
             partner_id: Some("2021"),
             verifier: None,
+            max_clock_skew: None,
         };
         assert_eq!(check(&read(Some("app_id=2021"), b""), merchant), Ok(()));
         let other = check(&read(Some("app_id=9"), b""), merchant).unwrap_err();

@@ -96,6 +96,14 @@ pub(crate) fn unreadable(rejection: &BytesRejection) -> Answer {
     answer
 }
 
+/// The answer for a body declared over 1 MiB, before it is read (so not signed: nothing of
+/// the request was taken).
+pub(crate) fn too_large() -> Answer {
+    let mut answer = failure(&PARAM_ILLEGAL, "the body is over 1 MiB");
+    answer.status = 413;
+    answer
+}
+
 /// The answer to a method other than POST.
 pub(crate) fn wrong_method() -> Answer {
     let mut answer = failure(&PARAM_ILLEGAL, "method not allowed: use POST");

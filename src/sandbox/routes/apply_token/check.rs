@@ -54,9 +54,9 @@ pub(crate) fn check(
     let timestamp = timestamp.ok_or_else(|| missing("X-TIMESTAMP"))?;
     let client_key = client_key.ok_or_else(|| missing("X-CLIENT-KEY"))?;
     let signature = signature.ok_or_else(|| missing("X-SIGNATURE"))?;
-    if times::parse(timestamp).is_none() {
+    let Some(sent) = times::parse(timestamp) else {
         return Err(malformed("X-TIMESTAMP"));
-    }
+    };
 
     let grant = body_grant(body)?;
 
@@ -70,6 +70,10 @@ pub(crate) fn check(
         if !verifier.verify(signed.as_bytes(), signature) {
             return Err(unauthorized("Invalid Signature"));
         }
+    }
+    let now = crate::sandbox::store::now_ms();
+    if let Some(why) = super::super::clock_skew(sent, now, merchant.max_clock_skew) {
+        return Err(unauthorized(&format!("X-TIMESTAMP {why}")));
     }
     Ok(grant)
 }
@@ -121,6 +125,7 @@ mod tests {
     use super::*;
 
     const NO_KEY: Merchant<'static> = Merchant {
+        max_clock_skew: None,
         partner_id: None,
         verifier: None,
     };
@@ -252,6 +257,7 @@ mod tests {
     #[test]
     fn a_registered_partner_id_must_match() {
         let merchant = Merchant {
+            max_clock_skew: None,
             partner_id: Some("OTHER"),
             verifier: None,
         };

@@ -47,6 +47,7 @@ async fn handle(
     let now = store::now_ms();
     let tokens = (crate::mint::token(now), crate::mint::token(now));
     let job_grant = grant.clone();
+    let grant_kind = grant.clone();
     let work = move |conn: &rusqlite::Connection| {
         let now = store::now_ms();
         match job_grant {
@@ -64,7 +65,7 @@ async fn handle(
         work,
         |outcome| answer(&grant, outcome),
         |fault| match fault {
-            Injected::Code(code) => injected_code(&code),
+            Injected::Code(code) => injected_code(&code, &grant_kind),
             Injected::Status(status) => injected_status(status),
         },
     )
@@ -87,15 +88,20 @@ pub(crate) fn unreadable(rejection: &BytesRejection) -> Answer {
     )
 }
 
+/// What a refusal calls the grant: "Auth Code" or "Refresh Token".
+fn named(grant: &Grant) -> &'static str {
+    match grant {
+        Grant::AuthorizationCode(_) => "Auth Code",
+        Grant::RefreshToken(_) => "Refresh Token",
+    }
+}
+
 /// The answer to a store operation on `grant`.
 pub(crate) fn answer(
     grant: &Grant,
     outcome: Result<Result<TokenPair, Refusal>, StoreFailure>,
 ) -> Answer {
-    let what = match grant {
-        Grant::AuthorizationCode(_) => "Auth Code",
-        Grant::RefreshToken(_) => "Refresh Token",
-    };
+    let what = named(grant);
     match outcome {
         Ok(Ok(tokens)) => success(&tokens),
         Ok(Err(Refusal::Used)) => unauthorized(&format!("{what} Used")),
@@ -114,8 +120,12 @@ pub(crate) const INJECTABLE: [(&str, &str); 5] = [
     ("5007401", "Internal Server Error"),
 ];
 
-/// The answer a fault armed with result code `code` gives.
-pub(crate) fn injected_code(code: &str) -> Answer {
+/// The answer a fault armed with result code `code` gives to a request for `grant`: 4017400
+/// in the words the real refusal of that grant uses ("Refresh Token Used" for a refresh).
+pub(crate) fn injected_code(code: &str, grant: &Grant) -> Answer {
+    if code == "4017400" {
+        return unauthorized(&format!("{} Used", named(grant)));
+    }
     let message = INJECTABLE
         .iter()
         .find(|(c, _)| *c == code)

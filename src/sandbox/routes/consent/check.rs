@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::profile::{Profile, Scope};
+use crate::suggest::{self, Suggester};
 use crate::users::{User, Users};
 
 const WEB_SCOPES_JSON: &str = include_str!("dana-web-scopes.json");
@@ -54,67 +55,182 @@ pub(crate) struct ParamError {
     pub why: String,
 }
 
-/// Checks the query of a consent link.
+/// Parameters that name one value each: given twice, the link is refused (no last-wins).
+const SINGLE: [&str; 12] = [
+    "partnerId",
+    "scopes",
+    "externalId",
+    "channelId",
+    "redirectUrl",
+    "timestamp",
+    "state",
+    "isSnapBI",
+    "merchantId",
+    "autoConsent",
+    "decision",
+    "user",
+];
+
+/// The parameters of a query or form as a map (each name once: `check` refuses repeats).
+pub(crate) fn map_of(pairs: &[(String, String)]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (k, v) in pairs {
+        map.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    map
+}
+
+/// What `autoConsent` (a link) or `decision` (the form) asks for: `Ok(None)` when absent;
+/// any value but `allow` or `deny` is wrong (an unattended test must not wait on a page).
+pub(crate) fn choice(
+    param: &'static str,
+    value: Option<&String>,
+) -> Result<Option<Choice>, ParamError> {
+    match value.map(String::as_str) {
+        None => Ok(None),
+        Some("allow") => Ok(Some(Choice::Allow)),
+        Some("deny") => Ok(Some(Choice::Deny)),
+        Some(other) => Err(ParamError {
+            param,
+            why: format!(
+                "must be allow or deny, not \"{}\"",
+                crate::text::brief(other)
+            ),
+        }),
+    }
+}
+
+/// Checks the query of a consent link (or the form that carries it): every wrong parameter
+/// is named, not only the first. `registered` are the redirect URLs `--redirect-url` allows
+/// (any http(s) URL when empty).
 pub(crate) fn check(
-    params: &HashMap<String, String>,
+    pairs: &[(String, String)],
     catalog: &Profile,
     partner_id: Option<&str>,
-) -> Result<ConsentRequest, ParamError> {
-    let wrong = |param: &'static str, why: String| ParamError { param, why };
-    let given = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
-    let partner = given("partnerId").ok_or_else(|| wrong("partnerId", "is missing".into()))?;
-    if let Some(registered) = partner_id {
-        if partner != registered {
-            return Err(wrong(
-                "partnerId",
-                format!("is {partner:?}, but this sandbox serves partner {registered:?}"),
-            ));
+    registered: &[String],
+) -> Result<ConsentRequest, Vec<ParamError>> {
+    let mut errors = Vec::new();
+    let mut wrong = |param: &'static str, why: String| errors.push(ParamError { param, why });
+    for name in SINGLE {
+        if pairs.iter().filter(|(k, _)| k == name).count() > 1 {
+            wrong(name, "is given more than once".into());
         }
     }
-    let redirect = given("redirectUrl").ok_or_else(|| wrong("redirectUrl", "is missing".into()))?;
-    if !is_http_url(redirect) {
-        return Err(wrong(
+    let params = map_of(pairs);
+    let given = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let partner = given("partnerId");
+    match (partner, partner_id) {
+        (None, _) => wrong("partnerId", "is missing".into()),
+        (Some(partner), Some(registered)) if partner != registered => wrong(
+            "partnerId",
+            format!(
+                "is \"{}\", but this sandbox serves partner \"{registered}\"",
+                crate::text::brief(partner)
+            ),
+        ),
+        _ => {}
+    }
+    let redirect = given("redirectUrl");
+    match redirect {
+        None => wrong("redirectUrl", "is missing".into()),
+        Some(url) if !is_http_url(url) => wrong(
             "redirectUrl",
-            format!("{redirect:?} is not an http:// or https:// URL"),
-        ));
+            format!(
+                "\"{}\" is not an http:// or https:// URL",
+                crate::text::brief(url)
+            ),
+        ),
+        Some(url)
+            if !registered.is_empty() && !registered.iter().any(|r| same_endpoint(r, url)) =>
+        {
+            wrong(
+                "redirectUrl",
+                format!(
+                    "\"{}\" is not a registered redirect URL ({})",
+                    crate::text::brief(url),
+                    registered.join(", ")
+                ),
+            )
+        }
+        _ => {}
+    }
+    if let Err(e) = choice("autoConsent", params.get("autoConsent")) {
+        wrong(e.param, e.why);
     }
     let names: Vec<&str> = given("scopes")
-        .ok_or_else(|| wrong("scopes", "is missing".into()))?
+        .unwrap_or_default()
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    if names.is_empty() {
-        return Err(wrong("scopes", "names no scope".into()));
+    if given("scopes").is_none() {
+        wrong("scopes", "is missing".into());
+    } else if names.is_empty() {
+        wrong("scopes", "names no scope".into());
     }
     let web = web_scopes();
     let mut scopes: Vec<Scope> = Vec::new();
+    let mut unknown = Vec::new();
     for name in names {
-        let scope = catalog
+        match catalog
             .scope(name)
-            .cloned()
-            .or_else(|| web.iter().find(|s| s.scope == name).cloned())
-            .ok_or_else(|| {
-                wrong(
-                    "scopes",
-                    format!("{name:?} is not a scope this sandbox knows"),
-                )
-            })?;
-        if !scopes.contains(&scope) {
-            scopes.push(scope);
+            .or_else(|| web.iter().find(|s| s.scope == name))
+        {
+            Some(scope) if !scopes.contains(scope) => scopes.push(scope.clone()),
+            Some(_) => {}
+            None => unknown.push(name),
         }
+    }
+    if !unknown.is_empty() {
+        let suggester = Suggester::new(
+            catalog
+                .scopes
+                .iter()
+                .chain(&web)
+                .map(|s| (s.scope.as_str(), s.description.as_str())),
+        );
+        for name in unknown {
+            let hint = suggest::scope_hint(name, &suggester.suggest(name))
+                .map(|h| format!(": {h}"))
+                .unwrap_or_default();
+            wrong(
+                "scopes",
+                format!(
+                    "names \"{}\", not a scope this sandbox knows{hint}",
+                    crate::text::brief(name)
+                ),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     let carried = CARRIED
         .iter()
         .filter_map(|k| params.get(*k).map(|v| ((*k).to_string(), v.clone())))
         .collect();
     Ok(ConsentRequest {
-        partner_id: partner.to_string(),
+        partner_id: partner.unwrap_or_default().to_string(),
         scopes,
-        redirect_url: redirect.to_string(),
+        redirect_url: redirect.unwrap_or_default().to_string(),
         state: params.get("state").cloned(),
         carried,
     })
+}
+
+/// Whether `url` goes where the registered URL `registered` does: the same scheme, host,
+/// port and path; the query (which carries the merchant's own values) may differ.
+fn same_endpoint(registered: &str, url: &str) -> bool {
+    let endpoint = |u: &str| {
+        u.parse::<axum::http::Uri>().ok().map(|u| {
+            (
+                u.scheme_str().map(str::to_ascii_lowercase),
+                u.authority().map(|a| a.as_str().to_ascii_lowercase()),
+                u.path().to_string(),
+            )
+        })
+    };
+    endpoint(registered).is_some_and(|r| Some(r) == endpoint(url))
 }
 
 /// An absolute http(s) URL with a host, no whitespace or control characters, no user info.
@@ -132,11 +248,28 @@ fn is_http_url(text: &str) -> bool {
     scheme_ok && host_ok
 }
 
-/// `url` with `pairs` added to its query (before any fragment), keeping what it had.
+/// `url` with `pairs` added to its query (before any fragment), keeping what it had but for
+/// the names `pairs` set: those are replaced, not given twice.
 pub(crate) fn with_query(url: &str, pairs: &[(&str, &str)]) -> String {
-    let (base, fragment) = match url.split_once('#') {
+    let (whole, fragment) = match url.split_once('#') {
         Some((b, f)) => (b, Some(f)),
         None => (url, None),
+    };
+    let kept;
+    let base = match whole.split_once('?') {
+        Some((path, query)) => {
+            let replaced = |item: &&str| {
+                let name = item.split('=').next().unwrap_or("");
+                form_urlencoded::parse(name.as_bytes())
+                    .next()
+                    .is_some_and(|(k, _)| pairs.iter().any(|(p, _)| *p == k))
+                    || pairs.iter().any(|(p, _)| *p == name)
+            };
+            let rest: Vec<&str> = query.split('&').filter(|i| !replaced(i)).collect();
+            kept = format!("{path}?{}", rest.join("&"));
+            kept.as_str()
+        }
+        None => whole,
     };
     let mut added = form_urlencoded::Serializer::new(String::new());
     for (k, v) in pairs {
@@ -196,68 +329,5 @@ pub(crate) fn picked_user<'u>(users: &'u Users, id: Option<&str>) -> Option<&'u 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    fn good() -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("partnerId", "P1"),
-            ("scopes", "QUERY_BALANCE,USER_LOGIN_ID"),
-            ("redirectUrl", "https://shop.example/cb?x=1"),
-            ("state", "s1"),
-        ]
-    }
-
-    #[test]
-    fn checks_name_the_wrong_parameter() {
-        let c = Profile::dana();
-        assert!(check(&query(&good()), &c, None).is_ok());
-        let with = |k: &str, v: &str| {
-            let mut q = good();
-            q.retain(|(key, _)| *key != k);
-            if !v.is_empty() {
-                q.push((
-                    Box::leak(k.to_string().into_boxed_str()),
-                    Box::leak(v.to_string().into_boxed_str()),
-                ));
-            }
-            check(&query(&q), &c, Some("P1")).unwrap_err().param
-        };
-        assert_eq!(with("partnerId", ""), "partnerId");
-        assert_eq!(with("partnerId", "P2"), "partnerId");
-        assert_eq!(with("redirectUrl", ""), "redirectUrl");
-        assert_eq!(with("redirectUrl", "javascript:alert(1)"), "redirectUrl");
-        assert_eq!(with("redirectUrl", "//evil.example/cb"), "redirectUrl");
-        assert_eq!(with("redirectUrl", "ftp://x.example/"), "redirectUrl");
-        assert_eq!(
-            with("redirectUrl", "https://user@evil.example/"),
-            "redirectUrl"
-        );
-        assert_eq!(with("scopes", "USER_LOGIN_ID,<script>"), "scopes");
-        assert_eq!(with("scopes", ""), "scopes");
-    }
-
-    #[test]
-    fn redirects_keep_the_query_and_escape_values() {
-        let c = Profile::dana();
-        let mut q = good();
-        q.push(("state", "a b&c"));
-        let r = check(&query(&q), &c, None).unwrap();
-        assert_eq!(
-            allow_location(&r, "CODE"),
-            "https://shop.example/cb?x=1&authCode=CODE&state=a+b%26c"
-        );
-        assert_eq!(
-            with_query("http://h/cb#frag", &[("a", "1")]),
-            "http://h/cb?a=1#frag"
-        );
-        assert!(deny_location(&r).contains("error=access_denied"));
-    }
-}
+#[path = "check_tests.rs"]
+mod tests;

@@ -6,12 +6,11 @@
 pub(crate) mod check;
 pub(crate) mod page;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::routing::{get, MethodRouter};
 
 use crate::consent::{self, Decision};
@@ -19,6 +18,7 @@ use crate::mint::{self, CodeSource};
 use crate::sandbox::answer::Page;
 use crate::sandbox::state::AppState;
 use crate::sandbox::store::{self, MintedCode};
+use crate::sandbox::{guard, pages};
 use check::{Choice, ConsentRequest, ParamError};
 
 /// The route's methods.
@@ -34,11 +34,12 @@ fn html(status: StatusCode, html: String, logged: &str) -> Page {
     }
 }
 
-/// The page for a link (or a form, or a button) that cannot be served (HTTP 400).
-pub(crate) fn invalid(error: &ParamError) -> Page {
+/// The page for a link (or a form, or a button) that cannot be served (HTTP 400), naming
+/// each wrong parameter.
+pub(crate) fn invalid(errors: &[ParamError]) -> Page {
     html(
         StatusCode::BAD_REQUEST,
-        page::error_page(error),
+        page::error_page(errors),
         "invalid-link",
     )
 }
@@ -51,10 +52,10 @@ pub(crate) fn store_failed() -> Page {
 fn failed(why: &str) -> Page {
     html(
         StatusCode::INTERNAL_SERVER_ERROR,
-        page::error_page(&ParamError {
+        page::error_page(&[ParamError {
             param: "(none)",
             why: why.into(),
-        }),
+        }]),
         "error",
     )
 }
@@ -66,18 +67,10 @@ fn redirect(location: &str, logged: &str) -> Page {
             location,
             logged: logged.to_string(),
         },
-        Err(_) => invalid(&ParamError {
+        Err(_) => invalid(&[ParamError {
             param: "redirectUrl",
             why: "cannot be used as a redirect".into(),
-        }),
-    }
-}
-
-fn choice_of(value: Option<&String>) -> Option<Choice> {
-    match value.map(String::as_str) {
-        Some("allow") => Some(Choice::Allow),
-        Some("deny") => Some(Choice::Deny),
-        _ => None,
+        }]),
     }
 }
 
@@ -85,19 +78,35 @@ fn choice_of(value: Option<&String>) -> Option<Choice> {
 /// `--auto-consent` (server) asks for.
 async fn consent_get(
     State(state): State<Arc<AppState>>,
-    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+    headers: HeaderMap,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Page {
-    let Ok(Query(params)) = query else {
-        return invalid(&ParamError {
+    let Ok(Query(pairs)) = query else {
+        return invalid(&[ParamError {
             param: "query",
             why: "is not a valid URL query".into(),
-        });
+        }]);
     };
-    let request = match check::check(&params, &state.profile, state.partner_id.as_deref()) {
+    let request = match checked(&state, &pairs) {
         Ok(request) => request,
-        Err(error) => return invalid(&error),
+        Err(page) => return page,
     };
-    match choice_of(params.get("autoConsent")).or(state.auto_consent) {
+    let asked = check::choice("autoConsent", check::map_of(&pairs).get("autoConsent"))
+        .ok()
+        .flatten();
+    if asked.is_some() && guard::from_another_site(&headers) {
+        // Another site's link would mint codes (or deny) in the developer's name.
+        return html(
+            StatusCode::FORBIDDEN,
+            pages::refusal(
+                "autoConsent from another site",
+                "A link from another site cannot answer the consent page by itself. \
+                 For unattended browser tests, start the sandbox with --auto-consent allow.",
+            ),
+            "refused-cross-origin",
+        );
+    }
+    match asked.or(state.auto_consent) {
         Some(choice) => decide(&state, &request, choice, None).await,
         None => html(
             StatusCode::OK,
@@ -111,23 +120,28 @@ async fn consent_get(
 /// hidden fields are as untrusted as the query they came from.
 async fn consent_post(
     State(state): State<Arc<AppState>>,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Page {
-    let Ok(Form(params)) = form else {
-        return invalid(&ParamError {
+    let Ok(Form(pairs)) = form else {
+        return invalid(&[ParamError {
             param: "form",
             why: "is not a valid form submission".into(),
-        });
+        }]);
     };
-    let request = match check::check(&params, &state.profile, state.partner_id.as_deref()) {
+    let request = match checked(&state, &pairs) {
         Ok(request) => request,
-        Err(error) => return invalid(&error),
+        Err(page) => return page,
     };
-    let Some(choice) = choice_of(params.get("decision")) else {
-        return invalid(&ParamError {
-            param: "decision",
-            why: "must be allow or deny".into(),
-        });
+    let params = check::map_of(&pairs);
+    let choice = match check::choice("decision", params.get("decision")) {
+        Ok(Some(choice)) => choice,
+        Ok(None) => {
+            return invalid(&[ParamError {
+                param: "decision",
+                why: "must be allow or deny".into(),
+            }])
+        }
+        Err(error) => return invalid(&[error]),
     };
     decide(
         &state,
@@ -136,6 +150,18 @@ async fn consent_post(
         params.get("user").map(String::as_str),
     )
     .await
+}
+
+/// The link's (or form's) checks against this server's registration; the error page names
+/// every wrong parameter.
+fn checked(state: &AppState, pairs: &[(String, String)]) -> Result<ConsentRequest, Page> {
+    check::check(
+        pairs,
+        &state.profile,
+        state.partner_id.as_deref(),
+        &state.redirect_urls,
+    )
+    .map_err(|errors| invalid(&errors))
 }
 
 async fn decide(
@@ -148,10 +174,10 @@ async fn decide(
         return redirect(&check::deny_location(request), "deny");
     }
     let Some(user) = check::picked_user(&state.users, user).cloned() else {
-        return invalid(&ParamError {
+        return invalid(&[ParamError {
             param: "user",
             why: "is not a simulated user of this sandbox".into(),
-        });
+        }]);
     };
     let scopes: Vec<String> = request.scopes.iter().map(|s| s.scope.clone()).collect();
     // The same core as `authcode request --approve`: decide, then mint only if granted.

@@ -47,13 +47,13 @@ pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
     body.push_str("</ul></fieldset><fieldset><legend>Consent as</legend>");
     for (i, u) in users.all().iter().enumerate() {
         body.push_str(&format!(
-            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> {}{}</label>",
+            "<label class=\"user\"><input type=\"radio\" name=\"user\" value=\"{}\"{}> <span class=\"who\">{}{}</span></label>",
             escape(&u.id),
             if i == 0 { " checked" } else { "" },
             escape(&u.name),
             u.resources
                 .get("LOGIN_ID")
-                .map(|p| format!(" <span>(+{})</span>", escape(p)))
+                .map(|p| format!(" <span class=\"phone\">(+{})</span>", escape(p)))
                 .unwrap_or_default()
         ));
     }
@@ -69,17 +69,25 @@ pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
     )
 }
 
-/// The page for a link that cannot be served (HTTP 400).
-pub(crate) fn error_page(error: &ParamError) -> String {
+/// The page for a link that cannot be served (HTTP 400), naming every wrong parameter.
+pub(crate) fn error_page(errors: &[ParamError]) -> String {
+    let said: String = errors
+        .iter()
+        .map(|e| {
+            format!(
+                "<li>The parameter <code>{}</code> {}.</li>",
+                escape(e.param),
+                escape(&e.why)
+            )
+        })
+        .collect();
     document(
         "Invalid authorization link (DANA sandbox)",
         &format!(
             "<div class=\"card error\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>\
              <h1>This authorization link is not valid</h1>\
-             <p id=\"error\">The parameter <code>{}</code> {}.</p>\
-             <p>Nothing was redirected.</p></div>",
-            escape(error.param),
-            escape(&error.why)
+             <ul id=\"error\">{said}</ul>\
+             <p>Nothing was redirected.</p></div>"
         ),
     )
 }
@@ -90,7 +98,7 @@ mod tests {
     use crate::profile::Profile;
     use crate::sandbox::routes::consent::check::check;
 
-    fn query(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+    fn query(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -113,15 +121,15 @@ mod tests {
         q.retain(|(k, _)| *k != "partnerId" && *k != "state");
         q.push(("partnerId", "<script>alert(1)</script>"));
         q.push(("state", "\"><script>x</script>"));
-        let r = check(&query(&q), &c, None).unwrap();
+        let r = check(&query(&q), &c, None, &[]).unwrap();
         let html = page(&r, &Users::load(None).unwrap());
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
-        let err = error_page(&ParamError {
+        let err = error_page(&[ParamError {
             param: "scopes",
             why: "\"<img src=x onerror=alert(1)>\" is not".into(),
-        });
+        }]);
         assert!(!err.contains("<img"));
     }
 }

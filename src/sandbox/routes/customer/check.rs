@@ -79,9 +79,9 @@ pub(crate) fn check(
     }
     let [timestamp, signature, partner, external_id, _channel] =
         [0, 1, 2, 3, 4].map(|i| values[i].unwrap_or_default());
-    if times::parse(timestamp).is_none() {
+    let Some(sent) = times::parse(timestamp) else {
         return Err(malformed(route, "X-TIMESTAMP"));
-    }
+    };
     if external_id.chars().count() > 36 {
         return Err(malformed(route, "X-EXTERNAL-ID"));
     }
@@ -118,6 +118,11 @@ pub(crate) fn check(
         if !verifier.verify(signed.as_bytes(), signature) {
             return Err(failure(route, 401, "00", "Unauthorized. Invalid Signature"));
         }
+    }
+    let now = crate::sandbox::store::now_ms();
+    if let Some(why) = super::super::clock_skew(sent, now, merchant.max_clock_skew) {
+        let why = format!("Unauthorized. X-TIMESTAMP {why}");
+        return Err(failure(route, 401, "00", &why));
     }
     if let Some(header) = headers.get("Authorization-Customer") {
         let bearer = header
@@ -204,7 +209,25 @@ mod tests {
     const NO_KEY: Merchant<'static> = Merchant {
         partner_id: None,
         verifier: None,
+        max_clock_skew: None,
     };
+
+    /// `--max-clock-skew` bounds these calls' X-TIMESTAMP too, after the signature.
+    #[test]
+    fn a_timestamp_past_the_clock_skew_is_refused() {
+        let skewed = Merchant {
+            max_clock_skew: Some(60_000),
+            ..NO_KEY
+        };
+        let body = br#"{"additionalInfo": {"accessToken": "T"}}"#;
+        let a = check(Route::BalanceInquiry, &headers(), body, skewed).unwrap_err();
+        let said = a.body["responseMessage"].as_str().unwrap();
+        assert!(
+            said.contains("X-TIMESTAMP is") && said.contains("(--max-clock-skew 1m)"),
+            "{said}"
+        );
+        assert!(check(Route::BalanceInquiry, &headers(), body, NO_KEY).is_ok());
+    }
 
     fn refusal(h: &HeaderMap, body: &[u8]) -> String {
         let a = check(Route::BalanceInquiry, h, body, NO_KEY).unwrap_err();

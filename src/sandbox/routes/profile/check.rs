@@ -125,10 +125,16 @@ pub(crate) fn check(body: &[u8], merchant: Merchant<'_>, now_ms: i64) -> Result<
             "request.head.clientId is not the registered partner id",
         ));
     }
-    if times::parse(field("reqTime")?).is_none() {
+    let Some(sent) = times::parse(field("reqTime")?) else {
         return Err(ok(
             &answer::PARAM_ILLEGAL,
             "request.head.reqTime is not an ISO-8601 time with an offset",
+        ));
+    };
+    if let Some(why) = super::super::clock_skew(sent, now_ms, merchant.max_clock_skew) {
+        return Err(ok(
+            &answer::PARAM_ILLEGAL,
+            &format!("request.head.reqTime {why}"),
         ));
     }
     field("reqMsgId")?;
@@ -164,6 +170,7 @@ pub(super) mod tests {
     use super::*;
 
     pub(crate) const NO_KEY: Merchant<'static> = Merchant {
+        max_clock_skew: None,
         partner_id: None,
         verifier: None,
     };

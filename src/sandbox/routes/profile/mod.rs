@@ -67,6 +67,16 @@ pub(crate) fn wrong_method() -> Answer {
     )
 }
 
+/// The answer to a body declared over the limit (`Content-Length`), before it is read.
+pub(crate) fn too_large() -> Answer {
+    failure(
+        413,
+        response_head(None, store::now_ms()),
+        &answer::PARAM_ILLEGAL,
+        "the body is over 1 MiB",
+    )
+}
+
 /// The answer for `query` given what its token grants.
 pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreFailure>) -> Answer {
     let fail = |result: &OpenApiResult, why: &str| failure(200, query.head.clone(), result, why);
@@ -89,6 +99,12 @@ pub(crate) fn answer(query: &Query, grant: Result<Result<Grant, Refusal>, StoreF
             return fail(
                 &answer::INVALID_ACCESS_TOKEN,
                 "the binding was ended (unbound)",
+            )
+        }
+        Ok(Err(Refusal::Used)) => {
+            return fail(
+                &answer::INVALID_ACCESS_TOKEN,
+                "the access token was revoked: its refresh token was spent",
             )
         }
         Ok(Err(_)) => return fail(&answer::INVALID_ACCESS_TOKEN, "unknown access token"),

@@ -195,8 +195,11 @@ def main():
             ApplyTokenRefreshTokenRequest(grant_type="REFRESH_TOKEN", refresh_token=ok["refreshToken"])
         )
     )
-    out["profile"] = profile(api, ok["accessToken"], ["LOGIN_ID", "NICKNAME", "MASK_DANA_ID"])
-    out["profile_denied"] = profile(api, ok["accessToken"], ["KTP_NUMBER"])
+    # The refresh revoked the first access token: the profile takes the new one.
+    token = out["refresh"]["accessToken"]
+    out["profile"] = profile(api, token, ["LOGIN_ID", "NICKNAME", "MASK_DANA_ID"])
+    out["profile_denied"] = profile(api, token, ["KTP_NUMBER"])
+    out["profile_revoked"] = profile(api, ok["accessToken"], ["LOGIN_ID"])
     out["profile_bad_token"] = profile(api, "no-such-token", ["LOGIN_ID"])
     print(json.dumps(out))
 
