@@ -21,10 +21,47 @@ pub fn pending_temp() -> Option<PathBuf> {
     PENDING_TEMP.lock().ok().and_then(|p| p.clone())
 }
 
-/// On Ctrl-C or SIGTERM: clear the prompt being shown, show the cursor, remove a
-/// half-written `--output` file, and exit 130 with nothing on stdout. (In the prompt's raw
-/// mode Ctrl-C is a key; `console` then raises SIGINT itself, after the read returns.)
+/// The terminal's mode (stdin's) when the program set up its signal handler, before any
+/// prompt made it raw.
+#[cfg(unix)]
+static TERMINAL_MODE: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+/// Notes the terminal's mode, for the signal handler to put back.
+fn note_terminal_mode() {
+    #[cfg(unix)]
+    {
+        let mut mode = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr writes a termios into the buffer it is given, or fails (fd 0 is
+        // not a terminal) and writes nothing, which is then not read.
+        if unsafe { libc::tcgetattr(0, mode.as_mut_ptr()) } == 0 {
+            if let Ok(mut noted) = TERMINAL_MODE.lock() {
+                // SAFETY: tcgetattr succeeded, so the termios is initialised.
+                *noted = Some(unsafe { mode.assume_init() });
+            }
+        }
+    }
+}
+
+/// Puts back the terminal's mode noted at start. A Ctrl-C typed while the terminal is cooked
+/// (between two reads of the prompt) raises SIGINT at once, and the handler's thread can run
+/// while the prompt's thread has just made the terminal raw for its next read: exiting then
+/// would leave the shell a raw terminal.
+fn restore_terminal_mode() {
+    #[cfg(unix)]
+    if let Ok(noted) = TERMINAL_MODE.lock() {
+        if let Some(mode) = noted.as_ref() {
+            // SAFETY: tcsetattr reads the termios it is given; on failure nothing changes.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, mode) };
+        }
+    }
+}
+
+/// On Ctrl-C or SIGTERM: clear the prompt being shown, show the cursor, put back the
+/// terminal's mode, remove a half-written `--output` file, and exit 130 with nothing on
+/// stdout. (In the prompt's raw mode Ctrl-C is a key; `console` then raises SIGINT itself,
+/// after the read returns.)
 pub(crate) fn exit_cleanly_on_signals() {
+    note_terminal_mode();
     let _ = ctrlc::set_handler(|| {
         clear_prompt();
         if let Ok(pending) = PENDING_TEMP.lock() {
@@ -35,6 +72,12 @@ pub(crate) fn exit_cleanly_on_signals() {
         if std::io::stderr().is_terminal() {
             let _ = console::Term::stderr().show_cursor();
         }
+        // The prompt's thread may be between its check for a key and making the terminal
+        // raw for the next read: put the mode back, give that thread the moment it takes to
+        // reach its (blocking) read, and put it back again.
+        restore_terminal_mode();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        restore_terminal_mode();
         std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
     });
 }
