@@ -176,7 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;fault' {
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Answer this HTTP status, 500 to 599, with a body in the route''s shape')
-            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s), then answer normally')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s, at most 5m), then answer normally')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Hit the next N requests [default: 1, unless --fraction]')
             [CompletionResult]::new('--fraction', '--fraction', [CompletionResultType]::ParameterName, 'Hit this share of the requests (0 < F <= 1) until cleared')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')

@@ -161,7 +161,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;fault'= {
             cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)'
             cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
-            cand --delay 'Wait this long (e.g. 2s), then answer normally'
+            cand --delay 'Wait this long (e.g. 2s, at most 5m), then answer normally'
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'
             cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'

@@ -238,7 +238,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l answer -d 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l http -d 'Answer this HTTP status, 500 to 599, with a body in the route\'s shape' -r
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s), then answer normally' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s, at most 5m), then answer normally' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l count -d 'Hit the next N requests [default: 1, unless --fraction]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l fraction -d 'Hit this share of the requests (0 < F <= 1) until cleared' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F

@@ -58,7 +58,7 @@ pub(crate) enum SandboxAction {
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape
         #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(500..600))]
         http: Option<u16>,
-        /// Wait this long (e.g. 2s), then answer normally
+        /// Wait this long (e.g. 2s, at most 5m), then answer normally
         #[arg(long, value_name = "DURATION")]
         delay: Option<String>,
         /// Hit the next N requests [default: 1, unless --fraction]

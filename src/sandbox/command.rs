@@ -146,16 +146,7 @@ fn fault_answer(
         return Ok(faults::Answer::Status(status));
     }
     if let Some(delay) = delay {
-        let d = humantime::parse_duration(delay.trim()).map_err(|_| {
-            CliError::usage(format!(
-                "--delay {:?} is not a duration",
-                crate::text::brief(&delay)
-            ))
-            .with_hint("write durations like 500ms, 2s or 1m")
-        })?;
-        return Ok(faults::Answer::DelayMs(
-            u64::try_from(d.as_millis()).unwrap_or(u64::MAX),
-        ));
+        return delay_ms(&delay).map(faults::Answer::DelayMs);
     }
     let code = code.unwrap_or_default();
     let known: Vec<&str> = match route {
@@ -172,6 +163,33 @@ fn fault_answer(
         ))
         .with_hint(format!("one of: {}", known.join(", "))))
     }
+}
+
+/// The longest `--delay`: longer than any client's timeout a test would set, and short enough
+/// that an armed fault never holds a request for hours.
+const MAX_DELAY: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A `--delay` in milliseconds: more than zero, at most [`MAX_DELAY`].
+fn delay_ms(text: &str) -> Result<u64, CliError> {
+    let brief = crate::text::brief(text);
+    let d = humantime::parse_duration(text.trim()).map_err(|_| {
+        CliError::usage(format!("--delay {brief:?} is not a duration"))
+            .with_hint("write durations like 500ms, 2s or 1m")
+    })?;
+    if d.is_zero() {
+        return Err(
+            CliError::usage(format!("--delay {brief:?} must be more than zero"))
+                .with_hint("to answer without a delay, arm no fault"),
+        );
+    }
+    if d > MAX_DELAY {
+        return Err(CliError::usage(format!(
+            "--delay {brief:?} is longer than the cap of {}",
+            humantime::format_duration(MAX_DELAY)
+        ))
+        .with_hint("a delay is for testing a client's timeout: 500ms to 5m"));
+    }
+    Ok(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::Fault]) -> String {

@@ -1,8 +1,19 @@
 //! `authcode serve`: starts the server (the store's writer, the runtime, the listener), prints
-//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered.
+//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered, for at
+//! most [`GRACE`]; a second signal stops it at once.
+//!
+//! Connections are served by hyper's HTTP/1 connection with a timer, so that a client that
+//! opens a connection and never finishes a request head (or leaves a kept-alive connection
+//! idle) is let go after [`HEADER_TIMEOUT`]: axum's `serve` sets no timer, and such a client
+//! held the server after SIGTERM and its memory for ever.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
+
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 
 use crate::error::CliError;
 use crate::output::{self, ColorMode};
@@ -13,6 +24,12 @@ use super::record::open_failed;
 use super::routes::consent::check::Choice;
 use super::state::AppState;
 use super::{app, signature};
+
+/// How long a connection may take to send a request head, and stay idle between requests.
+pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long the requests in flight get to be answered after Ctrl-C or SIGTERM.
+pub(crate) const GRACE: Duration = Duration::from_secs(5);
 
 /// What `authcode serve` was asked for.
 #[derive(Debug, Clone)]
@@ -61,9 +78,9 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         users: config.users.clone(),
         auto_consent: config.auto_consent,
     });
-    runtime.block_on(async move {
+    let exit = runtime.block_on(async move {
         // Listen for the signals before the URL is out: a script may send one at once.
-        let stop = shutdown()?;
+        let mut signals = Signals::listen()?;
         let listener = bind(&config.listen).await?;
         let address = listener
             .local_addr()
@@ -75,16 +92,61 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
                 "no --partner-public-key: every signature is accepted",
             );
         }
-        // Answers go out at once, not held back by Nagle's algorithm for an ACK.
-        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        axum::serve(listener, app::app(state))
-            .with_graceful_shutdown(stop)
-            .await
-            .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
-        Ok(0)
-    })
+        Ok::<u8, anyhow::Error>(serve(listener, app::app(state), &mut signals, config.color).await)
+    });
+    // A connection still open after the grace period is dropped with the runtime, not waited on.
+    runtime.shutdown_background();
+    exit
+}
+
+/// Serves connections until a signal, then answers the requests in flight for up to [`GRACE`]
+/// (exit 0), or until a second signal (exit 130).
+async fn serve(
+    mut listener: tokio::net::TcpListener,
+    app: axum::Router,
+    signals: &mut Signals,
+    color: ColorMode,
+) -> u8 {
+    use axum::serve::Listener;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let service = TowerToHyperService::new(app);
+    let graceful = GracefulShutdown::new();
+    loop {
+        tokio::select! {
+            (tcp, _) = Listener::accept(&mut listener) => {
+                // Answers go out at once, not held back by Nagle's algorithm for an ACK.
+                let _ = tcp.set_nodelay(true);
+                let connection = http.serve_connection(TokioIo::new(tcp), service.clone());
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                });
+            }
+            () = signals.next() => break,
+        }
+    }
+    drop(listener);
+    let open = graceful.count();
+    if open > 0 {
+        output::warn(
+            color,
+            &format!(
+                "stopping: {open} connection(s) open; requests in flight get {} s to be answered \
+                 (Ctrl-C again: stop now)",
+                GRACE.as_secs()
+            ),
+        );
+    }
+    tokio::select! {
+        () = graceful.shutdown() => 0,
+        () = tokio::time::sleep(GRACE) => {
+            output::warn(color, "stopped: requests still in flight after the grace period were dropped");
+            0
+        }
+        () = signals.next() => 130,
+    }
 }
 
 async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
@@ -109,26 +171,46 @@ async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
     )))
 }
 
-/// A future that resolves on Ctrl-C or SIGTERM, listening from the moment it is made.
+/// Ctrl-C and SIGTERM, listened for from the moment this is made.
 #[cfg(unix)]
-fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
-    use tokio::signal::unix::{signal, SignalKind};
-    let listen =
-        |kind| signal(kind).map_err(|e| CliError::usage(format!("cannot handle signals: {e}")));
-    let mut interrupt = listen(SignalKind::interrupt())?;
-    let mut terminate = listen(SignalKind::terminate())?;
-    Ok(async move {
-        tokio::select! {
-            _ = interrupt.recv() => {},
-            _ = terminate.recv() => {},
-        }
-    })
+struct Signals {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
 }
 
-/// A future that resolves on Ctrl-C.
+#[cfg(unix)]
+impl Signals {
+    fn listen() -> Result<Signals, CliError> {
+        use tokio::signal::unix::{signal, SignalKind};
+        let listen =
+            |kind| signal(kind).map_err(|e| CliError::usage(format!("cannot handle signals: {e}")));
+        Ok(Signals {
+            interrupt: listen(SignalKind::interrupt())?,
+            terminate: listen(SignalKind::terminate())?,
+        })
+    }
+
+    /// Resolves at the next Ctrl-C or SIGTERM.
+    async fn next(&mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {},
+            _ = self.terminate.recv() => {},
+        }
+    }
+}
+
+/// Ctrl-C.
 #[cfg(not(unix))]
-fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
-    Ok(async {
+struct Signals;
+
+#[cfg(not(unix))]
+impl Signals {
+    fn listen() -> Result<Signals, CliError> {
+        Ok(Signals)
+    }
+
+    /// Resolves at the next Ctrl-C.
+    async fn next(&mut self) {
         let _ = tokio::signal::ctrl_c().await;
-    })
+    }
 }

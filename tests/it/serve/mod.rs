@@ -12,5 +12,6 @@ mod profile;
 mod readme;
 mod sandbox;
 mod sdk;
+mod stop;
 mod support;
 mod webdriver;

@@ -245,9 +245,19 @@ impl Server {
         self.child.kill();
     }
 
+    /// Sends `signal` (SIGTERM, SIGINT) and returns at once.
+    pub fn signal(&self, signal: i32) {
+        assert_eq!(unsafe { libc::kill(self.child.id() as i32, signal) }, 0);
+    }
+
     /// SIGTERM; the exit status and the whole log (read to its end).
-    pub fn terminate(mut self) -> (Option<i32>, String) {
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+    pub fn terminate(self) -> (Option<i32>, String) {
+        self.signal(libc::SIGTERM);
+        self.exit()
+    }
+
+    /// Waits for the exit (within the start's 10 s); the exit status and the whole log.
+    pub fn exit(mut self) -> (Option<i32>, String) {
         let status = self.child.wait().unwrap();
         if let Some(reader) = self.reader.take() {
             reader.join().unwrap();
