@@ -56,7 +56,7 @@ pub(crate) enum SandboxAction {
         #[arg(long, value_name = "CODE")]
         answer: Option<String>,
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape
-        #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(500..600))]
+        #[arg(long, value_name = "STATUS", value_parser = http_status)]
         http: Option<u16>,
         /// Wait this long (e.g. 2s, at most 5m), then answer normally
         #[arg(long, value_name = "DURATION")]
@@ -73,6 +73,15 @@ pub(crate) enum SandboxAction {
         #[arg(value_enum)]
         route: Option<Route>,
     },
+}
+
+/// A `--http` status: a server error, 500 to 599 (clap's range would say "500..600").
+fn http_status(text: &str) -> Result<u16, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|status| (500..=599).contains(status))
+        .ok_or_else(|| "not a server error status (500 to 599)".to_string())
 }
 
 /// On the command line a route is one a fault can be armed on, by its one name.

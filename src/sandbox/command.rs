@@ -9,17 +9,14 @@ use super::record::open_failed;
 use super::route::Route;
 use super::routes::{apply_token, profile};
 use crate::error::CliError;
-use crate::sandbox::faults::label;
+use crate::sandbox::faults::{label, reach};
 use crate::sandbox::store::admin::{self, CodeFault};
 use crate::sandbox::store::faults;
 use crate::sandbox::store::{self};
 
 /// The code lifetime `list` judges expiry by: serve's default `--code-ttl`.
 fn list_code_ttl_ms() -> i64 {
-    humantime::parse_duration(DEFAULT_CODE_TTL)
-        .ok()
-        .and_then(|d| i64::try_from(d.as_millis()).ok())
-        .unwrap_or(i64::MAX)
+    super::duration::parse("--code-ttl", DEFAULT_CODE_TTL).map_or(i64::MAX, super::duration::millis)
 }
 
 /// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
@@ -100,7 +97,7 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             let fraction = fraction.unwrap_or(1.0);
             if !(fraction > 0.0 && fraction <= 1.0) {
                 return Err(CliError::usage(format!(
-                    "--fraction {fraction} is not a share (0 < F <= 1)"
+                    "--fraction {fraction:?} is not a share (0 < F <= 1)"
                 ))
                 .into());
             }
@@ -171,20 +168,11 @@ const MAX_DELAY: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// A `--delay` in milliseconds: more than zero, at most [`MAX_DELAY`].
 fn delay_ms(text: &str) -> Result<u64, CliError> {
-    let brief = crate::text::brief(text);
-    let d = humantime::parse_duration(text.trim()).map_err(|_| {
-        CliError::usage(format!("--delay {brief:?} is not a duration"))
-            .with_hint("write durations like 500ms, 2s or 1m")
-    })?;
-    if d.is_zero() {
-        return Err(
-            CliError::usage(format!("--delay {brief:?} must be more than zero"))
-                .with_hint("to answer without a delay, arm no fault"),
-        );
-    }
+    let d = super::duration::parse("--delay", text)?;
     if d > MAX_DELAY {
         return Err(CliError::usage(format!(
-            "--delay {brief:?} is longer than the cap of {}",
+            "--delay {:?} is longer than the cap of {}",
+            crate::text::brief(text),
             humantime::format_duration(MAX_DELAY)
         ))
         .with_hint("a delay is for testing a client's timeout: 500ms to 5m"));
@@ -218,16 +206,13 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
     }
     let _ = writeln!(out, "FAULTS (armed)");
     for f in armed {
-        let reach = match f.remaining {
-            Some(n) => format!("next {n}"),
-            None => format!("{}% of requests", f.fraction * 100.0),
-        };
         let _ = writeln!(
             out,
-            "  #{}  {}  {}  {reach}",
+            "  #{}  {}  {}  {}",
             f.id,
             f.route,
-            label(&f.answer)
+            label(&f.answer),
+            reach(f)
         );
     }
     String::from_utf8(out).unwrap_or_default()

@@ -175,7 +175,19 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
         ),
         (
             vec!["--access-token-ttl".into(), "0s".into()],
-            "is not a duration",
+            "--access-token-ttl \"0s\" must be more than zero",
+        ),
+        (
+            vec!["--code-ttl".into(), "10M".into()],
+            "--code-ttl \"10M\" is ambiguous: M reads as months, m as minutes",
+        ),
+        (
+            vec!["--refresh-token-ttl".into(), "8000years".into()],
+            "--refresh-token-ttl \"8000years\" is too long: what is issued would expire after the year 9999",
+        ),
+        (
+            vec!["--access-token-ttl".into(), "999999999999d".into()],
+            "is too long",
         ),
         (
             vec!["--partner-public-key".into(), key.to_str().unwrap().into()],
