@@ -79,7 +79,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;serve'= {
             cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
             cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
-            cand --partner-public-key 'The merchant''s RSA public key (PEM) that signatures are checked with'
+            cand --partner-public-key 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself'
             cand --code-ttl 'How long a minted code can be exchanged'
             cand --access-token-ttl 'How long an access token is valid'
             cand --refresh-token-ttl 'How long a refresh token is valid'

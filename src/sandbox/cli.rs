@@ -110,8 +110,15 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "ID", env = "AUTHCODE_PARTNER_ID")]
     pub partner_id: Option<String>,
 
-    /// The merchant's RSA public key (PEM) that signatures are checked with
-    #[arg(long, value_name = "FILE", env = "AUTHCODE_PARTNER_PUBLIC_KEY")]
+    /// The merchant's RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked
+    /// with: a file, or the PEM text itself
+    // A value may begin `-----BEGIN`: the PEM text, not an option.
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "AUTHCODE_PARTNER_PUBLIC_KEY",
+        allow_hyphen_values = true
+    )]
     pub partner_public_key: Option<PathBuf>,
 
     /// How long a minted code can be exchanged

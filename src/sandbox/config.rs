@@ -76,7 +76,7 @@ pub(crate) fn serve(
         listen: args.listen,
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
-        partner_public_key: args.partner_public_key,
+        partner_public_key: args.partner_public_key.map(super::signature::KeySource::of),
         ttls,
         quiet: args.quiet,
         color,

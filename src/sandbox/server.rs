@@ -37,7 +37,7 @@ pub(crate) struct ServeConfig {
     pub listen: String,
     pub store: PathBuf,
     pub partner_id: Option<String>,
-    pub partner_public_key: Option<PathBuf>,
+    pub partner_public_key: Option<signature::KeySource>,
     pub ttls: Ttls,
     pub quiet: bool,
     pub color: ColorMode,
@@ -52,12 +52,11 @@ pub(crate) struct ServeConfig {
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
 pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
     let verifier = match &config.partner_public_key {
-        Some(path) => Some(signature::Verifier::from_file(path).map_err(|why| {
-            CliError::usage(format!(
-                "cannot use the partner public key {}: {why}",
-                text::display_path(path)
-            ))
-            .with_hint("give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY)")
+        Some(source) => Some(source.verifier().map_err(|why| {
+            CliError::usage(why).with_hint(
+                "give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY), \
+                 in a file or as the option's text",
+            )
         })?),
         None => None,
     };

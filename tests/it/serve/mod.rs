@@ -8,6 +8,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod concurrency;
+mod keys;
 mod profile;
 mod readme;
 mod sandbox;

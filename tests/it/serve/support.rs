@@ -165,12 +165,20 @@ pub struct Options<'a> {
 impl Server {
     /// Starts `authcode serve --listen 127.0.0.1:0` on `store`.
     pub fn start(store: &Path, options: Options<'_>) -> Server {
+        Server::start_with_env(store, options, &[])
+    }
+
+    /// [`Server::start`] with environment variables set.
+    pub fn start_with_env(store: &Path, options: Options<'_>, env: &[(&str, &str)]) -> Server {
         let mut cmd = authcode();
         cmd.store(store)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(options.extra)
             // What `terminate` grants the server to stop after SIGTERM.
             .timeout(Duration::from_secs(10));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         if options.signed {
             let dir = store.parent().unwrap();
             let key = dir.join("merchant.pub.pem");
