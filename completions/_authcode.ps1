@@ -118,6 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -198,6 +199,16 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'authcode;sandbox;reset' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'authcode;sandbox;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
@@ -206,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -228,6 +240,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;sandbox;help;clear-faults' {
+            break
+        }
+        'authcode;sandbox;help;reset' {
             break
         }
         'authcode;sandbox;help;help' {
@@ -317,6 +332,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('expire-token', 'expire-token', [CompletionResultType]::ParameterValue, 'Make an access token (or the pair of a refresh token) expire now')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             break
         }
         'authcode;help;sandbox;list' {
@@ -338,6 +354,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;sandbox;clear-faults' {
+            break
+        }
+        'authcode;help;sandbox;reset' {
             break
         }
         'authcode;help;request' {

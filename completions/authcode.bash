@@ -88,6 +88,9 @@ _authcode() {
             authcode__subcmd__help__subcmd__sandbox,list)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__help__subcmd__sandbox,reset)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__reset"
+                ;;
             authcode__subcmd__help__subcmd__sandbox,use-code)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__use__subcmd__code"
                 ;;
@@ -112,6 +115,9 @@ _authcode() {
             authcode__subcmd__sandbox,list)
                 cmd="authcode__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__sandbox,reset)
+                cmd="authcode__subcmd__sandbox__subcmd__reset"
+                ;;
             authcode__subcmd__sandbox,use-code)
                 cmd="authcode__subcmd__sandbox__subcmd__use__subcmd__code"
                 ;;
@@ -135,6 +141,9 @@ _authcode() {
                 ;;
             authcode__subcmd__sandbox__subcmd__help,list)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__list"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,reset)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__reset"
                 ;;
             authcode__subcmd__sandbox__subcmd__help,use-code)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code"
@@ -270,7 +279,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox)
-            opts="list expire-code use-code forget-code expire-token fault clear-faults"
+            opts="list expire-code use-code forget-code expire-token fault clear-faults reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +363,20 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -543,7 +566,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox)
-            opts="-h --catalog --store --users --color --wallet --help list expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="-h --catalog --store --users --color --wallet --help list expire-code use-code forget-code expire-token fault clear-faults reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,7 +790,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__help)
-            opts="list expire-code use-code forget-code expire-token fault clear-faults help"
+            opts="list expire-code use-code forget-code expire-token fault clear-faults reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +901,20 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__sandbox__subcmd__help__subcmd__use__subcmd__code)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -903,6 +940,40 @@ _authcode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__reset)
+            opts="-h --catalog --store --users --color --wallet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

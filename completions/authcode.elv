@@ -109,6 +109,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;sandbox;list'= {
@@ -181,6 +182,15 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'authcode;sandbox;reset'= {
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'authcode;sandbox;help'= {
             cand list 'List the newest codes and tokens'
             cand expire-code 'Make a code fail at its next exchange as expired'
@@ -189,6 +199,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;sandbox;help;list'= {
@@ -204,6 +215,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;help;fault'= {
         }
         &'authcode;sandbox;help;clear-faults'= {
+        }
+        &'authcode;sandbox;help;reset'= {
         }
         &'authcode;sandbox;help;help'= {
         }
@@ -283,6 +296,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand expire-token 'Make an access token (or the pair of a refresh token) expire now'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
         }
         &'authcode;help;sandbox;list'= {
         }
@@ -297,6 +311,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;sandbox;fault'= {
         }
         &'authcode;help;sandbox;clear-faults'= {
+        }
+        &'authcode;help;sandbox;reset'= {
         }
         &'authcode;help;request'= {
         }

@@ -136,13 +136,13 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l color -d 'When to use colors' -r -f -a "auto\t''
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
@@ -150,15 +150,16 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'How many of each' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
@@ -271,6 +272,21 @@ alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'
+all\t'every wallet (validate only)'"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the newest codes and tokens'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
@@ -278,6 +294,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_se
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
@@ -430,3 +447,4 @@ complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'

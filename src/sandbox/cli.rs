@@ -73,6 +73,8 @@ pub(crate) enum SandboxAction {
         #[arg(value_enum)]
         route: Option<Route>,
     },
+    /// Empty the store: every code, token and fault (safe while a server runs on it)
+    Reset,
 }
 
 /// A `--http` status: a server error, 500 to 599 (clap's range would say "500..600").

@@ -12,7 +12,7 @@ use crate::error::CliError;
 use crate::sandbox::faults::{label, reach};
 use crate::sandbox::store::admin::{self, CodeFault};
 use crate::sandbox::store::faults;
-use crate::sandbox::store::{self};
+use crate::sandbox::store::{self, OpenError};
 
 /// The code lifetime `list` judges expiry by: serve's default `--code-ttl`.
 fn list_code_ttl_ms() -> i64 {
@@ -50,13 +50,31 @@ pub(crate) enum Action {
     ClearFaults {
         route: Option<Route>,
     },
+    /// Empty the store.
+    Reset,
 }
 
-/// Runs one action on the store at `path`; exit 1 when the code or token is not there.
+/// Runs one action on the store at `path`; exit 1 when the code or token is not there. Only
+/// arming a fault creates a store (for a server started after it); the other actions read or
+/// change one that exists, and each names it.
 pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
-    let conn = store::open(path).map_err(|e| CliError::usage(open_failed(&e)))?;
+    let opened = match action {
+        Action::Fault { .. } => store::open(path),
+        _ => store::open_existing(path),
+    };
+    let mut conn = opened.map_err(|e| {
+        let error = CliError::usage(open_failed(&e));
+        match e {
+            OpenError::Missing { .. } => error.with_hint(
+                "`authcode request` and `authcode serve` create it; --store or AUTHCODE_STORE \
+                 name another",
+            ),
+            _ => error,
+        }
+    })?;
     let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
     let now = store::now_ms();
+    let shown = crate::text::display_path(path);
     let (found, what) = match action {
         Action::List { json, limit } => {
             let (codes, tokens) =
@@ -64,25 +82,43 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             let armed = faults::armed(&conn).map_err(failed)?;
             let text = if json {
                 crate::payload::to_json(
-                    &serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed}),
+                    &serde_json::json!({
+                        "store": path, "codes": codes, "tokens": tokens, "faults": armed
+                    }),
                     false,
                 )
             } else {
-                table(&codes, &tokens, &armed)
+                format!("STORE {shown}\n{}", table(&codes, &tokens, &armed))
             };
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
         }
-        Action::ExpireCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?,
-            format!("code {}", crate::text::brief(&code)),
-        ),
+        Action::ExpireCode { code } => {
+            let done = admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?;
+            if !done && admin::redeemed(&conn, &code).map_err(failed)? == Some(true) {
+                return Err(CliError::invalid(format!(
+                    "code {} was already redeemed; it stays redeemed",
+                    crate::text::brief(&code)
+                ))
+                .with_hint("its next exchange answers \"Auth Code Used\"")
+                .into());
+            }
+            let did = "marked expired: its next exchange answers \"Auth Code Expired\"";
+            (
+                done.then_some(did),
+                format!("code {}", crate::text::brief(&code)),
+            )
+        }
         Action::UseCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Used, now).map_err(failed)?,
+            admin::break_code(&conn, &code, CodeFault::Used, now)
+                .map_err(failed)?
+                .then_some("marked used: its next exchange answers \"Auth Code Used\""),
             format!("code {}", crate::text::brief(&code)),
         ),
         Action::ForgetCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
+            admin::break_code(&conn, &code, CodeFault::Unknown, now)
+                .map_err(failed)?
+                .then_some("removed: its next exchange answers \"Auth Code Invalid\""),
             format!("code {}", crate::text::brief(&code)),
         ),
         Action::Fault {
@@ -119,17 +155,36 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             return Ok(0);
         }
         Action::ExpireToken { token } => (
-            admin::expire_token(&conn, &token, now).map_err(failed)?,
-            "token".to_string(),
+            admin::expire_token(&conn, &token, now)
+                .map_err(failed)?
+                .then_some("expired now, with its pair"),
+            format!("token {}", crate::text::brief(&token)),
         ),
+        Action::Reset => {
+            let emptied = admin::reset(&mut conn).map_err(failed)?;
+            confirm(&format!(
+                "emptied the store {shown}: {} code(s), {} token(s), {} fault(s) removed",
+                emptied.codes, emptied.tokens, emptied.faults
+            ));
+            return Ok(0);
+        }
     };
-    if found {
-        Ok(0)
-    } else {
-        Err(CliError::invalid(format!("the store holds no {what}"))
-            .with_hint("`authcode sandbox list` shows what it holds")
-            .into())
+    match found {
+        Some(did) => {
+            confirm(&format!("{what} {did} (store {shown})"));
+            Ok(0)
+        }
+        None => Err(
+            CliError::invalid(format!("the store {shown} holds no {what}"))
+                .with_hint("`authcode sandbox list` shows what it holds")
+                .into(),
+        ),
     }
+}
+
+/// One line on stderr that says what was done (stdout carries only results).
+fn confirm(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// The fault's answer, checked against the route's result codes.

@@ -54,6 +54,7 @@ pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
             fraction,
         },
         cli::SandboxAction::ClearFaults { route } => Action::ClearFaults { route },
+        cli::SandboxAction::Reset => Action::Reset,
     }
 }
 

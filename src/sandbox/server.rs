@@ -60,8 +60,11 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let writer =
-        store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
+    let color = config.color;
+    let writer = store::writer::Writer::open_noticing(&config.store, move |notice| {
+        output::warn(color, notice);
+    })
+    .map_err(|e| CliError::usage(open_failed(&e)))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

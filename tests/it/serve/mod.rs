@@ -14,5 +14,6 @@ mod readme;
 mod sandbox;
 mod sdk;
 mod stop;
+mod store;
 mod support;
 mod webdriver;

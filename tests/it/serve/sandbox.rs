@@ -37,7 +37,10 @@ fn each_code_fault_from_the_command_line_hits_the_next_exchange() {
     let (code, _, stderr) = sandbox(&store, &["use-code", "NO-SUCH-CODE"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.starts_with("error: the store holds no code NO-SUCH-CODE"),
+        stderr.starts_with(&format!(
+            "error: the store {} holds no code NO-SUCH-CODE",
+            store.display()
+        )),
         "{stderr}"
     );
 
