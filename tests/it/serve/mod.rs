@@ -16,4 +16,5 @@ mod sdk;
 mod stop;
 mod store;
 mod support;
+mod users;
 mod webdriver;
