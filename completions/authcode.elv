@@ -19,7 +19,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
     var completions = [
         &'authcode'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -39,7 +39,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;scopes'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -49,7 +49,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;schema'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -59,7 +59,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;wallets'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -69,7 +69,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;completions'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -85,7 +85,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --refresh-token-ttl 'How long a refresh token is valid'
             cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -96,7 +96,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -115,7 +115,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;list'= {
             cand --limit 'How many of each'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -125,7 +125,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;expire-code'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -134,7 +134,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;use-code'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -143,7 +143,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;forget-code'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -152,7 +152,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;expire-token'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -166,7 +166,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'
             cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -175,7 +175,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;clear-faults'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -184,7 +184,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;reset'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -234,7 +234,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --app-name 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)'
             cand --seed 'Make the authCode deterministic (for snapshot tests), so refused when none is granted'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'

@@ -25,7 +25,7 @@ function __fish_authcode_using_subcommand
 end
 
 complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -50,7 +50,7 @@ complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Buil
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -66,7 +66,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l json -d 'Print a JSON array instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -82,7 +82,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l compact -d 'Print the schema on one line'
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -98,7 +98,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l json -d 'Print a JSON array instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -121,7 +121,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand serve" -l refresh-toke
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l auto-consent -d 'Answer the consent page without showing it (for unattended tests)' -r -f -a "allow\t''
 deny\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -137,7 +137,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -162,7 +162,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fis
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list expire-code use-code forget-code expire-token fault clear-faults reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'How many of each' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -178,7 +178,7 @@ all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -193,7 +193,7 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -208,7 +208,7 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -223,7 +223,7 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -243,7 +243,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_se
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l count -d 'Hit the next N requests [default: 1, unless --fraction]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l fraction -d 'Hit this share of the requests (0 < F <= 1) until cleared' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -258,7 +258,7 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -273,7 +273,7 @@ alipaycn\t'Alipay CN'
 all\t'every wallet (validate only)'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -359,7 +359,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d '
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -412,7 +412,7 @@ USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name info
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''

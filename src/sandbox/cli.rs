@@ -18,7 +18,30 @@ Examples:
   authcode serve --partner-id P1 --partner-public-key merchant.pub.pem
       Check signatures as DANA does
   authcode request --scopes USER_LOGIN_ID --approve
-      Mint a code the sandbox will exchange";
+      Mint a code the sandbox will exchange
+
+Routes (POST, as DANA's; signed when --partner-public-key is given):
+  /v1.0/access-token/b2b2c.htm              Apply Token: a code or refresh token for tokens
+  /dana/member/query/queryUserProfile.htm   Query User Profile: the user's data for a token
+Pages (for a browser):
+  /v1.0/get-auth-code?...                   The web consent page (DANA's authorization link)
+  /                                         What the store holds (?format=json: as JSON)
+  /sandbox/{action}                         The listing page's buttons (POST)";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn serve_help_names_every_route() {
+        for (route, _) in crate::sandbox::routes::ALL {
+            assert!(
+                super::SERVE_EXAMPLES.contains(&format!("  {} ", route.path()))
+                    || super::SERVE_EXAMPLES.contains(&format!("  {}?", route.path())),
+                "serve --help does not name {}",
+                route.path()
+            );
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct SandboxArgs {

@@ -167,10 +167,17 @@ async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
             Err(e) => last = Some(e),
         }
     }
-    Err(unusable(last.map_or_else(
-        || "the name has no address".to_string(),
-        |e| crate::error::io_reason(&e),
-    )))
+    Err(match last {
+        Some(e) if e.kind() == std::io::ErrorKind::AddrInUse => CliError::usage(format!(
+            "cannot listen on {}: {}",
+            text::brief(listen),
+            crate::error::io_reason(&e)
+        ))
+        .with_hint("another `authcode serve` (or another program) may be running on that port")
+        .with_hint("--listen 127.0.0.1:0 takes any free port; the first line printed says which"),
+        Some(e) => unusable(crate::error::io_reason(&e)),
+        None => unusable("the name has no address".to_string()),
+    })
 }
 
 /// Ctrl-C and SIGTERM, listened for from the moment this is made.
