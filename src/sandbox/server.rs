@@ -8,6 +8,7 @@
 //! held the server after SIGTERM and its memory for ever.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -113,7 +114,11 @@ async fn serve(
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_TIMEOUT);
-    let service = TowerToHyperService::new(app);
+    let service = Counted {
+        inner: TowerToHyperService::new(app),
+        in_flight: Arc::new(AtomicUsize::new(0)),
+    };
+    let in_flight = service.in_flight.clone();
     let graceful = GracefulShutdown::new();
     loop {
         tokio::select! {
@@ -130,13 +135,13 @@ async fn serve(
         }
     }
     drop(listener);
-    let open = graceful.count();
-    if open > 0 {
+    let busy = in_flight.load(Ordering::SeqCst);
+    if busy > 0 {
         output::warn(
             color,
             &format!(
-                "stopping: {open} connection(s) open; requests in flight get {} s to be answered \
-                 (Ctrl-C again: stop now)",
+                "stopping: {busy} request(s) in flight get {} s to be answered (Ctrl-C again: \
+                 stop now)",
                 GRACE.as_secs()
             ),
         );
@@ -144,10 +149,52 @@ async fn serve(
     tokio::select! {
         () = graceful.shutdown() => 0,
         () = tokio::time::sleep(GRACE) => {
-            output::warn(color, "stopped: requests still in flight after the grace period were dropped");
+            let busy = in_flight.load(Ordering::SeqCst);
+            if busy > 0 {
+                output::warn(
+                    color,
+                    &format!("stopped: {busy} request(s) still in flight after the grace period were dropped"),
+                );
+            }
             0
         }
         () = signals.next() => 130,
+    }
+}
+
+/// The app as hyper calls it, counting the requests in flight (a request whose client hung up
+/// is counted out when its future is dropped), so that a stop can say whether it waits for any.
+#[derive(Clone)]
+struct Counted {
+    inner: TowerToHyperService<axum::Router>,
+    in_flight: Arc<AtomicUsize>,
+}
+
+/// One request in flight, counted out when dropped.
+struct InFlight(Arc<AtomicUsize>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl hyper::service::Service<hyper::Request<hyper::body::Incoming>> for Counted {
+    type Response = axum::response::Response;
+    type Error = std::convert::Infallible;
+    type Future = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<Self::Response, Self::Error>> + Send>,
+    >;
+
+    fn call(&self, request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
+        let counted = InFlight(self.in_flight.clone());
+        let answer = self.inner.call(request);
+        Box::pin(async move {
+            let answer = answer.await;
+            drop(counted);
+            answer
+        })
     }
 }
 

@@ -80,7 +80,14 @@ fn sigterm_stops_serve_within_the_grace_period_whatever_its_clients_do() {
         "stopped after {took:?}: {log}"
     );
     assert!(log.contains("stopping: "), "{log}");
-    assert!(log.contains("get 5 s to be answered"), "{log}");
+    assert!(
+        log.contains("stopping: 1 request(s) in flight get 5 s to be answered"),
+        "{log}"
+    );
+    assert!(
+        log.contains("stopped: 1 request(s) still in flight after the grace period were dropped"),
+        "{log}"
+    );
 }
 
 #[test]
