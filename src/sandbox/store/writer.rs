@@ -124,8 +124,10 @@ impl Store {
         if now == self.file || (self.broken && now.is_none()) {
             return;
         }
-        // The old file is let go first, its WAL copied back and emptied: the -wal and -shm
-        // files beside the path must not serve two databases.
+        // The old file is let go first, its WAL copied back and emptied (after the checkpoint
+        // thread, which could be checkpointing it, has ended): the -wal and -shm files beside
+        // the path must not serve two databases, nor carry the old one's pages into the new.
+        self.checkpoints = None;
         if !self.broken {
             let _ = self
                 .conn
@@ -135,7 +137,6 @@ impl Store {
             return;
         };
         drop(std::mem::replace(&mut self.conn, placeholder));
-        self.checkpoints = None;
         let shown = crate::text::display_path(&self.path);
         match Store::open(&self.path) {
             Ok(new) => {
@@ -183,6 +184,9 @@ fn write_loop(mut store: Store, queue: &mpsc::Receiver<Job>, notice: &dyn Fn(&st
         collect(queue, &mut batch, previous > 1);
         previous = batch.len();
         store.follow(notice);
+        if let Some(checkpoints) = &store.checkpoints {
+            checkpoints.restart_if_asked(&store.conn);
+        }
         let conn = &store.conn;
         if conn.execute_batch("BEGIN IMMEDIATE").is_err() {
             for job in batch {
