@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
     $completions = @(switch ($command) {
         'authcode' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('wallets', 'wallets', [CompletionResultType]::ParameterValue, 'List the built-in wallet profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local sandbox of the wallets'' backends that exchanges stored codes for tokens')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'List what the sandbox store holds, and make codes or tokens fail on demand')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;scopes' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
@@ -55,7 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;schema' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Print the schema on one line')
@@ -66,7 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;wallets' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
@@ -77,7 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;completions' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -87,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on, HOST:PORT (port 0: any free port)')
             [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'The merchant''s partner id (client id); any is accepted when unset')
-            [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM) that signatures are checked with')
+            [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself')
             [CompletionResult]::new('--platform-private-key', '--platform-private-key', [CompletionResultType]::ParameterName, 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]')
             [CompletionResult]::new('--tls-name', '--tls-name', [CompletionResultType]::ParameterName, 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)')
             [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged')
@@ -99,7 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--auto-consent', '--auto-consent', [CompletionResultType]::ParameterName, 'Answer the consent page without showing it (for unattended tests)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS, with a certificate from a local CA kept beside the store')
@@ -112,7 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -126,6 +126,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -133,7 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of each')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
@@ -144,7 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;key' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Only the PEM')
@@ -156,7 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;expire-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -166,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;use-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -176,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;forget-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -186,7 +187,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;expire-token' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -196,7 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;unbind' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -206,12 +207,12 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;fault' {
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'Answer this HTTP status, 500 to 599, with a body in the route''s shape')
-            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s), then answer normally')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long (e.g. 2s, at most 5m), then answer normally')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Hit the next N requests [default: 1, unless --fraction]')
             [CompletionResult]::new('--fraction', '--fraction', [CompletionResultType]::ParameterName, 'Hit this share of the requests (0 < F <= 1) until cleared')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -221,7 +222,17 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;clear-faults' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'authcode;sandbox;reset' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -238,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -268,6 +280,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;help;clear-faults' {
             break
         }
+        'authcode;sandbox;help;reset' {
+            break
+        }
         'authcode;sandbox;help;help' {
             break
         }
@@ -286,7 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests), so refused when none is granted')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Print only the request payload, without asking for consent')
@@ -306,7 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
@@ -325,7 +340,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print a JSON Schema (draft 2020-12) for request or response payloads')
             [CompletionResult]::new('wallets', 'wallets', [CompletionResultType]::ParameterValue, 'List the built-in wallet profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local DANA sandbox that exchanges stored codes for tokens')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local sandbox of the wallets'' backends that exchanges stored codes for tokens')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'List what the sandbox store holds, and make codes or tokens fail on demand')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Build a getAuthCode request, decide consent, and print the response')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request and response JSON files against the specification')
@@ -357,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'End the binding of an access (or refresh) token, as the user does in the DANA app')
             [CompletionResult]::new('fault', 'fault', [CompletionResultType]::ParameterValue, 'Arm a fault: the next requests to ROUTE answer a chosen failure')
             [CompletionResult]::new('clear-faults', 'clear-faults', [CompletionResultType]::ParameterValue, 'Disarm every fault (of one route)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Empty the store: every code, token and fault (safe while a server runs on it)')
             break
         }
         'authcode;help;sandbox;list' {
@@ -384,6 +400,9 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             break
         }
         'authcode;help;sandbox;clear-faults' {
+            break
+        }
+        'authcode;help;sandbox;reset' {
             break
         }
         'authcode;help;request' {

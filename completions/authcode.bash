@@ -91,6 +91,9 @@ _authcode() {
             authcode__subcmd__help__subcmd__sandbox,list)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__help__subcmd__sandbox,reset)
+                cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__reset"
+                ;;
             authcode__subcmd__help__subcmd__sandbox,unbind)
                 cmd="authcode__subcmd__help__subcmd__sandbox__subcmd__unbind"
                 ;;
@@ -121,6 +124,9 @@ _authcode() {
             authcode__subcmd__sandbox,list)
                 cmd="authcode__subcmd__sandbox__subcmd__list"
                 ;;
+            authcode__subcmd__sandbox,reset)
+                cmd="authcode__subcmd__sandbox__subcmd__reset"
+                ;;
             authcode__subcmd__sandbox,unbind)
                 cmd="authcode__subcmd__sandbox__subcmd__unbind"
                 ;;
@@ -150,6 +156,9 @@ _authcode() {
                 ;;
             authcode__subcmd__sandbox__subcmd__help,list)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__list"
+                ;;
+            authcode__subcmd__sandbox__subcmd__help,reset)
+                cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__reset"
                 ;;
             authcode__subcmd__sandbox__subcmd__help,unbind)
                 cmd="authcode__subcmd__sandbox__subcmd__help__subcmd__unbind"
@@ -288,7 +297,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox)
-            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults"
+            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +395,20 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__help__subcmd__sandbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__help__subcmd__sandbox__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -589,7 +612,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox)
-            opts="-h --wallet --catalog --store --users --color --help list key expire-code use-code forget-code expire-token unbind fault clear-faults help"
+            opts="-h --wallet --catalog --store --users --color --help list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -813,7 +836,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__sandbox__subcmd__help)
-            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults help"
+            opts="list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,6 +961,20 @@ _authcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authcode__subcmd__sandbox__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authcode__subcmd__sandbox__subcmd__help__subcmd__unbind)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1011,6 +1048,40 @@ _authcode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wallet)
+                    COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authcode__subcmd__sandbox__subcmd__reset)
+            opts="-h --wallet --catalog --store --users --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --wallet)
                     COMPREPLY=($(compgen -W "dana alipayplus alipayplus-connect gcash tng alipayhk alipaycn" -- "${cur}"))
                     return 0

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
     var completions = [
         &'authcode'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -31,7 +31,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
-            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand serve 'Run a local sandbox of the wallets'' backends that exchanges stored codes for tokens'
             cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
@@ -40,7 +40,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;scopes'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print a JSON array instead of a table'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;schema'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --compact 'Print the schema on one line'
@@ -60,7 +60,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;wallets'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print a JSON array instead of a table'
@@ -70,7 +70,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;completions'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;serve'= {
             cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
             cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
-            cand --partner-public-key 'The merchant''s RSA public key (PEM) that signatures are checked with'
+            cand --partner-public-key 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself'
             cand --platform-private-key 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]'
             cand --tls-name 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)'
             cand --code-ttl 'How long a minted code can be exchanged'
@@ -91,7 +91,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --tls 'Serve HTTPS, with a certificate from a local CA kept beside the store'
@@ -103,7 +103,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -117,13 +117,14 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;sandbox;list'= {
             cand --limit 'How many of each'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print JSON instead of a table'
@@ -133,7 +134,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;key'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --pem 'Only the PEM'
@@ -144,7 +145,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;expire-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -153,7 +154,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;use-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -162,7 +163,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;forget-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -171,7 +172,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;expire-token'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -180,7 +181,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;unbind'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -189,12 +190,12 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;fault'= {
             cand --answer 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)'
             cand --http 'Answer this HTTP status, 500 to 599, with a body in the route''s shape'
-            cand --delay 'Wait this long (e.g. 2s), then answer normally'
+            cand --delay 'Wait this long (e.g. 2s, at most 5m), then answer normally'
             cand --count 'Hit the next N requests [default: 1, unless --fraction]'
             cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -203,7 +204,16 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;clear-faults'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --users 'Simulated users besides the built-in one (JSON; see README)'
+            cand --color 'When to use colors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authcode;sandbox;reset'= {
+            cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
+            cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -219,6 +229,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authcode;sandbox;help;list'= {
@@ -239,6 +250,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;help;clear-faults'= {
         }
+        &'authcode;sandbox;help;reset'= {
+        }
         &'authcode;sandbox;help;help'= {
         }
         &'authcode;request'= {
@@ -256,7 +269,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --app-name 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]'
             cand --seed 'Make the authCode deterministic (for snapshot tests), so refused when none is granted'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --payload 'Print only the request payload, without asking for consent'
@@ -275,7 +288,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -293,7 +306,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand schema 'Print a JSON Schema (draft 2020-12) for request or response payloads'
             cand wallets 'List the built-in wallet profiles'
             cand completions 'Print a shell completion script'
-            cand serve 'Run a local DANA sandbox that exchanges stored codes for tokens'
+            cand serve 'Run a local sandbox of the wallets'' backends that exchanges stored codes for tokens'
             cand sandbox 'List what the sandbox store holds, and make codes or tokens fail on demand'
             cand request 'Build a getAuthCode request, decide consent, and print the response'
             cand validate 'Check request and response JSON files against the specification'
@@ -319,6 +332,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand unbind 'End the binding of an access (or refresh) token, as the user does in the DANA app'
             cand fault 'Arm a fault: the next requests to ROUTE answer a chosen failure'
             cand clear-faults 'Disarm every fault (of one route)'
+            cand reset 'Empty the store: every code, token and fault (safe while a server runs on it)'
         }
         &'authcode;help;sandbox;list'= {
         }
@@ -337,6 +351,8 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;help;sandbox;fault'= {
         }
         &'authcode;help;sandbox;clear-faults'= {
+        }
+        &'authcode;help;sandbox;reset'= {
         }
         &'authcode;help;request'= {
         }

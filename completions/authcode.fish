@@ -29,7 +29,7 @@ function __fish_authcode_using_subcommand
 end
 
 complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -48,7 +48,7 @@ complete -c authcode -n "__fish_authcode_needs_command" -f -a "scopes" -d 'List 
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "wallets" -d 'List the built-in wallet profiles'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c authcode -n "__fish_authcode_needs_command" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
+complete -c authcode -n "__fish_authcode_needs_command" -f -a "serve" -d 'Run a local sandbox of the wallets\' backends that exchanges stored codes for tokens'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "sandbox" -d 'List what the sandbox store holds, and make codes or tokens fail on demand'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_needs_command" -f -a "validate" -d 'Check request and response JSON files against the specification'
@@ -61,7 +61,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -76,7 +76,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -91,7 +91,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -106,7 +106,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -114,7 +114,7 @@ never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0: any free port)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-id -d 'The merchant\'s partner id (client id); any is accepted when unset' -r
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM) that signatures are checked with' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l platform-private-key -d 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store\'s own, created once beside it; `authcode sandbox key` prints its public key]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls-name -d 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
@@ -133,7 +133,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -141,30 +141,31 @@ never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls -d 'Serve HTTPS, with a certificate from a local CA kept beside the store'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s q -l quiet -d 'Do not write the access log on stderr'
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
 alipayplus-connect\t'Alipay+ Connect'
 gcash\t'GCash'
 tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -l color -d 'When to use colors' -r -f -a "auto\t''
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "list" -d 'List the newest codes and tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "expire-token" -d 'Make an access token (or the pair of a refresh token) expire now'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l limit -d 'How many of each' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
 alipayplus\t'Alipay+'
@@ -174,7 +175,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -189,7 +190,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -205,7 +206,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -219,7 +220,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -233,7 +234,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -247,7 +248,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -261,7 +262,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -269,7 +270,7 @@ never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l answer -d 'Answer this result code (Apply Token: 4007400, 4007401, 4007402, 4017400, 5007401; profile: a resultCode such as INVALID_ACCESS_TOKEN; balance-inquiry, apply-ott, account-unbinding: a code of their table such as 4011102; the Alipay+ routes: a failing resultCode such as USED_CODE; alipay-cn-gateway: isv.code-invalid, isv.refresh-token-invalid, aop.invalid-auth-token, isp.unknow-error)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l http -d 'Answer this HTTP status, 500 to 599, with a body in the route\'s shape' -r
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s), then answer normally' -r
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l delay -d 'Wait this long (e.g. 2s, at most 5m), then answer normally' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l count -d 'Hit the next N requests [default: 1, unless --fraction]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l fraction -d 'Hit this share of the requests (0 < F <= 1) until cleared' -r
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
@@ -280,7 +281,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -294,12 +295,26 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'
+alipayplus\t'Alipay+'
+alipayplus-connect\t'Alipay+ Connect'
+gcash\t'GCash'
+tng\t'Touch \'n Go eWallet'
+alipayhk\t'AlipayHK'
+alipaycn\t'Alipay CN'"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colors' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the newest codes and tokens'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
@@ -309,6 +324,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_se
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l from -d 'Read the scopes from a request payload {"scopes": [...]} (\'-\' for stdin)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l format -d 'Payload format: JSON, or the JavaScript call a mini program makes [default: json]' -r -f -a "json\t''
@@ -380,7 +396,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d '
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -425,7 +441,7 @@ USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name info
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -448,7 +464,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_s
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "schema" -d 'Print a JSON Schema (draft 2020-12) for request or response payloads'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "wallets" -d 'List the built-in wallet profiles'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "serve" -d 'Run a local DANA sandbox that exchanges stored codes for tokens'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "serve" -d 'Run a local sandbox of the wallets\' backends that exchanges stored codes for tokens'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "sandbox" -d 'List what the sandbox store holds, and make codes or tokens fail on demand'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "request" -d 'Build a getAuthCode request, decide consent, and print the response'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
@@ -462,3 +478,4 @@ complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "unbind" -d 'End the binding of an access (or refresh) token, as the user does in the DANA app'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "fault" -d 'Arm a fault: the next requests to ROUTE answer a chosen failure'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "clear-faults" -d 'Disarm every fault (of one route)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Empty the store: every code, token and fault (safe while a server runs on it)'

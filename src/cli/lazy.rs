@@ -126,7 +126,8 @@ const SUBCOMMANDS: &[Sub] = &[
     },
     Sub {
         name: "serve",
-        about: "Run a local DANA sandbox that exchanges stored codes for tokens",
+        about:
+            "Run a local sandbox of the wallets' backends that exchanges stored codes for tokens",
         examples: Some(SERVE_EXAMPLES),
         args: ServeArgs::augment_args,
     },

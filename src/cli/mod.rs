@@ -53,7 +53,7 @@ pub(crate) struct Globals {
     pub catalog: Option<PathBuf>,
 
     /// The sandbox store request records codes in and serve redeems them from
-    /// [default: ~/.local/state/authcode/store.sqlite3]
+    /// [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]
     #[arg(
         long,
         global = true,

@@ -18,7 +18,41 @@ Examples:
   authcode serve --partner-id P1 --partner-public-key merchant.pub.pem
       Check signatures as DANA does
   authcode request --scopes USER_LOGIN_ID --approve
-      Mint a code the sandbox will exchange";
+      Mint a code the sandbox will exchange
+
+Routes (POST; signed when --partner-public-key is given):
+  DANA (SNAP):
+  /v1.0/access-token/b2b2c.htm              Apply Token: a code or refresh token for tokens
+  /dana/member/query/queryUserProfile.htm   Query User Profile: the user's data for a token
+  /v1.0/registration-account-unbinding.htm  Account Unbinding: the binding ends
+  /rest/v1.1/qr/apply-ott                   Apply OTT: one-time tokens for DANA's pages
+  /v1.0/balance-inquiry.htm                 Balance Inquiry: the user's balance
+  Alipay+ (GCash, Touch 'n Go, Alipay+ Connect, AlipayHK; also under /api/open, /api,
+  /acl/api, /ams/api/v1 and /ams/sandbox/api/v1):
+  /v2/authorizations/applyToken             applyToken: a code or refresh token for tokens
+  /v2/users/inquiryUserInfo                 inquiryUserInfo: the user's data for a token
+  Alipay CN (GET or POST):
+  /gateway.do                               alipay.system.oauth.token, alipay.user.info.share
+Pages (for a browser):
+  /v1.0/get-auth-code?...                   The web consent page (DANA's authorization link)
+  /sandbox/ott                              Spends a one-time token from Apply OTT
+  /                                         What the store holds (?format=json: as JSON)
+  /sandbox/{action}                         The listing page's buttons (POST)";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn serve_help_names_every_route() {
+        for (route, _) in crate::sandbox::routes::ALL {
+            assert!(
+                super::SERVE_EXAMPLES.contains(&format!("  {} ", route.path()))
+                    || super::SERVE_EXAMPLES.contains(&format!("  {}?", route.path())),
+                "serve --help does not name {}",
+                route.path()
+            );
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct SandboxArgs {
@@ -71,9 +105,9 @@ pub(crate) enum SandboxAction {
         #[arg(long, value_name = "CODE")]
         answer: Option<String>,
         /// Answer this HTTP status, 500 to 599, with a body in the route's shape
-        #[arg(long, value_name = "STATUS", value_parser = clap::value_parser!(u16).range(500..600))]
+        #[arg(long, value_name = "STATUS", value_parser = http_status)]
         http: Option<u16>,
-        /// Wait this long (e.g. 2s), then answer normally
+        /// Wait this long (e.g. 2s, at most 5m), then answer normally
         #[arg(long, value_name = "DURATION")]
         delay: Option<String>,
         /// Hit the next N requests [default: 1, unless --fraction]
@@ -88,6 +122,17 @@ pub(crate) enum SandboxAction {
         #[arg(value_enum)]
         route: Option<Route>,
     },
+    /// Empty the store: every code, token and fault (safe while a server runs on it)
+    Reset,
+}
+
+/// A `--http` status: a server error, 500 to 599 (clap's range would say "500..600").
+fn http_status(text: &str) -> Result<u16, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|status| (500..=599).contains(status))
+        .ok_or_else(|| "not a server error status (500 to 599)".to_string())
 }
 
 /// On the command line a route is one a fault can be armed on, by its one name.
@@ -116,8 +161,15 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "ID", env = "AUTHCODE_PARTNER_ID")]
     pub partner_id: Option<String>,
 
-    /// The merchant's RSA public key (PEM) that signatures are checked with
-    #[arg(long, value_name = "FILE", env = "AUTHCODE_PARTNER_PUBLIC_KEY")]
+    /// The merchant's RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked
+    /// with: a file, or the PEM text itself
+    // A value may begin `-----BEGIN`: the PEM text, not an option.
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "AUTHCODE_PARTNER_PUBLIC_KEY",
+        allow_hyphen_values = true
+    )]
     pub partner_public_key: Option<PathBuf>,
 
     /// The RSA private key (PEM) the Alipay+ answers are signed with [default: the store's

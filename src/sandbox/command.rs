@@ -9,17 +9,14 @@ use super::record::open_failed;
 use super::route::Route;
 use super::routes::{alipay_cn, alipay_plus, apply_token, customer, profile};
 use crate::error::CliError;
-use crate::sandbox::faults::label;
+use crate::sandbox::faults::{label, reach};
 use crate::sandbox::store::admin::{self, CodeFault};
 use crate::sandbox::store::faults;
-use crate::sandbox::store::{self};
+use crate::sandbox::store::{self, OpenError};
 
 /// The code lifetime `list` judges expiry by: serve's default `--code-ttl`.
 fn list_code_ttl_ms() -> i64 {
-    humantime::parse_duration(DEFAULT_CODE_TTL)
-        .ok()
-        .and_then(|d| i64::try_from(d.as_millis()).ok())
-        .unwrap_or(i64::MAX)
+    super::duration::parse("--code-ttl", DEFAULT_CODE_TTL).map_or(i64::MAX, super::duration::millis)
 }
 
 /// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
@@ -62,13 +59,32 @@ pub(crate) enum Action {
     ClearFaults {
         route: Option<Route>,
     },
+    /// Empty the store.
+    Reset,
 }
 
-/// Runs one action on the store at `path`; exit 1 when the code or token is not there.
+/// Runs one action on the store at `path`; exit 1 when the code or token is not there. Only
+/// arming a fault and printing the platform key create a store (for a server started after
+/// it: the key is the store's); the other actions read or change one that exists, and each
+/// names it.
 pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
-    let conn = store::open(path).map_err(|e| CliError::usage(open_failed(&e)))?;
+    let opened = match action {
+        Action::Fault { .. } | Action::Key { .. } => store::open(path),
+        _ => store::open_existing(path),
+    };
+    let mut conn = opened.map_err(|e| {
+        let error = CliError::usage(open_failed(&e));
+        match e {
+            OpenError::Missing { .. } => error.with_hint(
+                "`authcode request` and `authcode serve` create it; --store or AUTHCODE_STORE \
+                 name another",
+            ),
+            _ => error,
+        }
+    })?;
     let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
     let now = store::now_ms();
+    let shown = crate::text::display_path(path);
     let (found, what) = match action {
         Action::List { json, limit } => {
             let (codes, tokens) =
@@ -76,11 +92,13 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             let armed = faults::armed(&conn).map_err(failed)?;
             let text = if json {
                 crate::payload::to_json(
-                    &serde_json::json!({"codes": codes, "tokens": tokens, "faults": armed}),
+                    &serde_json::json!({
+                        "store": path, "codes": codes, "tokens": tokens, "faults": armed
+                    }),
                     false,
                 )
             } else {
-                table(&codes, &tokens, &armed)
+                format!("STORE {shown}\n{}", table(&codes, &tokens, &armed))
             };
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
@@ -98,16 +116,32 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             crate::output::stdout(text.as_bytes())?;
             return Ok(0);
         }
-        Action::ExpireCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?,
-            format!("code {}", crate::text::brief(&code)),
-        ),
+        Action::ExpireCode { code } => {
+            let done = admin::break_code(&conn, &code, CodeFault::Expired, now).map_err(failed)?;
+            if !done && admin::redeemed(&conn, &code).map_err(failed)? == Some(true) {
+                return Err(CliError::invalid(format!(
+                    "code {} was already redeemed; it stays redeemed",
+                    crate::text::brief(&code)
+                ))
+                .with_hint("its next exchange answers \"Auth Code Used\"")
+                .into());
+            }
+            let did = "marked expired: its next exchange answers \"Auth Code Expired\"";
+            (
+                done.then_some(did),
+                format!("code {}", crate::text::brief(&code)),
+            )
+        }
         Action::UseCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Used, now).map_err(failed)?,
+            admin::break_code(&conn, &code, CodeFault::Used, now)
+                .map_err(failed)?
+                .then_some("marked used: its next exchange answers \"Auth Code Used\""),
             format!("code {}", crate::text::brief(&code)),
         ),
         Action::ForgetCode { code } => (
-            admin::break_code(&conn, &code, CodeFault::Unknown, now).map_err(failed)?,
+            admin::break_code(&conn, &code, CodeFault::Unknown, now)
+                .map_err(failed)?
+                .then_some("removed: its next exchange answers \"Auth Code Invalid\""),
             format!("code {}", crate::text::brief(&code)),
         ),
         Action::Fault {
@@ -122,7 +156,7 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             let fraction = fraction.unwrap_or(1.0);
             if !(fraction > 0.0 && fraction <= 1.0) {
                 return Err(CliError::usage(format!(
-                    "--fraction {fraction} is not a share (0 < F <= 1)"
+                    "--fraction {fraction:?} is not a share (0 < F <= 1)"
                 ))
                 .into());
             }
@@ -144,21 +178,42 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             return Ok(0);
         }
         Action::ExpireToken { token } => (
-            admin::expire_token(&conn, &token, now).map_err(failed)?,
-            "token".to_string(),
+            admin::expire_token(&conn, &token, now)
+                .map_err(failed)?
+                .then_some("expired now, with its pair"),
+            format!("token {}", crate::text::brief(&token)),
         ),
         Action::Unbind { token } => (
-            store::binding::unbind(&conn, &token, now).map_err(failed)?,
-            "token".to_string(),
+            store::binding::unbind(&conn, &token, now)
+                .map_err(failed)?
+                .then_some("unbound: the binding ended, its tokens stop working"),
+            format!("token {}", crate::text::brief(&token)),
         ),
+        Action::Reset => {
+            let emptied = admin::reset(&mut conn).map_err(failed)?;
+            confirm(&format!(
+                "emptied the store {shown}: {} code(s), {} token(s), {} fault(s) removed",
+                emptied.codes, emptied.tokens, emptied.faults
+            ));
+            return Ok(0);
+        }
     };
-    if found {
-        Ok(0)
-    } else {
-        Err(CliError::invalid(format!("the store holds no {what}"))
-            .with_hint("`authcode sandbox list` shows what it holds")
-            .into())
+    match found {
+        Some(did) => {
+            confirm(&format!("{what} {did} (store {shown})"));
+            Ok(0)
+        }
+        None => Err(
+            CliError::invalid(format!("the store {shown} holds no {what}"))
+                .with_hint("`authcode sandbox list` shows what it holds")
+                .into(),
+        ),
     }
+}
+
+/// One line on stderr that says what was done (stdout carries only results).
+fn confirm(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// The fault's answer, checked against the route's result codes.
@@ -172,16 +227,7 @@ fn fault_answer(
         return Ok(faults::Answer::Status(status));
     }
     if let Some(delay) = delay {
-        let d = humantime::parse_duration(delay.trim()).map_err(|_| {
-            CliError::usage(format!(
-                "--delay {:?} is not a duration",
-                crate::text::brief(&delay)
-            ))
-            .with_hint("write durations like 500ms, 2s or 1m")
-        })?;
-        return Ok(faults::Answer::DelayMs(
-            u64::try_from(d.as_millis()).unwrap_or(u64::MAX),
-        ));
+        return delay_ms(&delay).map(faults::Answer::DelayMs);
     }
     let code = code.unwrap_or_default();
     let known: Vec<String> = match route {
@@ -208,6 +254,24 @@ fn fault_answer(
         ))
         .with_hint(format!("one of: {}", known.join(", "))))
     }
+}
+
+/// The longest `--delay`: longer than any client's timeout a test would set, and short enough
+/// that an armed fault never holds a request for hours.
+const MAX_DELAY: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A `--delay` in milliseconds: more than zero, at most [`MAX_DELAY`].
+fn delay_ms(text: &str) -> Result<u64, CliError> {
+    let d = super::duration::parse("--delay", text)?;
+    if d > MAX_DELAY {
+        return Err(CliError::usage(format!(
+            "--delay {:?} is longer than the cap of {}",
+            crate::text::brief(text),
+            humantime::format_duration(MAX_DELAY)
+        ))
+        .with_hint("a delay is for testing a client's timeout: 500ms to 5m"));
+    }
+    Ok(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::Fault]) -> String {
@@ -238,16 +302,13 @@ fn table(codes: &[admin::CodeRow], tokens: &[admin::TokenRow], armed: &[faults::
     }
     let _ = writeln!(out, "FAULTS (armed)");
     for f in armed {
-        let reach = match f.remaining {
-            Some(n) => format!("next {n}"),
-            None => format!("{}% of requests", f.fraction * 100.0),
-        };
         let _ = writeln!(
             out,
-            "  #{}  {}  {}  {reach}",
+            "  #{}  {}  {}  {}",
             f.id,
             f.route,
-            label(&f.answer)
+            label(&f.answer),
+            reach(f)
         );
     }
     String::from_utf8(out).unwrap_or_default()

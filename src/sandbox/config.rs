@@ -56,6 +56,7 @@ pub(crate) fn sandbox_action(action: cli::SandboxAction) -> Action {
             fraction,
         },
         cli::SandboxAction::ClearFaults { route } => Action::ClearFaults { route },
+        cli::SandboxAction::Reset => Action::Reset,
     }
 }
 
@@ -67,30 +68,18 @@ pub(crate) fn serve(
     profile: Profile,
     users: crate::users::Users,
 ) -> anyhow::Result<ServeConfig> {
-    let duration = |flag: &str, text: &str| -> Result<i64, CliError> {
-        humantime::parse_duration(text.trim())
-            .ok()
-            .filter(|d| !d.is_zero())
-            .and_then(|d| i64::try_from(d.as_millis()).ok())
-            .ok_or_else(|| {
-                CliError::usage(format!(
-                    "{flag} {:?} is not a duration",
-                    crate::text::brief(text)
-                ))
-                .with_hint("write durations like 90s, 10m, 1h or 7d")
-            })
-    };
+    let now = crate::sandbox::store::now_ms();
     let ttls = crate::sandbox::store::Ttls {
-        code: duration("--code-ttl", &args.code_ttl)?,
-        access: duration("--access-token-ttl", &args.access_token_ttl)?,
-        refresh: duration("--refresh-token-ttl", &args.refresh_token_ttl)?,
+        code: lifetime("--code-ttl", &args.code_ttl, now)?,
+        access: lifetime("--access-token-ttl", &args.access_token_ttl, now)?,
+        refresh: lifetime("--refresh-token-ttl", &args.refresh_token_ttl, now)?,
     };
     let store = store_path(store)?;
     Ok(ServeConfig {
         listen: args.listen,
         store,
         partner_id: args.partner_id.filter(|p| !p.is_empty()),
-        partner_public_key: args.partner_public_key,
+        partner_public_key: args.partner_public_key.map(super::signature::KeySource::of),
         platform_private_key: args.platform_private_key,
         tls: args.tls.then_some(args.tls_name),
         ttls,
@@ -103,11 +92,28 @@ pub(crate) fn serve(
         max_clock_skew: args
             .max_clock_skew
             .as_deref()
-            .map(|d| duration("--max-clock-skew", d))
+            .map(|d| super::duration::parse("--max-clock-skew", d).map(super::duration::millis))
             .transpose()?,
         auto_consent: args.auto_consent.map(|a| match a {
             cli::AutoConsent::Allow => Choice::Allow,
             cli::AutoConsent::Deny => Choice::Deny,
         }),
     })
+}
+
+/// A lifetime in milliseconds: a duration whose end, for what is issued in the year after `now`
+/// (a server left running), can still be written as a date (up to the year 9999).
+fn lifetime(flag: &str, text: &str, now: i64) -> Result<i64, CliError> {
+    const YEAR_MS: i64 = 366 * 24 * 3600 * 1000;
+    let ms = super::duration::millis(super::duration::parse(flag, text)?);
+    let last = now.checked_add(YEAR_MS).and_then(|t| t.checked_add(ms));
+    if last.is_some_and(super::times::writable) {
+        Ok(ms)
+    } else {
+        Err(CliError::usage(format!(
+            "{flag} {:?} is too long: what is issued would expire after the year 9999",
+            crate::text::brief(text)
+        ))
+        .with_hint("lifetimes are for tests: e.g. 10m, 1h, 7d or 3650d"))
+    }
 }

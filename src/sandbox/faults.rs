@@ -77,10 +77,54 @@ pub(crate) fn label(answer: &Armed) -> String {
     }
 }
 
+/// How the listing and `authcode sandbox list` show whom a fault hits: `next 3`, or
+/// `20% of requests` (a tiny share in exponent form, never hundreds of decimals).
+pub(crate) fn reach(fault: &faults::Fault) -> String {
+    match fault.remaining {
+        Some(n) => format!("next {n}"),
+        None => format!("{} of requests", percent(fault.fraction)),
+    }
+}
+
+/// `fraction` as a percentage: two decimals at most, or three significant digits below 0.01%.
+fn percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    let trim = |digits: &str| -> String {
+        match digits.contains('.') {
+            true => digits
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string(),
+            false => digits.to_string(),
+        }
+    };
+    if p >= 0.01 || p == 0.0 {
+        format!("{}%", trim(&format!("{p:.2}")))
+    } else {
+        let text = format!("{p:.2e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        format!("{}e{exponent}%", trim(mantissa))
+    }
+}
+
 /// A uniform number in [0, 1) from the OS, for a fault's fraction.
 fn random_unit() -> f64 {
     use rand::TryRng;
     let mut bytes = [0u8; 8];
     let _ = rand::rngs::SysRng.try_fill_bytes(&mut bytes);
     (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_share_reads_as_a_short_percentage() {
+        let p = super::percent;
+        assert_eq!(p(1.0), "100%");
+        assert_eq!(p(0.2), "20%");
+        assert_eq!(p(1.0 / 3.0), "33.33%");
+        assert_eq!(p(0.0001), "0.01%");
+        assert_eq!(p(1e-300), "1e-298%");
+        assert_eq!(p(1.234_567e-7), "1.23e-5%");
+    }
 }

@@ -6,7 +6,7 @@
 //! then the route's store work) → `store` (every SQL statement, through the writer thread) →
 //! `answer` (the answer, which renders itself and its access-log record). `route` names each
 //! route once; `state` is what the handlers share; `pages` the HTML they share; `signature`
-//! and `times` the wire formats. `cli` and `config` take the command line, `server` starts
+//! and `times` the wire formats. `cli`, `config` and `duration` take the command line, `server` starts
 //! and stops the server, `command` is `authcode sandbox`, `record` what `request` records.
 //! `guard` stands in front of the pages: no other site gets in.
 
@@ -18,6 +18,8 @@ pub mod checks;
 pub(crate) mod cli;
 pub(crate) mod command;
 pub(crate) mod config;
+pub(crate) mod connections;
+pub(crate) mod duration;
 pub(crate) mod faults;
 pub(crate) mod guard;
 pub(crate) mod pages;

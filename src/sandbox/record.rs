@@ -31,7 +31,9 @@ impl StoreTarget {
 pub(crate) fn open_failed(error: &OpenError) -> String {
     match error {
         OpenError::Newer { .. } => format!("{error} (use a newer authcode, or another --store)"),
-        OpenError::Unusable { .. } => error.to_string(),
+        OpenError::Unusable { .. } | OpenError::Foreign { .. } | OpenError::Missing { .. } => {
+            error.to_string()
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 //! `authcode serve`: starts the server (the store's writer, the runtime, the listener), prints
-//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered.
+//! its URL, and stops it on Ctrl-C or SIGTERM after the requests in flight are answered, for at
+//! most [`GRACE`](super::connections::GRACE); a second signal stops it at once
+//! (`connections.rs` serves the connections).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use crate::output::{self, ColorMode};
 use crate::sandbox::store::{self, Ttls};
 use crate::text;
 
+use super::connections::{self, Signals};
 use super::platform_key::{self, PlatformKey};
 use super::record::open_failed;
 use super::routes::consent::check::Choice;
@@ -22,7 +25,7 @@ pub(crate) struct ServeConfig {
     pub listen: String,
     pub store: PathBuf,
     pub partner_id: Option<String>,
-    pub partner_public_key: Option<PathBuf>,
+    pub partner_public_key: Option<signature::KeySource>,
     /// The platform key to sign with instead of the store's own.
     pub platform_private_key: Option<PathBuf>,
     pub ttls: Ttls,
@@ -47,17 +50,19 @@ pub(crate) struct ServeConfig {
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
 pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
     let verifier = match &config.partner_public_key {
-        Some(path) => Some(signature::Verifier::from_file(path).map_err(|why| {
-            CliError::usage(format!(
-                "cannot use the partner public key {}: {why}",
-                text::display_path(path)
-            ))
-            .with_hint("give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY)")
+        Some(source) => Some(source.verifier().map_err(|why| {
+            CliError::usage(why).with_hint(
+                "give the merchant's RSA public key as PEM (PUBLIC KEY or RSA PUBLIC KEY), \
+                 in a file or as the option's text",
+            )
         })?),
         None => None,
     };
-    let writer =
-        store::writer::Writer::open(&config.store).map_err(|e| CliError::usage(open_failed(&e)))?;
+    let color = config.color;
+    let writer = store::writer::Writer::open_noticing(&config.store, move |notice| {
+        output::warn(color, notice);
+    })
+    .map_err(|e| CliError::usage(open_failed(&e)))?;
     let platform = platform_key(&config.store, config.platform_private_key.as_deref())?;
     let tls = match &config.tls {
         Some(names) => Some(tls::prepare(&config.store, names).map_err(|why| {
@@ -87,9 +92,9 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         },
         platform,
     });
-    runtime.block_on(async move {
+    let exit = runtime.block_on(async move {
         // Listen for the signals before the URL is out: a script may send one at once.
-        let stop = shutdown()?;
+        let mut signals = Signals::listen()?;
         let listener = bind(&config.listen).await?;
         let address = listener
             .local_addr()
@@ -114,22 +119,15 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         if let Some(exposed) = super::guard::exposure(address, keyless, &config.admin_token) {
             output::warn(config.color, &exposed);
         }
-        if let Some(tls) = tls {
-            tls::serve(listener, app::app(state), tls.config, stop).await;
-            return Ok(0);
-        }
-        // Answers go out at once, not held back by Nagle's algorithm for an ACK.
-        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        // The peer's address: the listing answers loopback clients only without a token.
-        let app = app::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop)
-            .await
-            .map_err(|e| CliError::usage(format!("the server stopped: {e}")))?;
-        Ok(0)
-    })
+        let tls = tls.map(|tls| tls.config);
+        let app = app::app(state);
+        Ok::<u8, anyhow::Error>(
+            connections::serve(listener, app, tls, &mut signals, config.color).await,
+        )
+    });
+    // A connection still open after the grace period is dropped with the runtime, not waited on.
+    runtime.shutdown_background();
+    exit
 }
 
 /// The key the answers are signed with: the given one, else the store's (created once).
@@ -163,32 +161,15 @@ async fn bind(listen: &str) -> Result<tokio::net::TcpListener, CliError> {
             Err(e) => last = Some(e),
         }
     }
-    Err(unusable(last.map_or_else(
-        || "the name has no address".to_string(),
-        |e| crate::error::io_reason(&e),
-    )))
-}
-
-/// A future that resolves on Ctrl-C or SIGTERM, listening from the moment it is made.
-#[cfg(unix)]
-fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
-    use tokio::signal::unix::{signal, SignalKind};
-    let listen =
-        |kind| signal(kind).map_err(|e| CliError::usage(format!("cannot handle signals: {e}")));
-    let mut interrupt = listen(SignalKind::interrupt())?;
-    let mut terminate = listen(SignalKind::terminate())?;
-    Ok(async move {
-        tokio::select! {
-            _ = interrupt.recv() => {},
-            _ = terminate.recv() => {},
-        }
-    })
-}
-
-/// A future that resolves on Ctrl-C.
-#[cfg(not(unix))]
-fn shutdown() -> Result<impl std::future::Future<Output = ()>, CliError> {
-    Ok(async {
-        let _ = tokio::signal::ctrl_c().await;
+    Err(match last {
+        Some(e) if e.kind() == std::io::ErrorKind::AddrInUse => CliError::usage(format!(
+            "cannot listen on {}: {}",
+            text::brief(listen),
+            crate::error::io_reason(&e)
+        ))
+        .with_hint("another `authcode serve` (or another program) may be running on that port")
+        .with_hint("--listen 127.0.0.1:0 takes any free port; the first line printed says which"),
+        Some(e) => unusable(crate::error::io_reason(&e)),
+        None => unusable("the name has no address".to_string()),
     })
 }

@@ -2,19 +2,73 @@
 //! DANA checks `X-SIGNATURE` and the Open API envelope's `signature`.
 
 use std::collections::VecDeque;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use base64::Engine;
-use rsa::pkcs1::DecodeRsaPublicKey;
-use rsa::pkcs8::DecodePublicKey;
-use rsa::RsaPublicKey;
+use rsa::pkcs1::der::{pem, Decode};
+use rsa::pkcs8::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 
 /// How many verified (data, signature) pairs a [`Verifier`] remembers.
 const REMEMBERED: usize = 32;
 
+/// The key sizes ring's SHA256withRSA verification takes (DANA requires RSA-2048).
+const BITS: std::ops::RangeInclusive<usize> = 2048..=8192;
+
 /// Signed data and its base64 signature, as verified.
 type Pair = (Box<[u8]>, Box<str>);
+
+/// Where the merchant's public key was given: `--partner-public-key` /
+/// `AUTHCODE_PARTNER_PUBLIC_KEY` name a file, or hold the PEM text itself (as a CI secret
+/// often does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum KeySource {
+    File(PathBuf),
+    Text(String),
+}
+
+impl KeySource {
+    /// What the option's value is: PEM text (it begins `-----BEGIN`) or a path.
+    pub(crate) fn of(value: PathBuf) -> KeySource {
+        match value.to_str() {
+            Some(text) if text.trim_start().starts_with("-----BEGIN") => {
+                KeySource::Text(text.to_string())
+            }
+            _ => KeySource::File(value),
+        }
+    }
+
+    /// The key, or why it cannot be used (a sentence that names the source).
+    pub(crate) fn verifier(&self) -> Result<Verifier, String> {
+        match self {
+            KeySource::Text(text) => Verifier::from_pem(text)
+                .map_err(|why| format!("cannot use the partner public key given as text: {why}")),
+            KeySource::File(path) if !path.exists() && looks_like_base64(path) => Err(
+                "cannot use the partner public key: this looks like a key, not a path (no such \
+                 file); give the key as PEM text (-----BEGIN PUBLIC KEY-----...) or a file's path"
+                    .into(),
+            ),
+            KeySource::File(path) => Verifier::from_file(path).map_err(|why| {
+                format!(
+                    "cannot use the partner public key {}: {why}",
+                    crate::text::display_path(path)
+                )
+            }),
+        }
+    }
+}
+
+/// Whether `path` reads as the bare base64 of a key rather than a file name: long, and only
+/// base64's characters.
+fn looks_like_base64(path: &Path) -> bool {
+    path.to_str().is_some_and(|text| {
+        let text: String = text.split_whitespace().collect();
+        text.len() >= 128
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    })
+}
 
 /// A registered public key.
 #[derive(Debug)]
@@ -31,28 +85,56 @@ pub(crate) struct Verifier {
 
 impl Verifier {
     /// Reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`), or the bare
-    /// base64 of either, as merchant dashboards show it.
+    /// base64 of either, as merchant dashboards show it; refuses, saying what it is, anything
+    /// else and an RSA key ring cannot verify with (outside 2,048 to 8,192 bits).
     pub(crate) fn from_pem(text: &str) -> Result<Verifier, String> {
         let text = text.trim().replace("\\n", "\n");
-        let key = if text.starts_with("-----BEGIN RSA PUBLIC KEY-----") {
-            RsaPublicKey::from_pkcs1_pem(&text).map_err(|e| e.to_string())?
-        } else if text.starts_with("-----BEGIN PUBLIC KEY-----") {
-            RsaPublicKey::from_public_key_pem(&text).map_err(|e| e.to_string())?
-        } else if text.starts_with("-----BEGIN") {
-            return Err("not a public key (a private key or certificate?)".into());
+        if text.is_empty() {
+            return Err("it is empty".into());
+        }
+        let (n, e) = if text.starts_with("-----BEGIN") {
+            let (label, der) = pem::decode_vec(text.as_bytes())
+                .map_err(|e| format!("not a readable PEM ({e})"))?;
+            match label {
+                "PUBLIC KEY" => spki_rsa(&der)?,
+                "RSA PUBLIC KEY" => pkcs1_rsa(&der)?,
+                l if l.contains("PRIVATE KEY") => {
+                    return Err(format!(
+                        "it is a private key ({l}); give its public half, which \
+                         `openssl pkey -in KEY -pubout` prints"
+                    ))
+                }
+                "CERTIFICATE" => {
+                    return Err("it is a certificate; give its public key, which \
+                                `openssl x509 -in CERT -pubkey -noout` prints"
+                        .into())
+                }
+                l => return Err(format!("it is a PEM {l}, not a public key")),
+            }
         } else {
             let compact: String = text.split_whitespace().collect();
             let der = base64::engine::general_purpose::STANDARD
                 .decode(compact)
                 .map_err(|_| "neither PEM nor base64".to_string())?;
-            RsaPublicKey::from_public_key_der(&der)
-                .or_else(|_| RsaPublicKey::from_pkcs1_der(&der))
-                .map_err(|e| e.to_string())?
+            spki_rsa(&der).or_else(|spki| pkcs1_rsa(&der).map_err(|_| spki))?
         };
-        use rsa::traits::PublicKeyParts;
+        let bits = bit_length(&n);
+        if !BITS.contains(&bits) {
+            return Err(format!(
+                "it is a {bits}-bit RSA key; signatures are checked with RSA keys of 2,048 to \
+                 8,192 bits (DANA requires 2,048)"
+            ));
+        }
+        if !(e.len() <= 5 && bit_length(&e) >= 2 && e.last().is_some_and(|b| b & 1 == 1)) {
+            return Err(
+                "its public exponent is not one signatures can be checked with \
+                        (an odd number from 3 to 2^33)"
+                    .into(),
+            );
+        }
         Ok(Verifier {
-            n: key.n().to_bytes_be(),
-            e: key.e().to_bytes_be(),
+            n,
+            e,
             verified: Mutex::new(VecDeque::with_capacity(REMEMBERED)),
         })
     }
@@ -99,6 +181,41 @@ impl Verifier {
     }
 }
 
+/// The RSA modulus and exponent of a SubjectPublicKeyInfo, or what kind of key it holds.
+fn spki_rsa(der: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
+    const EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+    const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+    let info =
+        SubjectPublicKeyInfoRef::from_der(der).map_err(|e| format!("not a public key ({e})"))?;
+    match info.algorithm.oid {
+        rsa::pkcs1::ALGORITHM_OID => pkcs1_rsa(info.subject_public_key.raw_bytes()),
+        EC => Err(
+            "it is an EC public key; DANA signs with RSA (SHA256withRSA): give the \
+                   merchant's RSA public key"
+                .into(),
+        ),
+        ED25519 => Err("it is an Ed25519 public key; DANA signs with RSA (SHA256withRSA)".into()),
+        other => Err(format!("it is not an RSA public key (algorithm {other})")),
+    }
+}
+
+/// The modulus and exponent of a PKCS#1 RSAPublicKey, without leading zeros.
+fn pkcs1_rsa(der: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
+    let key = rsa::pkcs1::RsaPublicKey::from_der(der)
+        .map_err(|e| format!("not an RSA public key ({e})"))?;
+    Ok((
+        key.modulus.as_bytes().to_vec(),
+        key.public_exponent.as_bytes().to_vec(),
+    ))
+}
+
+/// The number of bits of a big-endian unsigned number without leading zero bytes.
+fn bit_length(bytes: &[u8]) -> usize {
+    bytes
+        .first()
+        .map_or(0, |b| bytes.len() * 8 - b.leading_zeros() as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +255,7 @@ mod tests {
         let private = key.to_pkcs8_pem(LineEnding::LF).unwrap();
         assert!(Verifier::from_pem(&private)
             .unwrap_err()
-            .contains("not a public key"));
+            .starts_with("it is a private key (PRIVATE KEY)"));
         assert!(Verifier::from_pem("hello").is_err());
     }
 

@@ -37,6 +37,11 @@ pub fn parse(text: &str) -> Option<Timestamp> {
     text.parse().ok()
 }
 
+/// Whether `millis` can be written by [`jakarta`] (it lies in the years 1 to 9999).
+pub(crate) fn writable(millis: i64) -> bool {
+    Timestamp::from_millisecond(millis).is_ok()
+}
+
 /// Jakarta time, as DANA writes expiry and response times.
 pub fn jakarta(millis: i64) -> String {
     let ts = Timestamp::from_millisecond(millis).unwrap_or(Timestamp::UNIX_EPOCH);
@@ -103,5 +108,14 @@ mod tests {
         let t = jakarta(0);
         assert_eq!(t, "1970-01-01T07:00:00+07:00");
         assert_eq!(t.len(), 25);
+    }
+
+    #[test]
+    fn writes_up_to_the_year_9999_only() {
+        let last = Timestamp::MAX.as_second() * 1000;
+        assert!(writable(last));
+        assert_eq!(jakarta(last), "9999-12-31T05:00:00+07:00");
+        assert!(!writable(last + 1000));
+        assert!(!writable(i64::MAX));
     }
 }

@@ -4,7 +4,6 @@
 //! connections with the same graceful shutdown as the plain listener. rcgen writes the
 //! certificates (no hand-written ASN.1); rustls runs on ring (no OpenSSL).
 
-use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,7 +15,7 @@ use rcgen::{
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
 /// How long a client may take over its TLS handshake.
-const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The names every server certificate holds.
 const NAMES: [&str; 3] = ["127.0.0.1", "::1", "localhost"];
@@ -136,50 +135,6 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(crate::error::io_reason(&e.error)),
     }
-}
-
-/// Serves `app` over TLS on `listener` until `stop`, then lets the connections in flight
-/// finish.
-pub(crate) async fn serve(
-    listener: tokio::net::TcpListener,
-    app: axum::Router,
-    config: Arc<rustls::ServerConfig>,
-    stop: impl Future<Output = ()>,
-) {
-    let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    tokio::pin!(stop);
-    loop {
-        let (tcp, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(accepted) => accepted,
-                // Out of descriptors, or a connection reset before it was taken: go on.
-                Err(_) => {
-                    tokio::time::sleep(Duration::from_millis(10)).await;
-                    continue;
-                }
-            },
-            () = &mut stop => break,
-        };
-        let _ = tcp.set_nodelay(true);
-        let acceptor = acceptor.clone();
-        // The peer's address, as `axum::serve`'s connect info gives it to the pages' guard.
-        let app = app
-            .clone()
-            .layer(axum::Extension(axum::extract::ConnectInfo(peer)));
-        let service = hyper_util::service::TowerToHyperService::new(app);
-        let watcher = graceful.watcher();
-        tokio::spawn(async move {
-            let Ok(Ok(tls)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await
-            else {
-                return;
-            };
-            let connection = hyper::server::conn::http1::Builder::new()
-                .serve_connection(hyper_util::rt::TokioIo::new(tls), service);
-            let _ = watcher.watch(connection).await;
-        });
-    }
-    graceful.shutdown().await;
 }
 
 #[cfg(test)]

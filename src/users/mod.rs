@@ -2,7 +2,7 @@
 //! Query User Profile answers. One built-in user (`src/users/default.json`), plus the users of
 //! `--users FILE` (same format), which replace a built-in user of the same id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -59,12 +59,18 @@ pub(crate) fn public_user_id(id: &str, explicit: Option<&str>) -> String {
     format!("2166{:017}", hash % 100_000_000_000_000_000)
 }
 
-/// The users in force.
+/// The users in force, and where each id is among them.
 #[derive(Debug, Clone)]
-pub struct Users(Vec<User>);
+pub struct Users {
+    list: Vec<User>,
+    index: HashMap<String, usize>,
+}
+
+/// How many ids the hint for an unknown user names.
+const NAMED: usize = 5;
 
 impl Users {
-    /// The built-in users, then those of `path`.
+    /// The built-in users, then those of `path`, in time linear in their number.
     pub fn load(path: Option<&Path>) -> Result<Users, CliError> {
         let mut users = parse(DEFAULT_JSON.as_bytes()).expect("the built-in users are valid");
         if let Some(path) = path {
@@ -84,30 +90,51 @@ impl Users {
                     r#"a users file is [{"id": "...", "name": "...", "resources": {"LOGIN_ID": "62..."}}]"#,
                 )
             })?;
-            for user in extra {
-                users.retain(|u| u.id != user.id);
-                users.push(user);
-            }
+            // A user of the file replaces the built-in one of the same id (and comes after
+            // the built-in users, as the file's users do).
+            let replaced: HashSet<&str> = extra.iter().map(|u| u.id.as_str()).collect();
+            users.retain(|u| !replaced.contains(u.id.as_str()));
+            users.extend(extra);
         }
-        Ok(Users(users))
+        let index = users
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
+        Ok(Users { list: users, index })
     }
 
     /// The user `id`.
     pub fn get(&self, id: &str) -> Option<&User> {
-        self.0.iter().find(|u| u.id == id)
+        self.index.get(id).map(|&i| &self.list[i])
     }
 
     /// Every user, built-in first.
     pub(crate) fn all(&self) -> &[User] {
-        &self.0
+        &self.list
     }
 
-    /// The user `id`, or a usage error that lists the known ones.
+    /// The user `id`, or a usage error that names a few known ones, the likeliest first.
     pub(crate) fn pick(&self, id: &str) -> Result<&User, CliError> {
         self.get(id).ok_or_else(|| {
-            let known: Vec<&str> = self.0.iter().map(|u| u.id.as_str()).collect();
+            let mut known: Vec<(f64, &str)> = self
+                .list
+                .iter()
+                .map(|u| (strsim::jaro_winkler(id, &u.id), u.id.as_str()))
+                .collect();
+            known.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+            let names: Vec<&str> = known.iter().take(NAMED).map(|(_, id)| *id).collect();
+            let hint = if self.list.len() > names.len() {
+                format!(
+                    "known users include {} ({} in all)",
+                    names.join(", "),
+                    self.list.len()
+                )
+            } else {
+                format!("known users: {}", names.join(", "))
+            };
             CliError::usage(format!("unknown user {}", crate::text::brief(id)))
-                .with_hint(format!("known users: {}", known.join(", ")))
+                .with_hint(hint)
                 .with_hint("add users with --users FILE (see README: authcode serve)")
         })
     }
@@ -117,7 +144,7 @@ fn parse(bytes: &[u8]) -> Result<Vec<User>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let users: Vec<User> = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     let types = crate::users::resources::types();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for (i, u) in users.iter().enumerate() {
         if u.id.is_empty() || u.id.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(format!(
@@ -182,6 +209,15 @@ mod tests {
         assert_eq!(users.get("siti").unwrap().resources["NICKNAME"], "Siti");
         assert_eq!(users.get("default").unwrap().name, "Other");
         assert!(users.pick("nobody").unwrap_err().hints[0].contains("siti"));
+        assert_eq!(
+            users
+                .all()
+                .iter()
+                .map(|u| u.id.as_str())
+                .collect::<Vec<_>>(),
+            ["siti", "default"],
+            "a replaced built-in user comes with the file's"
+        );
 
         std::fs::write(
             &path,

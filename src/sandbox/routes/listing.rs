@@ -245,10 +245,7 @@ pub(crate) fn page(
     }
     b.push_str("</tbody></table></div><h2>Faults armed</h2><p>Arm one with <code>authcode sandbox fault ROUTE --answer CODE|--http STATUS|--delay D [--count N|--fraction F]</code>.</p><div class=\"wrap\"><table id=\"faults\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Route</th><th scope=\"col\">Answer</th><th scope=\"col\">Hits</th><th scope=\"col\"></th></tr></thead><tbody>");
     for f in armed {
-        let reach = match f.remaining {
-            Some(n) => format!("next {n}"),
-            None => format!("{}% of requests", f.fraction * 100.0),
-        };
+        let reach = crate::sandbox::faults::reach(f);
         b.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{reach}</td><td>{}</td></tr>",
             f.id,

@@ -141,7 +141,8 @@ pub(crate) enum CodeFault {
     Unknown,
 }
 
-/// Applies `fault` to `code`; false when the store holds no such code.
+/// Applies `fault` to `code`; false when the store holds no such code (or, to expire, no
+/// such unredeemed code).
 pub(crate) fn break_code(
     conn: &Connection,
     code: &str,
@@ -149,8 +150,9 @@ pub(crate) fn break_code(
     now: i64,
 ) -> rusqlite::Result<bool> {
     let changed = match fault {
+        // A redeemed code stays redeemed: its exchange already happened.
         CodeFault::Expired => conn.execute(
-            "UPDATE codes SET minted_at = 0, redeemed_at = NULL WHERE code = ?1",
+            "UPDATE codes SET minted_at = 0 WHERE code = ?1 AND redeemed_at IS NULL",
             [code],
         )?,
         CodeFault::Used => conn.execute(
@@ -171,6 +173,35 @@ pub(crate) fn expire_token(conn: &Connection, token: &str, now: i64) -> rusqlite
         params![token, now],
     )?;
     Ok(changed > 0)
+}
+
+/// Whether `code` was redeemed; `None` when the store holds no such code.
+pub(crate) fn redeemed(conn: &Connection, code: &str) -> rusqlite::Result<Option<bool>> {
+    conn.prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()
+}
+
+/// What [`reset`] removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Emptied {
+    pub codes: usize,
+    pub tokens: usize,
+    pub faults: usize,
+}
+
+/// Empties the store — codes, tokens, faults and user records — in one transaction, so that a
+/// server running on it sees it whole before or empty after.
+pub(crate) fn reset(conn: &mut Connection) -> rusqlite::Result<Emptied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let emptied = Emptied {
+        codes: tx.execute("DELETE FROM codes", [])?,
+        tokens: tx.execute("DELETE FROM tokens", [])?,
+        faults: tx.execute("DELETE FROM faults", [])?,
+    };
+    tx.execute("DELETE FROM user_records", [])?;
+    tx.commit()?;
+    Ok(emptied)
 }
 
 /// The code of row `id`, for the listing page's buttons, which name rows, not secrets.
@@ -225,6 +256,13 @@ mod tests {
         assert!(break_code(&conn, "U", CodeFault::Used, NOW).unwrap());
         assert!(break_code(&conn, "K", CodeFault::Unknown, NOW).unwrap());
         assert!(!break_code(&conn, "nope", CodeFault::Used, NOW).unwrap());
+        assert_eq!(redeemed(&conn, "U").unwrap(), Some(true));
+        assert!(
+            !break_code(&conn, "U", CodeFault::Expired, NOW).unwrap(),
+            "a redeemed code does not expire"
+        );
+        assert_eq!(redeemed(&conn, "E").unwrap(), Some(false));
+        assert_eq!(redeemed(&conn, "K").unwrap(), None);
         let pair = || ("a".to_string(), "r".to_string());
         assert_eq!(
             grants::redeem_code(&conn, "dana", "E", NOW, TTLS, pair()).unwrap(),
@@ -275,5 +313,24 @@ mod tests {
         );
         let (_, tokens) = recent(&conn, 10, NOW + 500, TTLS.code).unwrap();
         assert_eq!(tokens[0].state, "expired");
+    }
+
+    #[test]
+    fn reset_empties_every_table() {
+        let mut conn = store_with(&["A", "B"]);
+        grants::redeem_code(&conn, "dana", "A", NOW, TTLS, ("AT".into(), "RT".into()))
+            .unwrap()
+            .unwrap();
+        let emptied = reset(&mut conn).unwrap();
+        assert_eq!((emptied.codes, emptied.tokens, emptied.faults), (2, 1, 0));
+        let left: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM codes) + (SELECT count(*) FROM tokens)
+                      + (SELECT count(*) FROM user_records)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
     }
 }

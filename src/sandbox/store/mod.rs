@@ -18,7 +18,7 @@ pub(crate) mod writer;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 pub use grants::MintedCode;
 pub(crate) use grants::{Grant, Refusal, TokenPair, Ttls};
@@ -50,6 +50,10 @@ pub enum OpenError {
     Unusable { path: PathBuf, why: String },
     /// Its schema is newer than this authcode's; it was left as it is.
     Newer { path: PathBuf, version: i64 },
+    /// A SQLite database of something else; it was left as it is.
+    Foreign { path: PathBuf },
+    /// No store there (a command that only reads or changes one does not create it).
+    Missing { path: PathBuf },
 }
 
 impl std::fmt::Display for OpenError {
@@ -67,6 +71,17 @@ impl std::fmt::Display for OpenError {
                 crate::text::display_path(path),
                 schema::VERSION
             ),
+            OpenError::Foreign { path } => write!(
+                f,
+                "{} is not an authcode store (a SQLite database with other tables); it was left \
+                 as it is",
+                crate::text::display_path(path)
+            ),
+            OpenError::Missing { path } => write!(
+                f,
+                "there is no store at {}",
+                crate::text::display_path(path)
+            ),
         }
     }
 }
@@ -75,12 +90,39 @@ impl std::error::Error for OpenError {}
 
 /// Opens (creating if needed, readable by the user only) and migrates the store at `path`.
 pub fn open(path: &Path) -> Result<Connection, OpenError> {
-    let fail = |why: String| OpenError::Unusable {
+    create_private(path).map_err(|e| unusable(path, crate::error::io_reason(&e)))?;
+    open_with(path, OpenFlags::default())
+}
+
+/// Opens and migrates the store at `path` if there is one, creating nothing.
+pub(crate) fn open_existing(path: &Path) -> Result<Connection, OpenError> {
+    if !path.exists() {
+        return Err(OpenError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+    open_with(path, OpenFlags::default() - OpenFlags::SQLITE_OPEN_CREATE)
+}
+
+fn unusable(path: &Path, why: String) -> OpenError {
+    OpenError::Unusable {
         path: path.to_path_buf(),
         why,
-    };
-    create_private(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
-    let mut conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
+    }
+}
+
+fn open_with(path: &Path, flags: OpenFlags) -> Result<Connection, OpenError> {
+    let fail = |why: String| unusable(path, why);
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| fail(e.to_string()))?;
+    // Before anything is changed (WAL is a change to the file): another program's database is
+    // left as it is.
+    if schema::foreign(&conn).map_err(|e| fail(e.to_string()))? {
+        return Err(OpenError::Foreign {
+            path: path.to_path_buf(),
+        });
+    }
     configure(&conn).map_err(|e| fail(e.to_string()))?;
     schema::migrate(&mut conn).map_err(|e| match e {
         schema::SchemaError::Newer(version) => OpenError::Newer {
@@ -98,7 +140,6 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
 /// schema is in place) syncs at checkpoints, so a commit survives a killed process (not a
 /// power cut) without an fsync each. Creating the empty store skips syncing altogether.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch("PRAGMA synchronous = OFF")?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -168,6 +209,37 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, 7, "a newer store must be left alone");
+    }
+
+    #[test]
+    fn another_programs_database_is_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.db");
+        let other = Connection::open(&path).unwrap();
+        other
+            .execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')")
+            .unwrap();
+        drop(other);
+        let before = std::fs::read(&path).unwrap();
+        let err = open(&path).unwrap_err().to_string();
+        assert!(err.ends_with("app.db is not an authcode store (a SQLite database with other tables); it was left as it is"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "not even switched to WAL"
+        );
+        assert!(!dir.path().join("app.db-wal").exists());
+    }
+
+    #[test]
+    fn open_existing_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("typo").join("store.sqlite3");
+        let err = open_existing(&path).unwrap_err().to_string();
+        assert!(err.starts_with("there is no store at "), "{err}");
+        assert!(!dir.path().join("typo").exists());
+        drop(open(&path).unwrap());
+        assert!(open_existing(&path).is_ok());
     }
 
     #[test]

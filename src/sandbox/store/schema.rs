@@ -129,6 +129,23 @@ impl From<rusqlite::Error> for SchemaError {
     }
 }
 
+/// Whether the database is another program's: it holds tables, but not a store's (a store is
+/// empty, as just created, or has a version and its `codes` table). Read before anything is
+/// written, so that a database given by mistake is left as it is.
+pub(crate) fn foreign(conn: &Connection) -> rusqlite::Result<bool> {
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if objects == 0 {
+        return Ok(false);
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let codes: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'codes'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(version == 0 || codes == 0)
+}
+
 /// Brings the store up to [`VERSION`]. Concurrent processes take turns: the version is read
 /// again under the write lock.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), SchemaError> {

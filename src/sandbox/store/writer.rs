@@ -1,9 +1,11 @@
 //! `serve`'s access to the store: one thread owns a connection and runs the jobs handlers send
 //! it in batches, one transaction per batch (group commit). A job's answer is released only
 //! after its batch committed, so nothing is answered that a killed server could forget; if any
-//! job of a batch fails, the whole batch is rolled back and every job in it fails.
+//! job of a batch fails, the whole batch is rolled back and every job in it fails. Before each
+//! batch the writer checks that the file at the store's path is still the one it has open
+//! (device and inode, one `stat`), and moves to the new one when it was deleted or replaced.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -35,25 +37,25 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Opens the store at `path` twice, for the writer thread and the checkpoint thread, and
-    /// starts both.
+    /// starts both (for tests: `serve` hears of a replaced store file).
+    #[cfg(test)]
     pub(crate) fn open(path: &Path) -> Result<Writer, OpenError> {
-        let conn = super::open(path)?;
-        checkpoint::bound_wal(&conn).map_err(|e| OpenError::Unusable {
-            path: path.to_path_buf(),
-            why: e.to_string(),
-        })?;
-        let checkpoints = Checkpointer::start(super::open(path)?, path);
-        Ok(Writer::start(conn, checkpoints))
+        Writer::open_noticing(path, |_| {})
     }
 
-    /// Starts the thread that owns `conn`, telling `checkpoints` of each commit.
-    fn start(conn: Connection, checkpoints: Checkpointer) -> Writer {
+    /// [`Writer::open`], telling `notice` when the store file was deleted or replaced and the
+    /// writer moved to the file now at `path` (or could not).
+    pub(crate) fn open_noticing(
+        path: &Path,
+        notice: impl Fn(&str) + Send + 'static,
+    ) -> Result<Writer, OpenError> {
+        let store = Store::open(path)?;
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("store-writer".into())
-            .spawn(move || write_loop(&conn, &queue, &checkpoints))
+            .spawn(move || write_loop(store, &queue, &notice))
             .expect("a thread can be spawned");
-        Writer { jobs }
+        Ok(Writer { jobs })
     }
 
     /// Runs `f` in the next batch; resolves once that batch committed (or failed).
@@ -85,12 +87,107 @@ impl Writer {
     }
 }
 
-fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>, checkpoints: &Checkpointer) {
+/// The writer's connection, the checkpoint thread on the same file, and which file that is.
+struct Store {
+    path: PathBuf,
+    conn: Connection,
+    /// `None` while broken.
+    checkpoints: Option<Checkpointer>,
+    file: Option<FileId>,
+    /// The file now at `path` cannot be used (it replaced the one open, which was let go).
+    broken: bool,
+}
+
+impl Store {
+    fn open(path: &Path) -> Result<Store, OpenError> {
+        let conn = super::open(path)?;
+        checkpoint::bound_wal(&conn).map_err(|e| OpenError::Unusable {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        })?;
+        let checkpoints = Checkpointer::start(super::open(path)?, path);
+        Ok(Store {
+            path: path.to_path_buf(),
+            conn,
+            checkpoints: Some(checkpoints),
+            file: file_id(path),
+            broken: false,
+        })
+    }
+
+    /// Before a batch: when the file at the path is no longer the one open (deleted, or
+    /// replaced by a new store), moves to the one there now, creating it if it is gone, so that
+    /// the codes `request` records in it can be exchanged. If that file cannot be used, every
+    /// batch fails until one can.
+    fn follow(&mut self, notice: &dyn Fn(&str)) {
+        let now = file_id(&self.path);
+        if now == self.file || (self.broken && now.is_none()) {
+            return;
+        }
+        // The old file is let go first, its WAL copied back and emptied (after the checkpoint
+        // thread, which could be checkpointing it, has ended): the -wal and -shm files beside
+        // the path must not serve two databases, nor carry the old one's pages into the new.
+        self.checkpoints = None;
+        if !self.broken {
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+        let Ok(placeholder) = Connection::open_in_memory() else {
+            return;
+        };
+        drop(std::mem::replace(&mut self.conn, placeholder));
+        let shown = crate::text::display_path(&self.path);
+        match Store::open(&self.path) {
+            Ok(new) => {
+                notice(&format!(
+                    "the store file {shown} was deleted or replaced: serving the store there now"
+                ));
+                *self = new;
+            }
+            Err(e) => {
+                if !self.broken {
+                    notice(&format!(
+                        "the store file {shown} was replaced by one that cannot be used: {e}"
+                    ));
+                }
+                self.broken = true;
+            }
+        }
+    }
+}
+
+/// Which file a path names (device and inode), to notice a deleted or replaced store.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = ();
+
+fn file_id(path: &Path) -> Option<FileId> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(())
+    }
+}
+
+fn write_loop(mut store: Store, queue: &mpsc::Receiver<Job>, notice: &dyn Fn(&str)) {
     let mut previous = 0;
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         collect(queue, &mut batch, previous > 1);
         previous = batch.len();
+        store.follow(notice);
+        if let Some(checkpoints) = &store.checkpoints {
+            checkpoints.restart_if_asked(&store.conn);
+        }
+        let conn = &store.conn;
         if conn.execute_batch("BEGIN IMMEDIATE").is_err() {
             for job in batch {
                 let (reply, _) = job(conn);
@@ -101,7 +198,7 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>, checkpoints: &Chec
             continue;
         }
         let mut replies = Vec::with_capacity(batch.len());
-        let mut any_failed = false;
+        let mut any_failed = store.broken;
         for job in batch {
             let (reply, failed) = job(conn);
             any_failed |= failed;
@@ -109,7 +206,9 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Job>, checkpoints: &Chec
         }
         let committed = !any_failed && conn.execute_batch("COMMIT").is_ok();
         if committed {
-            checkpoints.committed();
+            if let Some(checkpoints) = &store.checkpoints {
+                checkpoints.committed();
+            }
         } else {
             let _ = conn.execute_batch("ROLLBACK");
         }
@@ -164,5 +263,51 @@ mod tests {
         w.run(|c| c.execute("INSERT INTO t VALUES (2)", []))
             .await
             .unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_deleted_or_replaced_store_file_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let notices = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let heard = notices.clone();
+        let w =
+            Writer::open_noticing(&path, move |n| heard.lock().unwrap().push(n.into())).unwrap();
+        let arm = |c: &Connection| {
+            crate::sandbox::store::faults::arm(
+                c,
+                "profile",
+                &crate::sandbox::store::faults::Answer::Status(503),
+                Some(1),
+                1.0,
+                0,
+            )
+        };
+        let count =
+            |c: &Connection| c.query_row("SELECT count(*) FROM faults", [], |r| r.get::<_, i64>(0));
+        w.run(arm).await.unwrap();
+        assert_eq!(w.run(count).await.unwrap(), 1);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        assert_eq!(w.run(count).await.unwrap(), 0, "a new, empty store");
+        assert!(path.exists());
+        // Replaced by another store (renamed over it).
+        let other = dir.path().join("other.sqlite3");
+        let conn = crate::sandbox::store::open(&other).unwrap();
+        for _ in 0..3 {
+            arm(&conn).unwrap();
+        }
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        drop(conn);
+        std::fs::rename(&other, &path).unwrap();
+        assert_eq!(w.run(count).await.unwrap(), 3, "the store now at the path");
+        assert_eq!(
+            notices.lock().unwrap().len(),
+            2,
+            "{:?}",
+            notices.lock().unwrap()
+        );
     }
 }

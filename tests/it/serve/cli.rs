@@ -175,7 +175,19 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
         ),
         (
             vec!["--access-token-ttl".into(), "0s".into()],
-            "is not a duration",
+            "--access-token-ttl \"0s\" must be more than zero",
+        ),
+        (
+            vec!["--code-ttl".into(), "10M".into()],
+            "--code-ttl \"10M\" is ambiguous: M reads as months, m as minutes",
+        ),
+        (
+            vec!["--refresh-token-ttl".into(), "8000years".into()],
+            "--refresh-token-ttl \"8000years\" is too long: what is issued would expire after the year 9999",
+        ),
+        (
+            vec!["--access-token-ttl".into(), "999999999999d".into()],
+            "is too long",
         ),
         (
             vec!["--partner-public-key".into(), key.to_str().unwrap().into()],
@@ -203,6 +215,15 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
         );
         if args[0] == "--listen" && args[1] == busy {
             assert!(stderr.contains(&busy), "names the address: {stderr}");
+            assert!(
+                stderr.contains("hint: another `authcode serve` (or another program) may be running on that port")
+                    && stderr.contains("hint: --listen 127.0.0.1:0 takes any free port"),
+                "{stderr}"
+            );
+            assert!(
+                !stderr.contains("HOST:PORT"),
+                "not a syntax error: {stderr}"
+            );
         }
     }
 }
@@ -240,4 +261,47 @@ fn a_code_granted_at_the_prompt_is_recorded_for_the_user_shown() {
         })
         .unwrap();
     assert_eq!(user, "siti");
+}
+
+/// `serve --help` names the routes and pages and where the store is by default; README's
+/// options table lists every option of `serve`.
+#[test]
+fn serve_help_names_routes_pages_and_the_store_and_readme_lists_every_option() {
+    let help = authcode().args(["serve", "--help"]).run().ok().stdout();
+    for path in [
+        APPLY_TOKEN,
+        PROFILE,
+        "/v1.0/get-auth-code?",
+        "  /  ",
+        "/sandbox/{action}",
+        "$XDG_STATE_HOME/authcode/store.sqlite3",
+    ] {
+        assert!(help.contains(path), "{path} not in:\n{help}");
+    }
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let table = readme
+        .split("\n### Options\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .unwrap();
+    let options = help
+        .split("Options:")
+        .nth(1)
+        .and_then(|o| o.split("Global options:").next())
+        .unwrap();
+    let flags: Vec<&str> = options
+        .lines()
+        .map(str::trim_start)
+        .filter_map(|l| l.split([' ', ',']).find(|w| w.starts_with("--")))
+        .filter(|f| *f != "--help")
+        .collect();
+    assert!(flags.contains(&"--auto-consent"), "{flags:?}");
+    for flag in flags {
+        assert!(
+            table.contains(&format!("`{flag} ")) || table.contains(&format!("`{flag}`")),
+            "README's options table lacks {flag}"
+        );
+    }
 }

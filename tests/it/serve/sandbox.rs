@@ -37,7 +37,10 @@ fn each_code_fault_from_the_command_line_hits_the_next_exchange() {
     let (code, _, stderr) = sandbox(&store, &["use-code", "NO-SUCH-CODE"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.starts_with("error: the store holds no code NO-SUCH-CODE"),
+        stderr.starts_with(&format!(
+            "error: the store {} holds no code NO-SUCH-CODE",
+            store.display()
+        )),
         "{stderr}"
     );
 
@@ -326,4 +329,30 @@ fn sigterm_lets_a_request_in_flight_finish() {
         "it waited for the answer"
     );
     assert!(log.contains("200 2007400 fault=delay-1500ms"), "{log}");
+}
+
+/// A tiny `--fraction` is listed in a few characters, and `--http` says its range as a person
+/// would.
+#[test]
+fn a_fault_is_described_in_a_few_words() {
+    let (_dir, store) = temp_store();
+    let arm = ["fault", "profile", "--http", "503", "--fraction"];
+    assert_eq!(sandbox(&store, &[&arm[..], &["1e-300"]].concat()).0, 0);
+    assert_eq!(sandbox(&store, &[&arm[..], &["0.25"]].concat()).0, 0);
+    let (code, listing, _) = sandbox(&store, &["list"]);
+    assert_eq!(code, 0);
+    let faults: Vec<&str> = listing
+        .lines()
+        .skip_while(|l| !l.starts_with("FAULTS"))
+        .skip(1)
+        .collect();
+    assert_eq!(faults.len(), 2, "{listing}");
+    assert!(faults[0].ends_with("  1e-298% of requests"), "{listing}");
+    assert!(faults[1].ends_with("  25% of requests"), "{listing}");
+    assert!(faults.iter().all(|l| l.len() < 60), "{listing}");
+
+    let (code, _, stderr) = sandbox(&store, &["fault", "profile", "--http", "600"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("500 to 599"), "{stderr}");
+    assert!(!stderr.contains("500..600"), "{stderr}");
 }

@@ -184,12 +184,20 @@ pub struct Options<'a> {
 impl Server {
     /// Starts `authcode serve --listen 127.0.0.1:0` on `store`.
     pub fn start(store: &Path, options: Options<'_>) -> Server {
+        Server::start_with_env(store, options, &[])
+    }
+
+    /// [`Server::start`] with environment variables set.
+    pub fn start_with_env(store: &Path, options: Options<'_>, env: &[(&str, &str)]) -> Server {
         let mut cmd = authcode();
         cmd.store(store)
             .args(["serve", "--listen", options.listen.unwrap_or("127.0.0.1:0")])
             .args(options.extra)
             // What `terminate` grants the server to stop after SIGTERM.
             .timeout(Duration::from_secs(10));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         if options.signed {
             let dir = store.parent().unwrap();
             let key = dir.join("merchant.pub.pem");
@@ -266,9 +274,19 @@ impl Server {
         self.child.kill();
     }
 
+    /// Sends `signal` (SIGTERM, SIGINT) and returns at once.
+    pub fn signal(&self, signal: i32) {
+        assert_eq!(unsafe { libc::kill(self.child.id() as i32, signal) }, 0);
+    }
+
     /// SIGTERM; the exit status and the whole log (read to its end).
-    pub fn terminate(mut self) -> (Option<i32>, String) {
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+    pub fn terminate(self) -> (Option<i32>, String) {
+        self.signal(libc::SIGTERM);
+        self.exit()
+    }
+
+    /// Waits for the exit (within the start's 10 s); the exit status and the whole log.
+    pub fn exit(mut self) -> (Option<i32>, String) {
         let status = self.child.wait().unwrap();
         if let Some(reader) = self.reader.take() {
             reader.join().unwrap();

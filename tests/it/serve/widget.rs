@@ -441,6 +441,14 @@ fn the_user_ends_the_binding_from_the_command_line_or_the_listing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty());
+    // It says what it did, in one line on stderr, naming the store.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.lines().count() == 1
+            && said.contains("unbound: the binding ended")
+            && said.contains("store"),
+        "{said}"
+    );
     let token = by_cli["accessToken"].as_str().unwrap();
     assert_eq!(
         code_and_message(&call(&server, BALANCE, &balance_body(token))),
@@ -452,7 +460,11 @@ fn the_user_ends_the_binding_from_the_command_line_or_the_listing() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the store holds no token"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.starts_with("error: the store ") && said.contains(" holds no token NO-SUCH-TOKEN"),
+        "{said}"
+    );
 
     // The listing's button names the row, not the token.
     let token = by_button["accessToken"].as_str().unwrap();
