@@ -22,6 +22,8 @@ pub(crate) enum Route {
     BalanceInquiry,
     /// The page an Apply OTT token opens, standing in for DANA's own pages.
     OttPage,
+    /// The health check for probes and wait loops: 200 when the store answers, else 503.
+    Health,
 }
 
 /// The shape of the JSON answers a route gives for a wrong method or an unreadable body.
@@ -55,6 +57,7 @@ impl Route {
             Route::ApplyOtt => "apply-ott",
             Route::BalanceInquiry => "balance-inquiry",
             Route::OttPage => "ott-page",
+            Route::Health => "health",
         }
     }
 
@@ -70,6 +73,7 @@ impl Route {
             Route::ApplyOtt => "/rest/v1.1/qr/apply-ott",
             Route::BalanceInquiry => "/v1.0/balance-inquiry.htm",
             Route::OttPage => "/sandbox/ott",
+            Route::Health => "/healthz",
         }
     }
 
@@ -83,7 +87,7 @@ impl Route {
             | Route::ApplyOtt
             | Route::BalanceInquiry => "POST",
             Route::Consent => "GET, HEAD, POST",
-            Route::Listing | Route::OttPage => "GET, HEAD",
+            Route::Listing | Route::OttPage | Route::Health => "GET, HEAD",
         }
     }
 

@@ -8,6 +8,7 @@ pub(crate) mod apply_token;
 pub(crate) mod balance_inquiry;
 pub(crate) mod consent;
 pub(crate) mod customer;
+pub(crate) mod health;
 pub(crate) mod listing;
 pub(crate) mod ott_page;
 pub(crate) mod profile;
@@ -23,7 +24,7 @@ use super::state::AppState;
 pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
 
 /// Every route the server serves, with its methods.
-pub(crate) const ALL: [(Route, Methods); 9] = [
+pub(crate) const ALL: [(Route, Methods); 10] = [
     (Route::ApplyToken, apply_token::methods),
     (Route::Profile, profile::methods),
     (Route::Consent, consent::methods),
@@ -33,6 +34,7 @@ pub(crate) const ALL: [(Route, Methods); 9] = [
     (Route::ApplyOtt, apply_ott::methods),
     (Route::BalanceInquiry, balance_inquiry::methods),
     (Route::OttPage, ott_page::methods),
+    (Route::Health, health::methods),
 ];
 
 /// Why a request's time `sent` is refused under `--max-clock-skew` (`max_ms`) at `now_ms`:
