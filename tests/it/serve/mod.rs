@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod concurrency;
 mod consent_link;
+mod container;
 mod listing;
 mod origins;
 mod profile;
