@@ -18,12 +18,12 @@ use super::store::writer::Writer;
 use super::store::Ttls;
 
 /// The app over a store of its own (kept until the test ends).
-fn sandbox() -> (tempfile::TempDir, axum::Router) {
+pub(super) fn sandbox() -> (tempfile::TempDir, axum::Router) {
     sandbox_guarded(Guard::default())
 }
 
 /// The same, with the pages guarded by `guard`.
-fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router) {
+pub(super) fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router) {
     let dir = tempfile::tempdir().unwrap();
     let writer = Writer::open(&dir.path().join("store.sqlite3")).unwrap();
     let state = AppState {
@@ -132,7 +132,7 @@ async fn a_wrong_method_is_405_with_the_routes_own_allow_in_its_shape() {
         | Route::BalanceInquiry
         | Route::AlipayPlusApplyToken
         | Route::AlipayPlusUserInfo => ["GET", "PUT", "DELETE", "PATCH"],
-        Route::Listing | Route::OttPage => ["POST", "PUT", "DELETE", "PATCH"],
+        Route::Listing | Route::OttPage | Route::Health => ["POST", "PUT", "DELETE", "PATCH"],
         Route::Consent | Route::AlipayCnGateway => ["PUT", "DELETE", "PATCH", "OPTIONS"],
     };
     for (route, _) in ALL {

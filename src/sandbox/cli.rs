@@ -37,6 +37,7 @@ Pages (for a browser):
   /v1.0/get-auth-code?...                   The web consent page (DANA's authorization link)
   /sandbox/ott                              Spends a one-time token from Apply OTT
   /                                         What the store holds (?format=json: as JSON)
+  /healthz                                  200 when the store answers, else 503 (for probes)
   /sandbox/{action}                         The listing page's buttons (POST)";
 
 #[cfg(test)]

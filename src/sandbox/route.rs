@@ -28,6 +28,8 @@ pub(crate) enum Route {
     AlipayPlusUserInfo,
     /// Alipay CN's `gateway.do`: `alipay.system.oauth.token` and `alipay.user.info.share`.
     AlipayCnGateway,
+    /// The health check for probes and wait loops: 200 when the store answers, else 503.
+    Health,
 }
 
 /// Where the Alipay+ platform's calls are served: its own paths (v2, and v1 tenants'), under
@@ -90,6 +92,7 @@ impl Route {
             Route::AlipayPlusApplyToken => "alipay-plus-apply-token",
             Route::AlipayPlusUserInfo => "alipay-plus-user-info",
             Route::AlipayCnGateway => "alipay-cn-gateway",
+            Route::Health => "health",
         }
     }
 
@@ -113,6 +116,7 @@ impl Route {
             Route::AlipayPlusApplyToken => alipay_plus_paths!("authorizations/applyToken"),
             Route::AlipayPlusUserInfo => alipay_plus_paths!("users/inquiryUserInfo"),
             Route::AlipayCnGateway => &["/gateway.do"],
+            Route::Health => &["/healthz"],
         }
     }
 
@@ -128,7 +132,7 @@ impl Route {
             | Route::AlipayPlusApplyToken
             | Route::AlipayPlusUserInfo => "POST",
             Route::Consent | Route::AlipayCnGateway => "GET, HEAD, POST",
-            Route::Listing | Route::OttPage => "GET, HEAD",
+            Route::Listing | Route::OttPage | Route::Health => "GET, HEAD",
         }
     }
 

@@ -15,6 +15,7 @@ mod color_conventions;
 mod colors;
 mod completions;
 mod completions_hostile;
+mod deploy;
 mod docs;
 mod error_tables;
 mod escapes;

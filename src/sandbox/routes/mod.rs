@@ -10,6 +10,7 @@ pub(crate) mod apply_token;
 pub(crate) mod balance_inquiry;
 pub(crate) mod consent;
 pub(crate) mod customer;
+pub(crate) mod health;
 pub(crate) mod listing;
 pub(crate) mod ott_page;
 pub(crate) mod profile;
@@ -25,7 +26,7 @@ use super::state::AppState;
 pub(crate) type Methods = fn() -> MethodRouter<Arc<AppState>>;
 
 /// Every route the server serves, with its methods.
-pub(crate) const ALL: [(Route, Methods); 12] = [
+pub(crate) const ALL: [(Route, Methods); 13] = [
     (Route::ApplyToken, apply_token::methods),
     (Route::Profile, profile::methods),
     (Route::Consent, consent::methods),
@@ -41,6 +42,7 @@ pub(crate) const ALL: [(Route, Methods); 12] = [
     ),
     (Route::AlipayPlusUserInfo, alipay_plus::user_info::methods),
     (Route::AlipayCnGateway, alipay_cn::methods),
+    (Route::Health, health::methods),
 ];
 
 /// Why a request's time `sent` is refused under `--max-clock-skew` (`max_ms`) at `now_ms`:

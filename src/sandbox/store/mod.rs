@@ -12,6 +12,7 @@ pub(crate) mod binding;
 pub(crate) mod checkpoint;
 pub(crate) mod faults;
 pub mod grants;
+pub(crate) mod health;
 pub(crate) mod schema;
 pub(crate) mod writer;
 

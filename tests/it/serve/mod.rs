@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod concurrency;
 mod consent_link;
+mod container;
 mod keys;
 mod listing;
 mod origins;

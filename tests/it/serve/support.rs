@@ -309,11 +309,8 @@ pub fn send(
     headers: &[(String, String)],
     body: Vec<u8>,
 ) -> (u16, hyper::HeaderMap, Vec<u8>) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(send_async(addr, method, path, headers, body))
+    try_send(addr, method, path, headers, body)
+        .unwrap_or_else(|e| panic!("{method} {path} on {addr}: {e}"))
 }
 
 pub async fn send_async(
@@ -323,11 +320,40 @@ pub async fn send_async(
     headers: &[(String, String)],
     body: Vec<u8>,
 ) -> (u16, hyper::HeaderMap, Vec<u8>) {
-    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    try_send_async(addr, method, path, headers, body)
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path} on {addr}: {e}"))
+}
+
+/// [`send`], or why it got no answer (a server not up yet, a connection cut).
+pub fn try_send(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> Result<(u16, hyper::HeaderMap, Vec<u8>), String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(try_send_async(addr, method, path, headers, body))
+}
+
+pub async fn try_send_async(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> Result<(u16, hyper::HeaderMap, Vec<u8>), String> {
+    let stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .map_err(|e| e.to_string())?;
     let (mut sender, conn) =
         hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
             .await
-            .unwrap();
+            .map_err(|e| e.to_string())?;
     tokio::spawn(conn);
     let mut request = hyper::Request::builder()
         .method(method)
@@ -339,17 +365,17 @@ pub async fn send_async(
     let response = sender
         .send_request(request.body(Full::new(Bytes::from(body))).unwrap())
         .await
-        .unwrap();
+        .map_err(|e| e.to_string())?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = response
         .into_body()
         .collect()
         .await
-        .unwrap()
+        .map_err(|e| e.to_string())?
         .to_bytes()
         .to_vec();
-    (status, headers, body)
+    Ok((status, headers, body))
 }
 
 /// A temporary directory with a store path in it.
