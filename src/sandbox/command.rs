@@ -170,11 +170,13 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             crate::output::stdout(
                 format!("fault {id} armed on {}: {}\n", route.name(), label(&answer)).as_bytes(),
             )?;
+            confirm(&format!("(store {shown})"));
             return Ok(0);
         }
         Action::ClearFaults { route } => {
             let n = faults::clear(&conn, route.map(Route::name)).map_err(failed)?;
             crate::output::stdout(format!("{n} fault(s) cleared\n").as_bytes())?;
+            confirm(&format!("(store {shown})"));
             return Ok(0);
         }
         Action::ExpireToken { token } => (

@@ -13,7 +13,8 @@ fn a_request_whose_client_hung_up_is_logged_with_what_it_did() {
     authcode()
         .store(&store)
         .args(["sandbox", "fault", "apply-token", "--delay", "1s"])
-        .ok();
+        .run()
+        .success();
     let body = code_body(&code);
     let mut request = format!("POST {APPLY_TOKEN} HTTP/1.1\r\nHost: {}\r\n", server.addr);
     for (k, v) in signed_headers() {

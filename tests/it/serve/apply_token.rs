@@ -390,7 +390,8 @@ fn a_used_fault_on_a_refresh_says_refresh_token_used() {
             "--count",
             "2",
         ])
-        .ok();
+        .run()
+        .success();
     assert_refused(
         server.apply(refresh.as_bytes()),
         401,

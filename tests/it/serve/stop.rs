@@ -20,7 +20,8 @@ fn arm_delay(store: &Path, delay: &str) {
     authcode()
         .store(store)
         .args(["sandbox", "fault", "apply-token", "--delay", delay])
-        .ok();
+        .run()
+        .success();
 }
 
 /// Faults still armed (a taken `--count 1` fault is gone).
@@ -158,5 +159,8 @@ fn delay_must_be_more_than_zero_and_at_most_five_minutes() {
     fault("5m 1s").refused("longer than the cap of 5m");
     fault("soon").refused("--delay \"soon\" is not a duration");
     assert_eq!(armed(&store), 0, "nothing armed by a refused --delay");
-    assert!(fault("5m").ok().stdout().contains("fault=delay-300000ms"));
+    assert!(fault("5m")
+        .success()
+        .stdout()
+        .contains("fault=delay-300000ms"));
 }

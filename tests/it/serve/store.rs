@@ -127,6 +127,16 @@ fn each_sandbox_command_names_its_store_and_confirms_in_one_line() {
             .starts_with(&format!("error: the store {shown} holds no code {code}")),
         "{run}"
     );
+    // Arming and clearing faults: the result on stdout (scripts read it), the store on stderr.
+    let run = sandbox(&store, &["fault", "apply-token", "--http", "503"]).code(0);
+    assert_eq!(
+        run.stdout(),
+        "fault 1 armed on apply-token: fault=http-503\n"
+    );
+    assert_eq!(run.stderr(), format!("(store {shown})\n"));
+    let run = sandbox(&store, &["clear-faults"]).code(0);
+    assert_eq!(run.stdout(), "1 fault(s) cleared\n");
+    assert_eq!(run.stderr(), format!("(store {shown})\n"));
 }
 
 /// `sandbox reset` empties the store a server is running on; the server goes on serving it.
