@@ -1,14 +1,16 @@
-//! The sandbox: `authcode serve` (a local DANA sandbox) and `authcode sandbox` (its store
-//! from the command line), in one folder.
+//! The sandbox: `authcode serve` (a local sandbox of the wallets' backends: DANA's SNAP
+//! calls, the Alipay+ gateway, Alipay CN's `gateway.do`) and `authcode sandbox` (its store from
+//! the command line), in one folder.
 //!
-//! A request flows `app` (the router from `routes::ALL`, the access log) → a route's file in
-//! `routes/` (its checks, its handler, its answers) → `faults` (a fault armed on the route,
-//! then the route's store work) → `store` (every SQL statement, through the writer thread) →
-//! `answer` (the answer, which renders itself and its access-log record). `route` names each
-//! route once; `state` is what the handlers share; `pages` the HTML they share; `signature`
-//! and `times` the wire formats. `cli`, `config` and `duration` take the command line, `server` starts
-//! and stops the server, `command` is `authcode sandbox`, `record` what `request` records.
-//! `guard` stands in front of the pages: no other site gets in.
+//! A request flows `connections` (hyper's HTTP/1 connections, over TCP or `tls`) → `app` (the
+//! router from `routes::ALL`, the access log) → a route's file in `routes/` (its checks, its
+//! handler, its answers) → `faults` (a fault armed on the route, then the route's store work)
+//! → `store` (every SQL statement, through the writer thread) → `answer` (the answer, which
+//! renders itself and its access-log record). `route` names each route once; `state` is what
+//! the handlers share; `pages` the HTML they share; `signature`, `platform_key` and `times`
+//! the wire formats and keys. `cli`, `config` and `duration` take the command line, `server`
+//! starts and stops the server, `command` is `authcode sandbox`, `record` what `request`
+//! records. `guard` stands in front of the pages: no other site gets in.
 
 pub(crate) mod answer;
 pub(crate) mod app;
