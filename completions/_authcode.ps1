@@ -88,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on, HOST:PORT (port 0: any free port)')
             [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'The merchant''s partner id (client id); any is accepted when unset')
             [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself')
-            [CompletionResult]::new('--platform-private-key', '--platform-private-key', [CompletionResultType]::ParameterName, 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]')
+            [CompletionResult]::new('--platform-private-key', '--platform-private-key', [CompletionResultType]::ParameterName, 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]')
             [CompletionResult]::new('--tls-name', '--tls-name', [CompletionResultType]::ParameterName, 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)')
             [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged')
             [CompletionResult]::new('--access-token-ttl', '--access-token-ttl', [CompletionResultType]::ParameterName, 'How long an access token is valid')
@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
@@ -241,7 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;sandbox;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')
@@ -364,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         }
         'authcode;help;sandbox' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the newest codes and tokens')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)')
             [CompletionResult]::new('expire-code', 'expire-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as expired')
             [CompletionResult]::new('use-code', 'use-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as already used')
             [CompletionResult]::new('forget-code', 'forget-code', [CompletionResultType]::ParameterValue, 'Make a code fail at its next exchange as unknown (removes it)')

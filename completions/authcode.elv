@@ -80,7 +80,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --listen 'Address to listen on, HOST:PORT (port 0: any free port)'
             cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
             cand --partner-public-key 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself'
-            cand --platform-private-key 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]'
+            cand --platform-private-key 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]'
             cand --tls-name 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)'
             cand --code-ttl 'How long a minted code can be exchanged'
             cand --access-token-ttl 'How long an access token is valid'
@@ -109,7 +109,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List the newest codes and tokens'
-            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+            cand key 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
@@ -221,7 +221,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;sandbox;help'= {
             cand list 'List the newest codes and tokens'
-            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+            cand key 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'
@@ -324,7 +324,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         }
         &'authcode;help;sandbox'= {
             cand list 'List the newest codes and tokens'
-            cand key 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+            cand key 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
             cand expire-code 'Make a code fail at its next exchange as expired'
             cand use-code 'Make a code fail at its next exchange as already used'
             cand forget-code 'Make a code fail at its next exchange as unknown (removes it)'

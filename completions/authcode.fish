@@ -115,7 +115,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand completions" -s h -l h
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l listen -d 'Address to listen on, HOST:PORT (port 0: any free port)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-id -d 'The merchant\'s partner id (client id); any is accepted when unset' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l platform-private-key -d 'The RSA private key (PEM) the Alipay+ answers are signed with [default: the store\'s own, created once beside it; `authcode sandbox key` prints its public key]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l platform-private-key -d 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store\'s own, created once beside it; `authcode sandbox key` prints its public key]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls-name -d 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
@@ -156,7 +156,7 @@ always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
@@ -316,7 +316,7 @@ always\t''
 never\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'
@@ -470,7 +470,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_s
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "validate" -d 'Check request and response JSON files against the specification'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and not __fish_seen_subcommand_from scopes schema wallets completions serve sandbox request validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List the newest codes and tokens'
-complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)'
+complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "key" -d 'Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then bare base64)'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire-code" -d 'Make a code fail at its next exchange as expired'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "use-code" -d 'Make a code fail at its next exchange as already used'
 complete -c authcode -n "__fish_authcode_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "forget-code" -d 'Make a code fail at its next exchange as unknown (removes it)'

@@ -100,11 +100,19 @@ async fn declared_too_large(
 }
 
 async fn not_found() -> Answer {
-    Answer::snap(
-        404,
-        "4040000",
-        "Not Found. This sandbox serves POST /v1.0/access-token/b2b2c.htm, POST /dana/member/query/queryUserProfile.htm, POST /v2/authorizations/applyToken, POST /v2/users/inquiryUserInfo, /gateway.do, GET /v1.0/get-auth-code and GET /",
-        serde_json::Value::Null,
+    Answer::snap(404, "4040000", &served(), serde_json::Value::Null)
+}
+
+/// "Not Found. This sandbox serves ...": every route of the table, by its first path and its
+/// methods (`serve --help` names the other paths).
+fn served() -> String {
+    let routes: Vec<String> = routes::ALL
+        .iter()
+        .map(|(route, _)| format!("{} {}", route.allow(), route.path()))
+        .collect();
+    format!(
+        "Not Found. This sandbox serves {} (see authcode serve --help)",
+        routes.join("; ")
     )
 }
 

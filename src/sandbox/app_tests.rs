@@ -116,6 +116,15 @@ async fn an_unknown_path_is_a_snap_404_for_any_method() {
             assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
             assert_eq!(kind, "application/json", "{method} {path}");
             assert_eq!(body["responseCode"], "4040000", "{method} {path}: {body}");
+            // It names every route the table serves, so a newcomer learns where to go.
+            let said = body["responseMessage"].as_str().unwrap();
+            for (route, _) in crate::sandbox::routes::ALL {
+                assert!(
+                    said.contains(route.path()),
+                    "{} missing: {said}",
+                    route.path()
+                );
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn consent(query: &[u8], partner_id: Option<&str>) -> Result<Consent, Refuse
     })?;
     match consent::check(&params, &Profile::dana(), partner_id, &[]) {
         Ok(request) => Ok(Consent {
-            page: page::page(&request, &users),
+            page: page::page(&request, &users, "DANA"),
             allow: consent::allow_location(&request, "CODE"),
             deny: consent::deny_location(&request),
         }),

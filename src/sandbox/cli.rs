@@ -27,7 +27,7 @@ Routes (POST; signed when --partner-public-key is given):
   /v1.0/registration-account-unbinding.htm  Account Unbinding: the binding ends
   /rest/v1.1/qr/apply-ott                   Apply OTT: one-time tokens for DANA's pages
   /v1.0/balance-inquiry.htm                 Balance Inquiry: the user's balance
-  Alipay+ (GCash, Touch 'n Go, Alipay+ Connect, AlipayHK; also under /api/open, /api,
+  Alipay+ (Alipay+, GCash, Touch 'n Go, Alipay+ Connect, AlipayHK; also under /api/open, /api,
   /acl/api, /ams/api/v1 and /ams/sandbox/api/v1):
   /v2/authorizations/applyToken             applyToken: a code or refresh token for tokens
   /v2/users/inquiryUserInfo                 inquiryUserInfo: the user's data for a token
@@ -72,7 +72,8 @@ pub(crate) enum SandboxAction {
         #[arg(long, value_name = "N", default_value_t = 20)]
         limit: usize,
     },
-    /// Print the public key the sandbox signs its Alipay+ answers with (PEM, then bare base64)
+    /// Print the public key the sandbox signs its Alipay+ and Alipay CN answers with (PEM, then
+    /// bare base64)
     Key {
         /// Only the PEM
         #[arg(long, conflicts_with = "base64")]
@@ -173,8 +174,8 @@ pub(crate) struct ServeArgs {
     )]
     pub partner_public_key: Option<PathBuf>,
 
-    /// The RSA private key (PEM) the Alipay+ answers are signed with [default: the store's
-    /// own, created once beside it; `authcode sandbox key` prints its public key]
+    /// The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the
+    /// store's own, created once beside it; `authcode sandbox key` prints its public key]
     #[arg(long, value_name = "FILE", env = "AUTHCODE_PLATFORM_PRIVATE_KEY")]
     pub platform_private_key: Option<PathBuf>,
 

@@ -271,7 +271,7 @@ fn delay_ms(text: &str) -> Result<u64, CliError> {
             crate::text::brief(text),
             humantime::format_duration(MAX_DELAY)
         ))
-        .with_hint("a delay is for testing a client's timeout: 500ms to 5m"));
+        .with_hint("a delay is for testing a client's timeout: more than zero, at most 5m"));
     }
     Ok(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }

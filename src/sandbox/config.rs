@@ -88,7 +88,11 @@ pub(crate) fn serve(
         profile,
         users,
         admin_token: args.admin_token.filter(|t| !t.is_empty()),
-        redirect_urls: args.redirect_url,
+        redirect_urls: args
+            .redirect_url
+            .into_iter()
+            .map(redirect_url)
+            .collect::<Result<_, _>>()?,
         max_clock_skew: args
             .max_clock_skew
             .as_deref()
@@ -116,4 +120,20 @@ fn lifetime(flag: &str, text: &str, now: i64) -> Result<i64, CliError> {
         ))
         .with_hint("lifetimes are for tests: e.g. 10m, 1h, 7d or 3650d"))
     }
+}
+
+/// A `--redirect-url` as the merchant portal registers one: an http(s) URL with a host.
+fn redirect_url(text: String) -> Result<String, CliError> {
+    let usable = text.parse::<axum::http::Uri>().is_ok_and(|uri| {
+        matches!(uri.scheme_str(), Some("http" | "https"))
+            && uri.host().is_some_and(|host| !host.is_empty())
+    });
+    if usable {
+        return Ok(text);
+    }
+    Err(CliError::usage(format!(
+        "--redirect-url {:?} is not an http(s) URL",
+        crate::text::brief(&text)
+    ))
+    .with_hint("give it as the merchant portal registers it, e.g. https://shop.example/callback"))
 }

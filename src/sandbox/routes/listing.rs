@@ -256,7 +256,7 @@ pub(crate) fn page(
     }
     b.push_str("</tbody></table></div>");
     b.push_str(&format!(
-        "<h2>Platform public key</h2><p>The Alipay+ answers are signed with this key \
+        "<h2>Platform public key</h2><p>The Alipay+ and Alipay CN answers are signed with this key \
          (<code>authcode sandbox key</code> prints it as PEM too):</p>\
          <p><code id=\"platform-key\">{}</code></p>",
         escape(platform_key)

@@ -197,6 +197,14 @@ fn serve_refuses_a_busy_port_and_bad_options_with_exit_2() {
             vec!["--partner-public-key".into(), "/nonexistent.pem".into()],
             "cannot use the partner public key",
         ),
+        (
+            vec!["--redirect-url".into(), "notaurl".into()],
+            "--redirect-url \"notaurl\" is not an http(s) URL",
+        ),
+        (
+            vec!["--redirect-url".into(), "ftp://shop.example/cb".into()],
+            "is not an http(s) URL",
+        ),
     ];
     for (args, message) in cases {
         let out = authcode()

@@ -110,7 +110,7 @@ async fn consent_get(
         Some(choice) => decide(&state, &request, choice, None).await,
         None => html(
             StatusCode::OK,
-            page::page(&request, &state.users),
+            page::page(&request, &state.users, &state.profile.name),
             "consent-page",
         ),
     }

@@ -12,18 +12,23 @@ fn document(title: &str, body: &str) -> String {
         title,
         pages::CONSENT,
         &format!(
-            "{body}<footer>authcode serve — a local DANA sandbox; no real account is involved.</footer>"
+            "{body}<footer>authcode serve — a local sandbox; no real account is involved.</footer>"
         ),
     )
 }
 
-/// The consent page for `request`, with a choice among `users`.
-pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
+/// The consent page for `request`, with a choice among `users`, in the words of `wallet` (the
+/// wallet whose codes the server mints: `authcode --wallet W serve`).
+pub(crate) fn page(request: &ConsentRequest, users: &Users, wallet: &str) -> String {
     let mut body = String::new();
-    body.push_str("<div class=\"card\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>");
     body.push_str(&format!(
-        "<h1><span id=\"partner\">{}</span> wants to connect to your DANA account</h1>",
-        escape(&request.partner_id)
+        "<div class=\"card\"><div><span class=\"brand\">{}</span><span class=\"sandbox\">sandbox</span></div>",
+        escape(wallet)
+    ));
+    body.push_str(&format!(
+        "<h1><span id=\"partner\">{}</span> wants to connect to your {} account</h1>",
+        escape(&request.partner_id),
+        escape(wallet)
     ));
     body.push_str(&format!(
         "<form method=\"post\" action=\"{}\">",
@@ -64,7 +69,7 @@ pub(crate) fn page(request: &ConsentRequest, users: &Users) -> String {
          </div></form></div>",
     );
     document(
-        &format!("Connect {} to DANA (sandbox)", request.partner_id),
+        &format!("Connect {} to {wallet} (sandbox)", request.partner_id),
         &body,
     )
 }
@@ -74,17 +79,23 @@ pub(crate) fn error_page(errors: &[ParamError]) -> String {
     let said: String = errors
         .iter()
         .map(|e| {
+            // A reason that ends in a question ("did you mean X?") takes no full stop.
+            let stop = if e.why.ends_with(['?', '.', ')']) {
+                ""
+            } else {
+                "."
+            };
             format!(
-                "<li>The parameter <code>{}</code> {}.</li>",
+                "<li>The parameter <code>{}</code> {}{stop}</li>",
                 escape(e.param),
                 escape(&e.why)
             )
         })
         .collect();
     document(
-        "Invalid authorization link (DANA sandbox)",
+        "Invalid authorization link (sandbox)",
         &format!(
-            "<div class=\"card error\"><div><span class=\"brand\">DANA</span><span class=\"sandbox\">sandbox</span></div>\
+            "<div class=\"card error\"><div><span class=\"brand\">authcode</span><span class=\"sandbox\">sandbox</span></div>\
              <h1>This authorization link is not valid</h1>\
              <ul id=\"error\">{said}</ul>\
              <p>Nothing was redirected.</p></div>"
@@ -114,6 +125,25 @@ mod tests {
         ]
     }
 
+    /// The page speaks of the wallet whose codes the server mints, not always of DANA.
+    #[test]
+    fn the_page_names_the_served_wallet() {
+        let r = check(&query(&good()), &Profile::dana(), None, &[]).unwrap();
+        let html = page(&r, &Users::load(None).unwrap(), "GCash");
+        assert!(
+            html.contains("wants to connect to your GCash account"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<title>Connect P1 to GCash (sandbox)</title>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains(">DANA<") && !html.contains("your DANA account"),
+            "{html}"
+        );
+    }
+
     #[test]
     fn everything_from_the_query_is_escaped() {
         let c = Profile::dana();
@@ -122,7 +152,7 @@ mod tests {
         q.push(("partnerId", "<script>alert(1)</script>"));
         q.push(("state", "\"><script>x</script>"));
         let r = check(&query(&q), &c, None, &[]).unwrap();
-        let html = page(&r, &Users::load(None).unwrap());
+        let html = page(&r, &Users::load(None).unwrap(), "DANA");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
