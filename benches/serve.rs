@@ -259,6 +259,7 @@ fn premint(store: &Path, count: usize) -> Result<(), String> {
                 minted_at: now,
                 wallet: "DANA",
                 gateway: "dana",
+                code_ttl: None,
             },
         )
         .map_err(|e| e.to_string())?;

@@ -301,3 +301,37 @@ fn a_bad_sign_another_app_or_method_is_an_error_response() {
         "{log}"
     );
 }
+
+#[test]
+fn alipay_cn_codes_live_three_minutes() {
+    // Alipay CN publishes 3 minutes to 24 hours; the sandbox keeps to the shortest.
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &[],
+            ..Default::default()
+        },
+    );
+    let token = "alipay.system.oauth.token";
+    let late = mint_for(&store, "alipaycn", "auth_user");
+    backdate(&store, &late, 4 * 60 * 1000);
+    let (_, refused) = call(
+        &server,
+        token,
+        &[("grant_type", "authorization_code"), ("code", &late)],
+    );
+    assert_eq!(sub_code(&refused), "isv.code-invalid", "{refused}");
+    let fresh = mint_for(&store, "alipaycn", "auth_user");
+    backdate(&store, &fresh, 2 * 60 * 1000);
+    let (_, won) = call(
+        &server,
+        token,
+        &[("grant_type", "authorization_code"), ("code", &fresh)],
+    );
+    assert!(
+        won["alipay_system_oauth_token_response"]["access_token"].is_string(),
+        "{won}"
+    );
+}

@@ -466,3 +466,65 @@ fn sixty_four_clients_one_alipay_plus_winner() {
     let used = codes.iter().filter(|c| *c == "USED_CODE").count();
     assert_eq!((won, used), (1, 63), "{codes:?}");
 }
+
+#[test]
+fn codes_live_as_long_as_their_platform_publishes_unless_code_ttl_says() {
+    const MINUTE: i64 = 60 * 1000;
+    let (_dir, store) = temp_store();
+    let server = signed_server(&store);
+    // Alipay+ codes "expire within one day": GCash's code is good after 11 minutes (past the
+    // 10m default) and gone after 25 hours.
+    let gcash = mint_for(&store, "gcash", "auth_user");
+    backdate(&store, &gcash, 11 * MINUTE);
+    let won = signed(&server, &store, APPLY, &code(&gcash));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    let late = mint_for(&store, "alipayplus", "auth_user");
+    backdate(&store, &late, 25 * 60 * MINUTE);
+    let expired = signed(&server, &store, APPLY, &code(&late));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+    // AlipayHK's live 10 minutes.
+    let hk = || {
+        let out = authcode()
+            .store(&store)
+            .args(["request", "--wallet", "alipayhk", "--approve", "--compact"])
+            .args(["--scopes", "USER_NAME", "--param", "authClientId=C1"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_of(&out.stdout)["authCode"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let hk_code = hk();
+    backdate(&store, &hk_code, 11 * MINUTE);
+    let expired = signed(&server, &store, APPLY, &code(&hk_code));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+    let fresh = hk();
+    backdate(&store, &fresh, 9 * MINUTE);
+    let won = signed(&server, &store, APPLY, &code(&fresh));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    drop(server);
+
+    // --code-ttl is for every code, whatever its wallet.
+    let patient = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &["--code-ttl", "1h"],
+            ..Default::default()
+        },
+    );
+    let hk_code = hk();
+    backdate(&store, &hk_code, 11 * MINUTE);
+    let won = signed(&patient, &store, APPLY, &code(&hk_code));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    let gcash = mint_for(&store, "gcash", "auth_user");
+    backdate(&store, &gcash, 61 * MINUTE);
+    let expired = signed(&patient, &store, APPLY, &code(&gcash));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+}
