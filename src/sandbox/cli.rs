@@ -217,7 +217,7 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "URL")]
     pub redirect_url: Vec<String>,
 
-    /// Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the
+    /// Refuse requests whose time (X-TIMESTAMP, reqTime, Request-Time, timestamp) is further than this from the
     /// server's clock [default: any time]
     #[arg(long, value_name = "DURATION")]
     pub max_clock_skew: Option<String>,

@@ -528,3 +528,44 @@ fn codes_live_as_long_as_their_platform_publishes_unless_code_ttl_says() {
     let expired = signed(&patient, &store, APPLY, &code(&gcash));
     assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
 }
+
+#[test]
+fn max_clock_skew_bounds_the_request_time() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &["--max-clock-skew", "5m"],
+            ..Default::default()
+        },
+    );
+    let body = code("NO-SUCH-CODE").to_string().into_bytes();
+    let now = jiff::Timestamp::now();
+    let late = now - jiff::SignedDuration::from_mins(10);
+    let ahead = now + jiff::SignedDuration::from_mins(10);
+    for (time, words) in [
+        (late.as_millisecond().to_string(), "behind"),
+        (ahead.to_string(), "ahead of"),
+    ] {
+        let headers = plus_headers_at(APPLY, &body, &time, keys());
+        let (status, answer) = call(&server, &store, APPLY, &headers, &body);
+        assert_eq!(status, 200);
+        assert_eq!(
+            result_of(&answer),
+            ("F", "PARAM_ILLEGAL"),
+            "{time}: {answer}"
+        );
+        let message = answer["result"]["resultMessage"].as_str().unwrap();
+        assert!(
+            message.starts_with("Request-Time is ")
+                && message.ends_with(&format!(
+                    " {words} the server's clock (--max-clock-skew 5m)"
+                )),
+            "{message}"
+        );
+    }
+    // A time within the bound gets as far as the code.
+    let (_, answer) = call(&server, &store, APPLY, &plus_headers(APPLY, &body), &body);
+    assert_eq!(result_of(&answer), ("F", "INVALID_CODE"), "{answer}");
+}
