@@ -168,4 +168,13 @@ mod tests {
         let none = check(&read(None, b""), merchant).unwrap_err();
         assert_eq!(none.sub_code, "isv.missing-app-id");
     }
+
+    #[test]
+    fn a_timestamp_is_beijing_time() {
+        let utc = crate::sandbox::times::parse("2025-01-01T02:00:00Z").unwrap();
+        assert_eq!(beijing_time("2025-01-01 10:00:00"), Some(utc));
+        assert_eq!(beijing_time("2025-01-01T10:00:00"), None);
+        assert_eq!(beijing_time("2025-01-01 10:00"), None);
+        assert_eq!(beijing_time("2025-01-01 10:00:00é"), None);
+    }
 }

@@ -144,9 +144,9 @@ mod tests {
 
     #[test]
     fn request_time_is_iso_8601_or_epoch_milliseconds() {
-        assert!(is_request_time("2025-01-01T10:00:00+08:00"));
-        assert!(is_request_time("1735696800000"));
-        assert!(!is_request_time("2025-01-01 10:00:00"));
-        assert!(!is_request_time("17356968000001234567"));
+        let iso = request_time("2025-01-01T10:00:00+08:00").unwrap();
+        assert_eq!(request_time("1735696800000"), Some(iso), "the same instant");
+        assert_eq!(request_time("2025-01-01 10:00:00"), None);
+        assert_eq!(request_time("17356968000001234567"), None);
     }
 }
