@@ -569,3 +569,83 @@ fn max_clock_skew_bounds_the_request_time() {
     let (_, answer) = call(&server, &store, APPLY, &plus_headers(APPLY, &body), &body);
     assert_eq!(result_of(&answer), ("F", "INVALID_CODE"), "{answer}");
 }
+
+#[test]
+fn alipay_plus_exchanges_survive_sigkill_under_load_each_code_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    let (_dir, store) = temp_store();
+    let codes: Vec<String> = (0..48)
+        .map(|_| mint_for(&store, "gcash", "auth_user"))
+        .collect();
+    let server = signed_server(&store);
+    let addr = server.addr;
+    // Exchanges answered before the kill: code -> access token.
+    let answered = Arc::new(Mutex::new(Vec::<(String, String)>::new()));
+    let wins = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = codes
+        .chunks(6)
+        .map(|chunk| {
+            let chunk = chunk.to_vec();
+            let (answered, wins) = (Arc::clone(&answered), Arc::clone(&wins));
+            std::thread::spawn(move || {
+                for c in chunk {
+                    let body = code(&c).to_string().into_bytes();
+                    let headers = plus_headers(APPLY, &body);
+                    let sent =
+                        std::panic::catch_unwind(|| send(addr, "POST", APPLY, &headers, body));
+                    let Ok((200, _, answer)) = sent else { return };
+                    let answer = json_of(&answer);
+                    assert_eq!(result_of(&answer), ("S", "SUCCESS"), "{answer}");
+                    let token = answer["accessToken"].as_str().unwrap().to_string();
+                    answered.lock().unwrap().push((c, token));
+                    wins.fetch_add(1, Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while wins.load(Ordering::SeqCst) < 8 && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
+    assert!(wins.load(Ordering::SeqCst) >= 8, "no load before the kill");
+    server.kill();
+    for w in workers {
+        let _ = w.join();
+    }
+    let answered = answered.lock().unwrap().clone();
+    assert!(
+        answered.len() < codes.len(),
+        "the kill came after every exchange"
+    );
+
+    let server = signed_server(&store);
+    let mut redeemed_now = 0;
+    for c in &codes {
+        let again = signed(&server, &store, APPLY, &code(c));
+        match answered.iter().find(|(a, _)| a == c) {
+            // Nothing lost: an answered exchange stays spent, and its token works.
+            Some((_, token)) => {
+                assert_eq!(result_of(&again), ("F", "USED_CODE"), "{c}: {again}");
+                let info = signed(
+                    &server,
+                    &store,
+                    INQUIRY,
+                    &json!({"accessToken": token, "authClientId": PARTNER}),
+                );
+                assert_eq!(result_of(&info), ("S", "SUCCESS"), "{info}");
+            }
+            // Unanswered: spent (committed, the answer lost) or still unused — then once.
+            None => match result_of(&again) {
+                ("F", "USED_CODE") => {}
+                ("S", "SUCCESS") => {
+                    redeemed_now += 1;
+                    let twice = signed(&server, &store, APPLY, &code(c));
+                    assert_eq!(result_of(&twice), ("F", "USED_CODE"), "{twice}");
+                }
+                other => panic!("{c}: {other:?}"),
+            },
+        }
+    }
+    assert!(redeemed_now > 0 || answered.len() == codes.len());
+}
