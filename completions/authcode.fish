@@ -117,12 +117,12 @@ complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-id -
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l platform-private-key -d 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store\'s own, created once beside it; `authcode sandbox key` prints its public key]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls-name -d 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)' -r
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged, whatever its wallet [default: the lifetime its wallet\'s platform publishes, else 10m]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l refresh-token-ttl -d 'How long a refresh token is valid' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l admin-token -d 'Required from every client of the listing and its buttons (else they answer loopback clients only)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l redirect-url -d 'A redirect URL the consent page allows, as registered in DANA\'s merchant portal (repeatable; the query may differ; any http(s) URL when none is given)' -r
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l max-clock-skew -d 'Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the server\'s clock [default: any time]' -r
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l max-clock-skew -d 'Refuse requests whose time (X-TIMESTAMP, reqTime, Request-Time, timestamp) is further than this from the server\'s clock [default: any time]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l auto-consent -d 'Answer the consent page without showing it (for unattended tests)' -r -f -a "allow\t''
 deny\t''"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l wallet -d 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all' -r -f -a "dana\t'DANA'

@@ -61,6 +61,7 @@ impl Request {
         Call {
             request: self,
             params: &[],
+            fail_fields: &[],
         }
         .to_js(compact)
     }
@@ -72,6 +73,9 @@ impl Request {
 pub(crate) struct Call<'a> {
     pub(crate) request: &'a Request,
     pub(crate) params: &'a [(String, String)],
+    /// What the wallet's `fail` callback receives, as its profile publishes it (Alipay CN's
+    /// `error` and `errorMessage`); none published: `authErrorScopes`, as DANA's sample.
+    pub(crate) fail_fields: &'a [String],
 }
 
 impl Serialize for Call<'_> {
@@ -91,6 +95,15 @@ impl Call<'_> {
     pub(crate) fn to_js(self, compact: bool) -> String {
         let scopes: Vec<String> = self.request.scopes.iter().map(|s| js_string(s)).collect();
         let scopes = scopes.join(", ");
+        let failed: Vec<String> = if self.fail_fields.is_empty() {
+            vec!["res.authErrorScopes".into()]
+        } else {
+            self.fail_fields
+                .iter()
+                .map(|f| format!("res.{f}"))
+                .collect()
+        };
+        let failed = failed.join(", ");
         if compact {
             let params: String = self
                 .params
@@ -98,7 +111,7 @@ impl Call<'_> {
                 .map(|(name, value)| format!(" {name}: {},", js_string(value)))
                 .collect();
             return format!(
-                "my.getAuthCode({{ scopes: [{scopes}],{params} success: (res) => {{ my.alert({{ content: res.authCode }}); }}, fail: (res) => {{ console.log(res.authErrorScopes); }} }});\n"
+                "my.getAuthCode({{ scopes: [{scopes}],{params} success: (res) => {{ my.alert({{ content: res.authCode }}); }}, fail: (res) => {{ console.log({failed}); }} }});\n"
             );
         }
         let params: String = self
@@ -107,7 +120,7 @@ impl Call<'_> {
             .map(|(name, value)| format!("  {name}: {},\n", js_string(value)))
             .collect();
         format!(
-            "my.getAuthCode({{\n  scopes: [{scopes}],\n{params}  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log(res.authErrorScopes);\n  }},\n}});\n"
+            "my.getAuthCode({{\n  scopes: [{scopes}],\n{params}  success: (res) => {{\n    my.alert({{\n      content: res.authCode,\n    }});\n  }},\n  fail: (res) => {{\n    console.log({failed});\n  }},\n}});\n"
         )
     }
 }
@@ -244,6 +257,7 @@ mod tests {
         let call = Call {
             request: &request,
             params: &params,
+            fail_fields: &[],
         };
         assert_eq!(
             to_json(&call, true),

@@ -109,7 +109,7 @@ end
 }
 
 /// Prints wrk's figures on one line the bench reads back.
-const DONE: &str = r#"function done(summary, latency, requests)
+pub(crate) const DONE: &str = r#"function done(summary, latency, requests)
   io.write(string.format("BENCH %d %d %d %f %f %f\n", summary.requests,
     summary.errors.status + summary.errors.connect + summary.errors.read +
     summary.errors.write + summary.errors.timeout,

@@ -45,6 +45,9 @@ pub(super) struct ProfileFile {
     empty_error_scopes: bool,
     #[serde(default)]
     gateway: Gateway,
+    /// How long the wallet's platform says a code lives, where it publishes it.
+    #[serde(default)]
+    code_lifetime_seconds: Option<u32>,
 }
 
 /// Parses and checks a profile document; the error says what is wrong with it.
@@ -162,7 +165,11 @@ fn from_file(file: ProfileFile) -> Result<Profile, String> {
         response_fields: file.response_fields,
         empty_error_scopes: file.empty_error_scopes,
         gateway: file.gateway,
+        code_lifetime_seconds: file.code_lifetime_seconds,
     };
+    if profile.code_lifetime_seconds == Some(0) {
+        return Err("codeLifetimeSeconds is 0: a code must live at least a second".into());
+    }
     let mut seen = HashSet::new();
     for (i, e) in errors.iter().enumerate() {
         profile.error_value(&e.code).map_err(|fault| {

@@ -154,6 +154,9 @@ pub struct Profile {
     pub empty_error_scopes: bool,
     /// The gateway that redeems the wallet's codes (DANA's unless the profile says).
     pub gateway: Gateway,
+    /// How long a code lives as the wallet's platform publishes it (`serve --code-ttl`
+    /// overrides it; none published: `serve`'s default).
+    pub code_lifetime_seconds: Option<u32>,
     fields: Vec<Field>,
 }
 
@@ -198,6 +201,11 @@ pub(crate) fn catalog_error(e: ProfileError, env: Option<&str>) -> CliError {
 }
 
 impl Profile {
+    /// How long a code lives as the wallet's platform publishes it, in milliseconds.
+    pub(crate) fn code_ttl_ms(&self) -> Option<i64> {
+        self.code_lifetime_seconds.map(|s| i64::from(s) * 1000)
+    }
+
     /// The embedded DANA profile.
     pub fn dana() -> Profile {
         Profile::builtin("dana").expect("DANA is built in")

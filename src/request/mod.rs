@@ -147,6 +147,7 @@ pub(crate) fn answer(
         let call = payload::Call {
             request: &request,
             params: &params,
+            fail_fields: &profile.response_fields,
         };
         let text = match format {
             PayloadFormat::Json => payload::to_json(&call, config.compact),

@@ -31,7 +31,7 @@ pub(super) fn sandbox_guarded(guard: Guard) -> (tempfile::TempDir, axum::Router)
         partner_id: None,
         verifier: None,
         ttls: Ttls {
-            code: 600_000,
+            code: crate::sandbox::store::CodeTtl::all(600_000),
             access: 3_600_000,
             refresh: 7_200_000,
         },

@@ -7,8 +7,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::route::Route;
 
-/// How long a minted code can be exchanged unless `--code-ttl` says; `authcode sandbox list`
-/// judges expiry by it too.
+/// How long a minted code can be exchanged unless `--code-ttl` says or its wallet's platform
+/// publishes a lifetime; `authcode sandbox list` judges expiry by it too.
 pub(crate) const DEFAULT_CODE_TTL: &str = "10m";
 
 pub(crate) const SERVE_EXAMPLES: &str = "\
@@ -187,9 +187,10 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "NAME", requires = "tls")]
     pub tls_name: Vec<String>,
 
-    /// How long a minted code can be exchanged
-    #[arg(long, value_name = "DURATION", default_value = DEFAULT_CODE_TTL)]
-    pub code_ttl: String,
+    /// How long a minted code can be exchanged, whatever its wallet [default: the lifetime its
+    /// wallet's platform publishes, else 10m]
+    #[arg(long, value_name = "DURATION")]
+    pub code_ttl: Option<String>,
 
     /// How long an access token is valid
     #[arg(long, value_name = "DURATION", default_value = "1h")]
@@ -218,7 +219,7 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "URL")]
     pub redirect_url: Vec<String>,
 
-    /// Refuse requests whose time (X-TIMESTAMP, reqTime) is further than this from the
+    /// Refuse requests whose time (X-TIMESTAMP, reqTime, Request-Time, timestamp) is further than this from the
     /// server's clock [default: any time]
     #[arg(long, value_name = "DURATION")]
     pub max_clock_skew: Option<String>,

@@ -19,6 +19,15 @@ fn list_code_ttl_ms() -> i64 {
     super::duration::parse("--code-ttl", DEFAULT_CODE_TTL).map_or(i64::MAX, super::duration::millis)
 }
 
+/// How `list` judges a code's expiry: as `serve` does without `--code-ttl`, by the lifetime
+/// recorded with the code, else the default.
+fn list_code_ttl() -> store::CodeTtl {
+    store::CodeTtl {
+        given: None,
+        default: list_code_ttl_ms(),
+    }
+}
+
 /// What `authcode sandbox` was asked to do (built from the command line in `run.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Action {
@@ -88,7 +97,7 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
     let (found, what) = match action {
         Action::List { json, limit } => {
             let (codes, tokens) =
-                admin::recent(&conn, limit, now, list_code_ttl_ms()).map_err(failed)?;
+                admin::recent(&conn, limit, now, list_code_ttl()).map_err(failed)?;
             let armed = faults::armed(&conn).map_err(failed)?;
             let text = if json {
                 crate::payload::to_json(

@@ -70,7 +70,14 @@ pub(crate) fn serve(
 ) -> anyhow::Result<ServeConfig> {
     let now = crate::sandbox::store::now_ms();
     let ttls = crate::sandbox::store::Ttls {
-        code: lifetime("--code-ttl", &args.code_ttl, now)?,
+        code: crate::sandbox::store::CodeTtl {
+            given: args
+                .code_ttl
+                .as_deref()
+                .map(|ttl| lifetime("--code-ttl", ttl, now))
+                .transpose()?,
+            default: lifetime("--code-ttl", super::cli::DEFAULT_CODE_TTL, now)?,
+        },
         access: lifetime("--access-token-ttl", &args.access_token_ttl, now)?,
         refresh: lifetime("--refresh-token-ttl", &args.refresh_token_ttl, now)?,
     };

@@ -68,6 +68,7 @@ pub(crate) fn minted(
             minted_at: store::now_ms(),
             wallet: &profile.name,
             gateway: profile.gateway.name(),
+            code_ttl: profile.code_ttl_ms(),
         },
     )
     .map_err(|e| {

@@ -917,3 +917,46 @@ fn the_prompt_names_the_wallet_and_skips_silent_scopes() {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc["authSuccessScopes"], json!(["auth_base", "USER_NAME"]));
 }
+
+#[test]
+fn the_js_fail_callback_reads_what_each_wallet_sends_it() {
+    let fail = |wallet: &str, scopes: &str| {
+        let (code, out, err) = run(
+            &[
+                "--wallet",
+                wallet,
+                "request",
+                "--scopes",
+                scopes,
+                "--payload",
+                "--format",
+                "js",
+                "--compact",
+            ],
+            None,
+        );
+        assert_eq!(code, 0, "{err}");
+        let start = out.find("fail: ").expect("a fail callback");
+        out[start..].to_string()
+    };
+    // Alipay CN's fail callback gets {error, errorMessage} (@mini-types/my), not authErrorScopes.
+    assert_eq!(
+        fail("alipaycn", "auth_user"),
+        "fail: (res) => { console.log(res.error, res.errorMessage); } });\n"
+    );
+    assert_eq!(
+        fail("alipayplus-connect", "auth_user"),
+        "fail: (res) => { console.log(res.error, res.errorMessage); } });\n"
+    );
+    for (wallet, scope) in [
+        ("dana", "USER_LOGIN_ID"),
+        ("gcash", "auth_user"),
+        ("tng", "auth_user"),
+    ] {
+        assert_eq!(
+            fail(wallet, scope),
+            "fail: (res) => { console.log(res.authErrorScopes); } });\n",
+            "{wallet}"
+        );
+    }
+}

@@ -3,6 +3,8 @@
 //! `authcode sandbox` and the server's listing page.
 
 use rusqlite::{params, Connection, OptionalExtension};
+
+use super::grants::CodeTtl;
 use serde::Serialize;
 
 /// A code as listed.
@@ -43,12 +45,12 @@ pub(crate) struct TokenRow {
 }
 
 /// The `limit` newest codes and token pairs, newest first; a code's state is judged with
-/// `code_ttl` (ms).
+/// `code_ttl`.
 pub(crate) fn recent(
     conn: &Connection,
     limit: usize,
     now: i64,
-    code_ttl: i64,
+    code_ttl: CodeTtl,
 ) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
     page(conn, limit, 0, now, code_ttl)
 }
@@ -66,14 +68,15 @@ pub(crate) fn page(
     limit: usize,
     offset: usize,
     now: i64,
-    code_ttl: i64,
+    code_ttl: CodeTtl,
 ) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
     let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
     let codes = conn
         .prepare_cached(
-            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid, wallet FROM codes
+            "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid, wallet, code_ttl
+             FROM codes
              ORDER BY minted_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
         )?
         .query_map([limit, offset], |r| {
@@ -89,7 +92,7 @@ pub(crate) fn page(
                 redeemed_at,
                 state: match redeemed_at {
                     Some(_) => "redeemed",
-                    None if minted_at <= now.saturating_sub(code_ttl) => "expired",
+                    None if minted_at <= now.saturating_sub(code_ttl.of(r.get(7)?)) => "expired",
                     None => "unused",
                 },
             })
@@ -225,7 +228,7 @@ mod tests {
 
     const NOW: i64 = 100_000_000;
     const TTLS: Ttls = Ttls {
-        code: 600_000,
+        code: crate::sandbox::store::CodeTtl::all(600_000),
         access: 3_600_000,
         refresh: 7_200_000,
     };
@@ -243,6 +246,7 @@ mod tests {
                 minted_at: NOW - 1_000 + i as i64,
                 wallet: if i == 0 { "DANA" } else { "GCash" },
                 gateway: "dana",
+                code_ttl: None,
             };
             grants::record_code(&conn, &minted).unwrap();
         }

@@ -158,7 +158,7 @@ mod tests {
     use crate::sandbox::store::grants::{self, MintedCode, Ttls};
 
     const TTLS: Ttls = Ttls {
-        code: 600_000,
+        code: crate::sandbox::store::CodeTtl::all(600_000),
         access: 3_600_000,
         refresh: 7_200_000,
     };
@@ -177,6 +177,7 @@ mod tests {
                 minted_at: 1_000,
                 wallet: "DANA",
                 gateway: "dana",
+                code_ttl: None,
             },
         )
         .unwrap();

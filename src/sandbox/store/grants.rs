@@ -17,14 +17,41 @@ pub struct MintedCode<'a> {
     pub wallet: &'a str,
     /// The gateway that alone redeems it (`Gateway::name`).
     pub gateway: &'a str,
+    /// How long it can be exchanged (ms), as its wallet's platform publishes; `None`: the
+    /// server's default.
+    pub code_ttl: Option<i64>,
 }
 
 /// Lifetimes in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Ttls {
-    pub code: i64,
+    pub code: CodeTtl,
     pub access: i64,
     pub refresh: i64,
+}
+
+/// How long a code can be exchanged (ms): `given` (`serve --code-ttl`) for every code, else
+/// the lifetime recorded with the code (its wallet's platform's), else `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CodeTtl {
+    pub given: Option<i64>,
+    pub default: i64,
+}
+
+impl CodeTtl {
+    /// Every code lives `ms`, whatever its wallet.
+    #[cfg(test)]
+    pub(crate) const fn all(ms: i64) -> Self {
+        CodeTtl {
+            given: Some(ms),
+            default: ms,
+        }
+    }
+
+    /// The lifetime of a code recorded with `recorded`.
+    pub(crate) fn of(self, recorded: Option<i64>) -> i64 {
+        self.given.or(recorded).unwrap_or(self.default)
+    }
 }
 
 /// What an exchange or a refresh hands out.
@@ -63,11 +90,12 @@ pub fn record_code(conn: &Connection, minted: &MintedCode<'_>) -> rusqlite::Resu
     let user_record = user_record(conn, minted.user_json)?;
     conn.prepare_cached(
         "INSERT INTO codes (code, scopes, user_id, user_record, minted_at, redeemed_at,
-             wallet, gateway)
-         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
+             wallet, gateway, code_ttl)
+         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8)
          ON CONFLICT (code) DO UPDATE SET scopes = excluded.scopes, user_id = excluded.user_id,
              user_record = excluded.user_record, minted_at = excluded.minted_at,
-             redeemed_at = NULL, wallet = excluded.wallet, gateway = excluded.gateway",
+             redeemed_at = NULL, wallet = excluded.wallet, gateway = excluded.gateway,
+             code_ttl = excluded.code_ttl",
     )?
     .execute(params![
         minted.code,
@@ -76,7 +104,8 @@ pub fn record_code(conn: &Connection, minted: &MintedCode<'_>) -> rusqlite::Resu
         user_record,
         minted.minted_at,
         minted.wallet,
-        minted.gateway
+        minted.gateway,
+        minted.code_ttl
     ])?;
     Ok(())
 }
@@ -109,11 +138,12 @@ pub(crate) fn redeem_code(
     let spent = conn
         .prepare_cached(
             "UPDATE codes SET redeemed_at = ?2
-             WHERE code = ?1 AND redeemed_at IS NULL AND minted_at > ?3 AND gateway = ?4
+             WHERE code = ?1 AND redeemed_at IS NULL AND gateway = ?4
+                 AND minted_at > ?2 - COALESCE(?3, code_ttl, ?5)
              RETURNING scopes, user_id, user_record, wallet",
         )?
         .query_row(
-            params![code, now, now.saturating_sub(ttls.code), gateway],
+            params![code, now, ttls.code.given, gateway, ttls.code.default],
             |r| {
                 Ok(Spent {
                     code: code.to_string(),

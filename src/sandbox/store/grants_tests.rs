@@ -3,7 +3,7 @@
 use super::*;
 
 const TTLS: Ttls = Ttls {
-    code: 600_000,
+    code: crate::sandbox::store::CodeTtl::all(600_000),
     access: 3_600_000,
     refresh: 7_200_000,
 };
@@ -28,6 +28,7 @@ fn mint(conn: &Connection, code: &str, at: i64) {
             minted_at: at,
             wallet: "DANA",
             gateway: D,
+            code_ttl: None,
         },
     )
     .unwrap();
@@ -60,7 +61,7 @@ fn a_code_is_redeemed_once_then_used() {
 fn an_old_code_is_expired_and_stays_unused() {
     let conn = store();
     mint(&conn, "C", 1_000);
-    let late = 1_000 + TTLS.code;
+    let late = 1_000 + TTLS.code.default;
     assert_eq!(
         redeem_code(&conn, D, "C", late, TTLS, pair(1)).unwrap(),
         Err(Refusal::Expired)
@@ -160,4 +161,44 @@ fn access_tokens_grant_until_they_expire() {
         Err(Refusal::Expired)
     );
     assert_eq!(grant_of(&conn, D, "A9", 0).unwrap(), Err(Refusal::Unknown));
+}
+
+#[test]
+fn a_code_lives_as_recorded_unless_the_server_is_given_a_lifetime() {
+    let conn = store();
+    let scopes = vec!["auth_user".to_string()];
+    let minted = |code: &'static str, code_ttl| MintedCode {
+        code,
+        scopes: &scopes,
+        user_id: "default",
+        user_json: "{}",
+        minted_at: 1_000,
+        wallet: "GCash",
+        gateway: "alipay-plus",
+        code_ttl,
+    };
+    record_code(&conn, &minted("DAY", Some(86_400_000))).unwrap();
+    record_code(&conn, &minted("DEFAULT", None)).unwrap();
+    record_code(&conn, &minted("GIVEN", Some(86_400_000))).unwrap();
+    let by_record = Ttls {
+        code: CodeTtl {
+            given: None,
+            default: 600_000,
+        },
+        ..TTLS
+    };
+    let at = 1_000 + 600_000;
+    let plus = "alipay-plus";
+    assert!(redeem_code(&conn, plus, "DAY", at, by_record, pair(1))
+        .unwrap()
+        .is_ok());
+    assert_eq!(
+        redeem_code(&conn, plus, "DEFAULT", at, by_record, pair(2)).unwrap(),
+        Err(Refusal::Expired)
+    );
+    assert_eq!(
+        redeem_code(&conn, plus, "GIVEN", at, TTLS, pair(3)).unwrap(),
+        Err(Refusal::Expired),
+        "--code-ttl is for every code"
+    );
 }

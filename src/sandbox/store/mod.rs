@@ -22,7 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use grants::MintedCode;
-pub(crate) use grants::{Grant, Refusal, TokenPair, Ttls};
+pub(crate) use grants::{CodeTtl, Grant, Refusal, TokenPair, Ttls};
 
 /// How long a process waits for another one's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this program writes.
-pub(crate) const VERSION: i64 = 5;
+pub(crate) const VERSION: i64 = 6;
 
 /// Migration `n` takes a store from version `n` to `n + 1`.
 pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
@@ -113,6 +113,9 @@ pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
     ALTER TABLE codes ADD COLUMN gateway TEXT NOT NULL DEFAULT 'dana';
     ALTER TABLE tokens ADD COLUMN wallet TEXT NOT NULL DEFAULT 'DANA';
     ALTER TABLE tokens ADD COLUMN gateway TEXT NOT NULL DEFAULT 'dana';",
+    // 5 -> 6: each code's lifetime as its wallet's platform publishes it (ms); NULL, as for
+    // DANA and every code written before: the server's --code-ttl.
+    "ALTER TABLE codes ADD COLUMN code_ttl INTEGER;",
 ];
 
 /// Why a store cannot be used.

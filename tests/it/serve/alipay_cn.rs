@@ -301,3 +301,83 @@ fn a_bad_sign_another_app_or_method_is_an_error_response() {
         "{log}"
     );
 }
+
+#[test]
+fn alipay_cn_codes_live_three_minutes() {
+    // Alipay CN publishes 3 minutes to 24 hours; the sandbox keeps to the shortest.
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &[],
+            ..Default::default()
+        },
+    );
+    let token = "alipay.system.oauth.token";
+    let late = mint_for(&store, "alipaycn", "auth_user");
+    backdate(&store, &late, 4 * 60 * 1000);
+    let (_, refused) = call(
+        &server,
+        token,
+        &[("grant_type", "authorization_code"), ("code", &late)],
+    );
+    assert_eq!(sub_code(&refused), "isv.code-invalid", "{refused}");
+    let fresh = mint_for(&store, "alipaycn", "auth_user");
+    backdate(&store, &fresh, 2 * 60 * 1000);
+    let (_, won) = call(
+        &server,
+        token,
+        &[("grant_type", "authorization_code"), ("code", &fresh)],
+    );
+    assert!(
+        won["alipay_system_oauth_token_response"]["access_token"].is_string(),
+        "{won}"
+    );
+}
+
+#[test]
+fn max_clock_skew_bounds_the_timestamp_read_as_beijing_time() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            extra: &["--max-clock-skew", "5m"],
+            ..Default::default()
+        },
+    );
+    let beijing = |minutes_ago: i64| {
+        (jiff::Timestamp::now() + jiff::SignedDuration::from_mins(8 * 60 - minutes_ago))
+            .strftime("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    };
+    let token = |timestamp: &str| {
+        let params: BTreeMap<String, String> = [
+            ("app_id", PARTNER),
+            ("method", "alipay.system.oauth.token"),
+            ("timestamp", timestamp),
+            ("grant_type", "authorization_code"),
+            ("code", "NO-SUCH-CODE"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let path = format!("{GATEWAY}?{}", encode(&params));
+        let (status, _, body) = send(server.addr, "GET", &path, &[], Vec::new());
+        assert_eq!(status, 200);
+        json_of(&body)
+    };
+    let late = token(&beijing(10));
+    assert_eq!(sub_code(&late), "isv.invalid-timestamp", "{late}");
+    let why = late["error_response"]["sub_msg"].as_str().unwrap();
+    assert!(
+        why.starts_with("timestamp is 10m")
+            && why.ends_with(" behind the server's clock (--max-clock-skew 5m)"),
+        "{why}"
+    );
+    let garbled = token("yesterday");
+    assert_eq!(sub_code(&garbled), "isv.invalid-timestamp", "{garbled}");
+    // In time (Beijing time, not UTC): as far as the code.
+    let on_time = token(&beijing(0));
+    assert_eq!(sub_code(&on_time), "isv.code-invalid", "{on_time}");
+}

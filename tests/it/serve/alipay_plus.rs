@@ -466,3 +466,186 @@ fn sixty_four_clients_one_alipay_plus_winner() {
     let used = codes.iter().filter(|c| *c == "USED_CODE").count();
     assert_eq!((won, used), (1, 63), "{codes:?}");
 }
+
+#[test]
+fn codes_live_as_long_as_their_platform_publishes_unless_code_ttl_says() {
+    const MINUTE: i64 = 60 * 1000;
+    let (_dir, store) = temp_store();
+    let server = signed_server(&store);
+    // Alipay+ codes "expire within one day": GCash's code is good after 11 minutes (past the
+    // 10m default) and gone after 25 hours.
+    let gcash = mint_for(&store, "gcash", "auth_user");
+    backdate(&store, &gcash, 11 * MINUTE);
+    let won = signed(&server, &store, APPLY, &code(&gcash));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    let late = mint_for(&store, "alipayplus", "auth_user");
+    backdate(&store, &late, 25 * 60 * MINUTE);
+    let expired = signed(&server, &store, APPLY, &code(&late));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+    // AlipayHK's live 10 minutes.
+    let hk = || {
+        let out = authcode()
+            .store(&store)
+            .args(["request", "--wallet", "alipayhk", "--approve", "--compact"])
+            .args(["--scopes", "USER_NAME", "--param", "authClientId=C1"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_of(&out.stdout)["authCode"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let hk_code = hk();
+    backdate(&store, &hk_code, 11 * MINUTE);
+    let expired = signed(&server, &store, APPLY, &code(&hk_code));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+    let fresh = hk();
+    backdate(&store, &fresh, 9 * MINUTE);
+    let won = signed(&server, &store, APPLY, &code(&fresh));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    drop(server);
+
+    // --code-ttl is for every code, whatever its wallet.
+    let patient = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &["--code-ttl", "1h"],
+            ..Default::default()
+        },
+    );
+    let hk_code = hk();
+    backdate(&store, &hk_code, 11 * MINUTE);
+    let won = signed(&patient, &store, APPLY, &code(&hk_code));
+    assert_eq!(result_of(&won), ("S", "SUCCESS"), "{won}");
+    let gcash = mint_for(&store, "gcash", "auth_user");
+    backdate(&store, &gcash, 61 * MINUTE);
+    let expired = signed(&patient, &store, APPLY, &code(&gcash));
+    assert_eq!(result_of(&expired), ("F", "EXPIRED_CODE"), "{expired}");
+}
+
+#[test]
+fn max_clock_skew_bounds_the_request_time() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(
+        &store,
+        Options {
+            signed: true,
+            extra: &["--max-clock-skew", "5m"],
+            ..Default::default()
+        },
+    );
+    let body = code("NO-SUCH-CODE").to_string().into_bytes();
+    let now = jiff::Timestamp::now();
+    let late = now - jiff::SignedDuration::from_mins(10);
+    let ahead = now + jiff::SignedDuration::from_mins(10);
+    for (time, words) in [
+        (late.as_millisecond().to_string(), "behind"),
+        (ahead.to_string(), "ahead of"),
+    ] {
+        let headers = plus_headers_at(APPLY, &body, &time, keys());
+        let (status, answer) = call(&server, &store, APPLY, &headers, &body);
+        assert_eq!(status, 200);
+        assert_eq!(
+            result_of(&answer),
+            ("F", "PARAM_ILLEGAL"),
+            "{time}: {answer}"
+        );
+        let message = answer["result"]["resultMessage"].as_str().unwrap();
+        assert!(
+            message.starts_with("Request-Time is ")
+                && message.ends_with(&format!(
+                    " {words} the server's clock (--max-clock-skew 5m)"
+                )),
+            "{message}"
+        );
+    }
+    // A time within the bound gets as far as the code.
+    let (_, answer) = call(&server, &store, APPLY, &plus_headers(APPLY, &body), &body);
+    assert_eq!(result_of(&answer), ("F", "INVALID_CODE"), "{answer}");
+}
+
+#[test]
+fn alipay_plus_exchanges_survive_sigkill_under_load_each_code_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    let (_dir, store) = temp_store();
+    let codes: Vec<String> = (0..48)
+        .map(|_| mint_for(&store, "gcash", "auth_user"))
+        .collect();
+    let server = signed_server(&store);
+    let addr = server.addr;
+    // Exchanges answered before the kill: code -> access token.
+    let answered = Arc::new(Mutex::new(Vec::<(String, String)>::new()));
+    let wins = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = codes
+        .chunks(6)
+        .map(|chunk| {
+            let chunk = chunk.to_vec();
+            let (answered, wins) = (Arc::clone(&answered), Arc::clone(&wins));
+            std::thread::spawn(move || {
+                for c in chunk {
+                    let body = code(&c).to_string().into_bytes();
+                    let headers = plus_headers(APPLY, &body);
+                    let sent =
+                        std::panic::catch_unwind(|| send(addr, "POST", APPLY, &headers, body));
+                    let Ok((200, _, answer)) = sent else { return };
+                    let answer = json_of(&answer);
+                    assert_eq!(result_of(&answer), ("S", "SUCCESS"), "{answer}");
+                    let token = answer["accessToken"].as_str().unwrap().to_string();
+                    answered.lock().unwrap().push((c, token));
+                    wins.fetch_add(1, Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while wins.load(Ordering::SeqCst) < 8 && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
+    assert!(wins.load(Ordering::SeqCst) >= 8, "no load before the kill");
+    server.kill();
+    for w in workers {
+        let _ = w.join();
+    }
+    let answered = answered.lock().unwrap().clone();
+    assert!(
+        answered.len() < codes.len(),
+        "the kill came after every exchange"
+    );
+
+    let server = signed_server(&store);
+    let mut redeemed_now = 0;
+    for c in &codes {
+        let again = signed(&server, &store, APPLY, &code(c));
+        match answered.iter().find(|(a, _)| a == c) {
+            // Nothing lost: an answered exchange stays spent, and its token works.
+            Some((_, token)) => {
+                assert_eq!(result_of(&again), ("F", "USED_CODE"), "{c}: {again}");
+                let info = signed(
+                    &server,
+                    &store,
+                    INQUIRY,
+                    &json!({"accessToken": token, "authClientId": PARTNER}),
+                );
+                assert_eq!(result_of(&info), ("S", "SUCCESS"), "{info}");
+            }
+            // Unanswered: spent (committed, the answer lost) or still unused — then once.
+            None => match result_of(&again) {
+                ("F", "USED_CODE") => {}
+                ("S", "SUCCESS") => {
+                    redeemed_now += 1;
+                    let twice = signed(&server, &store, APPLY, &code(c));
+                    assert_eq!(result_of(&twice), ("F", "USED_CODE"), "{twice}");
+                }
+                other => panic!("{c}: {other:?}"),
+            },
+        }
+    }
+    assert!(redeemed_now > 0 || answered.len() == codes.len());
+}

@@ -105,6 +105,7 @@ fn unknown_expired_and_badly_signed_codes_are_refused() {
             minted_at: authcode::sandbox::store::now_ms() - 11 * 60 * 1000,
             wallet: "DANA",
             gateway: "dana",
+            code_ttl: None,
         },
     )
     .unwrap();

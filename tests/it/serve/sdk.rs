@@ -149,6 +149,7 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
             minted_at: authcode::sandbox::store::now_ms() - 3_600_000,
             wallet: "DANA",
             gateway: "dana",
+            code_ttl: None,
         },
     )
     .unwrap();
@@ -287,6 +288,7 @@ fn the_official_python_sdk_drives_balance_ott_and_unbinding() {
             minted_at: authcode::sandbox::store::now_ms(),
             wallet: "DANA",
             gateway: "dana",
+            code_ttl: None,
         },
     )
     .unwrap();

@@ -46,6 +46,18 @@ pub fn mint(store: &Path, scopes: &str) -> String {
     v["authCode"].as_str().unwrap().to_string()
 }
 
+/// Moves `code`'s minting time `ms` into the past, as if it had waited that long.
+pub fn backdate(store: &Path, code: &str, ms: i64) {
+    let conn = authcode::sandbox::store::open(store).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE codes SET minted_at = minted_at - ?2 WHERE code = ?1",
+            (code, ms),
+        )
+        .unwrap();
+    assert_eq!(changed, 1, "no code {code} in the store");
+}
+
 /// Mints a code for `wallet` with `authcode request --wallet`, recorded in `store`.
 pub fn mint_for(store: &Path, wallet: &str, scopes: &str) -> String {
     let out = authcode()

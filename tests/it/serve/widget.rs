@@ -40,6 +40,7 @@ fn record(store: &std::path::Path, scopes: &[&str], id: &str) -> String {
             minted_at: authcode::sandbox::store::now_ms(),
             wallet: "DANA",
             gateway: "dana",
+            code_ttl: None,
         },
     )
     .unwrap();

@@ -68,7 +68,18 @@ fn signed_strings(params: &Params) -> [String; 3] {
     ]
 }
 
-/// Checks the app and the signature; `Err` is the `error_response` to give.
+/// The time of a `timestamp` (`yyyy-MM-dd HH:mm:ss`, no zone), read as Alipay's gateway and
+/// its Java SDK read it: Beijing time (UTC+8).
+fn beijing_time(text: &str) -> Option<jiff::Timestamp> {
+    let b = text.as_bytes();
+    if b.len() != 19 || b[10] != b' ' {
+        return None;
+    }
+    crate::sandbox::times::parse(&format!("{}T{}+08:00", &text[..10], &text[11..]))
+}
+
+/// Checks the app, the time (with `--max-clock-skew`) and the signature; `Err` is the
+/// `error_response` to give.
 pub(crate) fn check(params: &Params, merchant: Merchant<'_>) -> Result<(), Refused> {
     let app_id = params.get("app_id").filter(|a| !a.is_empty());
     let Some(app_id) = app_id else {
@@ -83,6 +94,19 @@ pub(crate) fn check(params: &Params, merchant: Merchant<'_>) -> Result<(), Refus
                     crate::text::brief(app_id)
                 ),
             ));
+        }
+    }
+    if let Some(max) = merchant.max_clock_skew {
+        let sent = params.get("timestamp").and_then(|t| beijing_time(t));
+        let Some(sent) = sent else {
+            return Err(invalid(
+                "isv.invalid-timestamp",
+                "timestamp is not yyyy-MM-dd HH:mm:ss".into(),
+            ));
+        };
+        let now = crate::sandbox::store::now_ms();
+        if let Some(why) = super::super::clock_skew(sent, now, Some(max)) {
+            return Err(invalid("isv.invalid-timestamp", format!("timestamp {why}")));
         }
     }
     let Some(verifier) = merchant.verifier else {
@@ -143,5 +167,14 @@ mod tests {
         assert_eq!(other.sub_code, "isv.invalid-app-id");
         let none = check(&read(None, b""), merchant).unwrap_err();
         assert_eq!(none.sub_code, "isv.missing-app-id");
+    }
+
+    #[test]
+    fn a_timestamp_is_beijing_time() {
+        let utc = crate::sandbox::times::parse("2025-01-01T02:00:00Z").unwrap();
+        assert_eq!(beijing_time("2025-01-01 10:00:00"), Some(utc));
+        assert_eq!(beijing_time("2025-01-01T10:00:00"), None);
+        assert_eq!(beijing_time("2025-01-01 10:00"), None);
+        assert_eq!(beijing_time("2025-01-01 10:00:00é"), None);
     }
 }

@@ -26,11 +26,17 @@ pub(crate) fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> 
         .filter(|v| !v.is_empty())
 }
 
-/// Whether `text` is a `Request-Time`: ISO-8601 with an offset, or epoch milliseconds (as
-/// Ant's Java SDK sends it).
-fn is_request_time(text: &str) -> bool {
+/// The time of a `Request-Time`: ISO-8601 with an offset, or epoch milliseconds (as Ant's
+/// Java SDK sends it).
+fn request_time(text: &str) -> Option<jiff::Timestamp> {
     let epoch_ms = !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit());
-    epoch_ms || times::parse(text).is_some()
+    if epoch_ms {
+        return text
+            .parse()
+            .ok()
+            .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok());
+    }
+    times::parse(text)
 }
 
 /// The signature of a `Signature` header (`algorithm=RSA256,keyVersion=1,signature=<v>`,
@@ -62,12 +68,12 @@ pub(crate) fn check(
         .ok_or_else(|| failure(&PARAM_ILLEGAL, "Client-Id is missing"))?;
     let time = header(headers, "Request-Time")
         .ok_or_else(|| failure(&PARAM_ILLEGAL, "Request-Time is missing"))?;
-    if !is_request_time(time) {
+    let Some(sent) = request_time(time) else {
         return Err(failure(
             &PARAM_ILLEGAL,
             "Request-Time is neither ISO-8601 with an offset nor epoch milliseconds",
         ));
-    }
+    };
     let signature = header(headers, "Signature")
         .ok_or_else(|| failure(&INVALID_SIGNATURE, "the Signature header is missing"))?;
     let signature = signature_of(signature).ok_or_else(|| {
@@ -93,6 +99,10 @@ pub(crate) fn check(
                 "the signature does not verify with the registered public key",
             ));
         }
+    }
+    let now = crate::sandbox::store::now_ms();
+    if let Some(why) = super::super::clock_skew(sent, now, merchant.max_clock_skew) {
+        return Err(failure(&PARAM_ILLEGAL, &format!("Request-Time {why}")));
     }
     let value: Value = serde_json::from_slice(body)
         .map_err(|_| failure(&PARAM_ILLEGAL, "the body is not JSON"))?;
@@ -134,9 +144,9 @@ mod tests {
 
     #[test]
     fn request_time_is_iso_8601_or_epoch_milliseconds() {
-        assert!(is_request_time("2025-01-01T10:00:00+08:00"));
-        assert!(is_request_time("1735696800000"));
-        assert!(!is_request_time("2025-01-01 10:00:00"));
-        assert!(!is_request_time("17356968000001234567"));
+        let iso = request_time("2025-01-01T10:00:00+08:00").unwrap();
+        assert_eq!(request_time("1735696800000"), Some(iso), "the same instant");
+        assert_eq!(request_time("2025-01-01 10:00:00"), None);
+        assert_eq!(request_time("17356968000001234567"), None);
     }
 }

@@ -194,6 +194,7 @@ async fn decide(
         let code = code.clone();
         let wallet = state.profile.name.clone();
         let gateway = state.profile.gateway.name();
+        let code_ttl = state.profile.code_ttl_ms();
         state
             .writer
             .run(move |conn| {
@@ -207,6 +208,7 @@ async fn decide(
                         minted_at: store::now_ms(),
                         wallet: &wallet,
                         gateway,
+                        code_ttl,
                     },
                 )
             })
