@@ -224,3 +224,114 @@ fn the_readme_widget_example_prints_what_it_shows() {
     assert_eq!(shown.lines().count(), 4, "{shown}");
     assert_eq!(tokens_masked(&printed), tokens_masked(&shown));
 }
+
+/// The block of `kind` (`sh`, `text`) right after `marker` in README, line by line.
+fn block_after(marker: &str, kind: &str) -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let after = readme.split_once(marker).expect("marker").1;
+    let fence = format!("```{kind}\n");
+    let start = after.find(&fence).expect("the block") + fence.len();
+    let end = start + after[start..].find("\n```").unwrap();
+    after[start..end].lines().map(str::to_string).collect()
+}
+
+/// README's Alipay+ example, run as written (the merchant's test key as `merchant.pub.pem`, the
+/// test's client id for `P1`): a sandbox that checks signatures, a GCash code, and the platform
+/// key as the bare base64 an SDK verifies answers with — and the Alipay+ gateway redeems that
+/// code, its answer signed by that key.
+#[test]
+fn the_readme_alipay_plus_example_runs_as_written() {
+    let lines = block_after("<!-- alipay-plus-example -->", "sh");
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let (dir, store) = temp_store();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/keys/merchant.test-only.pub.pem"
+        ),
+        dir.path().join("merchant.pub.pem"),
+    )
+    .unwrap();
+    let serve_line = lines[0]
+        .trim_end()
+        .strip_suffix('&')
+        .expect("serve ... &")
+        .replace("--partner-id P1", &format!("--partner-id {PARTNER}"));
+    let (mut server, _, addr) = serve(dir.path(), &store, serve_line.trim());
+    let run = |line: &str| {
+        let out = bash(dir.path(), &store, &addr, line).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let minted = json_of(run(&lines[1]).trim().as_bytes());
+    let code = minted["authCode"].as_str().expect("a code").to_owned();
+    let key = run(&lines[2]);
+    let key = key.trim();
+    assert!(
+        key.len() > 300 && !key.contains(' ') && !key.contains("BEGIN"),
+        "bare base64: {key}"
+    );
+    let path = "/v2/authorizations/applyToken";
+    let body = serde_json::json!({"grantType": "AUTHORIZATION_CODE", "authCode": code})
+        .to_string()
+        .into_bytes();
+    let (status, headers, answer) = send(
+        addr.parse().unwrap(),
+        "POST",
+        path,
+        &plus_headers(path, &body),
+        body,
+    );
+    server.kill();
+    assert_eq!(status, 200);
+    assert!(platform_signed(
+        &platform_key(&store),
+        path,
+        &headers,
+        &answer
+    ));
+    let answer = json_of(&answer);
+    assert_eq!(answer["result"]["resultCode"], "SUCCESS", "{answer}");
+}
+
+/// What `serve --tls` prints, as README shows it: the `https://` URL first on stdout, then on
+/// stderr the CA's path and how each client trusts it.
+#[test]
+fn the_readme_tls_output_is_what_serve_tls_prints() {
+    let shown = block_after("<!-- tls-output -->", "text");
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    let (dir, store) = temp_store();
+    let mut server = bash(
+        dir.path(),
+        &store,
+        "127.0.0.1:0",
+        "exec authcode serve --tls",
+    )
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut url = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    let mut stderr = BufReader::new(server.stderr.take().unwrap());
+    let mut note = String::new();
+    while !note.starts_with("note: HTTPS") {
+        note.clear();
+        if stderr.read_line(&mut note).unwrap() == 0 {
+            break;
+        }
+    }
+    server.kill();
+    assert!(url.starts_with("https://127.0.0.1:") && shown[0].starts_with("https://127.0.0.1:"));
+    let ca = store.with_extension("ca.pem").display().to_string();
+    let expected = shown[1]
+        .replace("/home/you/.local/state/authcode/store.ca.pem", &ca)
+        .replace('…', &ca);
+    assert_eq!(note.trim_end(), expected);
+}
