@@ -16,9 +16,20 @@ use crate::scopes::ScopesConfig;
 /// The whole program: parse, run, report.
 pub fn main() -> ExitCode {
     Paint::init();
-    // An empty AUTHCODE_CATALOG means "unset", as an empty NO_COLOR does; clap would
-    // report it as a missing --catalog value. Nothing else runs yet, so this is safe.
-    for var in ["AUTHCODE_CATALOG", "AUTHCODE_WALLET"] {
+    // An empty AUTHCODE_* variable means "unset", as an empty NO_COLOR does; clap would
+    // report it as a flag given without a value, though none was typed. Nothing else runs
+    // yet, so this is safe.
+    for var in [
+        "AUTHCODE_CATALOG",
+        "AUTHCODE_WALLET",
+        "AUTHCODE_STORE",
+        "AUTHCODE_USERS",
+        "AUTHCODE_LISTEN",
+        "AUTHCODE_PARTNER_ID",
+        "AUTHCODE_PARTNER_PUBLIC_KEY",
+        "AUTHCODE_PLATFORM_PRIVATE_KEY",
+        "AUTHCODE_ADMIN_TOKEN",
+    ] {
         if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
             std::env::remove_var(var);
         }

@@ -116,3 +116,35 @@ fn app_name_is_refused_where_no_prompt_is_shown() {
         "{out}"
     );
 }
+
+/// Every AUTHCODE_* variable set but empty reads as unset, as an empty AUTHCODE_CATALOG always
+/// did: not as a flag given without a value, which nobody typed.
+#[test]
+fn an_empty_variable_is_an_unset_one() {
+    for var in [
+        "AUTHCODE_USERS",
+        "AUTHCODE_PARTNER_PUBLIC_KEY",
+        "AUTHCODE_LISTEN",
+    ] {
+        let run = authcode()
+            .env(var, "")
+            .args([
+                "request",
+                "--scopes",
+                "USER_LOGIN_ID",
+                "--approve",
+                "--no-store",
+            ])
+            .run();
+        assert_eq!(run.code, 0, "{var}: {run}");
+        assert!(
+            !run.stderr().contains("a value is required"),
+            "{var}: {run}"
+        );
+    }
+    let run = authcode()
+        .env("AUTHCODE_PARTNER_PUBLIC_KEY", "")
+        .args(["serve", "--help"])
+        .run();
+    assert_eq!(run.code, 0, "{run}");
+}
