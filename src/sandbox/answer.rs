@@ -156,9 +156,53 @@ pub(crate) enum Page {
         logged: String,
     },
     Json {
+        status: StatusCode,
         text: String,
         logged: String,
     },
+}
+
+impl Page {
+    /// A refusal of the pages: `status`, a title and why, as a page, or as JSON
+    /// (`{"error", "why"}`) to a client that asked for JSON (`?format=json`, `Accept`).
+    pub(crate) fn refused(
+        status: StatusCode,
+        title: &str,
+        why: &str,
+        logged: &str,
+        json: bool,
+    ) -> Page {
+        let logged = logged.to_string();
+        if json {
+            let text = json!({"error": title, "why": why}).to_string();
+            return Page::Json {
+                status,
+                text,
+                logged,
+            };
+        }
+        Page::Html {
+            status,
+            html: super::pages::refusal(title, why),
+            logged,
+        }
+    }
+}
+
+/// Whether a client of the pages asked for JSON: `format=json` in the query, or an `Accept`
+/// naming `application/json` (as scripts that read the listing send).
+pub(crate) fn wants_json(query: Option<&str>, headers: &axum::http::HeaderMap) -> bool {
+    query.is_some_and(|q| {
+        form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "format" && v == "json")
+    }) || accepts_json(headers)
+}
+
+/// Whether `Accept` names `application/json`.
+pub(crate) fn accepts_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"))
 }
 
 impl IntoResponse for Page {
@@ -183,9 +227,11 @@ impl IntoResponse for Page {
                 (status, [(header::LOCATION, location)]).into_response(),
                 logged,
             ),
-            Page::Json { text, logged } => {
-                logged_as((StatusCode::OK, json_type(), text).into_response(), logged)
-            }
+            Page::Json {
+                status,
+                text,
+                logged,
+            } => logged_as((status, json_type(), text).into_response(), logged),
         };
         (NO_STORE, NOT_FRAMED, response).into_response()
     }

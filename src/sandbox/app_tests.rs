@@ -262,3 +262,31 @@ async fn the_listing_answers_loopback_only_unless_the_admin_token_is_presented()
         );
     }
 }
+
+/// A script that asks the listing for JSON gets its refusals as JSON too (`{"error", "why"}`),
+/// not a page: without the admin token, and for a page number out of range.
+#[tokio::test]
+async fn a_json_client_of_the_listing_is_refused_in_json() {
+    let (_dir, app) = sandbox_guarded(Guard {
+        admin_token: Some("s3cret".into()),
+    });
+    for (path, status) in [
+        ("/?format=json", StatusCode::UNAUTHORIZED),
+        (
+            "/?format=json&token=s3cret&limit=5000",
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let (got, _, kind, body) = send(&app, "GET", path, Vec::new()).await;
+        assert_eq!(got, status, "{path}");
+        assert_eq!(kind, "application/json", "{path}");
+        assert!(
+            body["error"].is_string() && body["why"].is_string(),
+            "{path}: {body}"
+        );
+    }
+    // A browser still gets the page.
+    let (got, _, kind, _) = send(&app, "GET", "/", Vec::new()).await;
+    assert_eq!(got, StatusCode::UNAUTHORIZED);
+    assert!(kind.starts_with("text/html"), "{kind}");
+}

@@ -29,7 +29,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::answer::Page;
-use super::pages;
 use super::route::Route;
 
 /// How the pages are protected, as `serve` was started.
@@ -46,6 +45,7 @@ pub(crate) async fn pages(
     next: Next,
 ) -> Response {
     let headers = request.headers();
+    let json = super::answer::wants_json(request.uri().query(), headers);
     if !host_allowed(headers) {
         return refused(
             StatusCode::MISDIRECTED_REQUEST,
@@ -53,6 +53,7 @@ pub(crate) async fn pages(
             "The sandbox's pages answer only a Host that is an IP address, localhost or a name under .localhost: \
              a page of another site that reaches the sandbox under its own name is refused.",
             "refused-host",
+            json,
         );
     }
     if !is_safe(request.method()) && cross_origin(headers) {
@@ -61,6 +62,7 @@ pub(crate) async fn pages(
             "A request from another site",
             "The sandbox's forms accept submissions from its own pages only.",
             "refused-cross-origin",
+            json,
         );
     }
     if route.is_admin() {
@@ -135,6 +137,7 @@ pub(crate) fn from_another_site(headers: &HeaderMap) -> bool {
 /// without the token when it is given. A request with no peer address did not come from the
 /// network (the app called in-process).
 fn admin_refusal(guard: &Guard, peer: Option<IpAddr>, request: &Request<Body>) -> Option<Response> {
+    let json = super::answer::wants_json(request.uri().query(), request.headers());
     match &guard.admin_token {
         Some(token) => {
             if presented(request).is_some_and(|p| same(p.as_bytes(), token.as_bytes())) {
@@ -146,6 +149,7 @@ fn admin_refusal(guard: &Guard, peer: Option<IpAddr>, request: &Request<Body>) -
                 "This sandbox was started with --admin-token: open the listing as /?token=TOKEN, \
                  or send Authorization: Bearer TOKEN.",
                 "refused-admin",
+                json,
             );
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -159,6 +163,7 @@ fn admin_refusal(guard: &Guard, peer: Option<IpAddr>, request: &Request<Body>) -
             "The listing and its buttons answer loopback clients only. To use them from another host, \
              start the sandbox with --admin-token TOKEN.",
             "refused-admin",
+            json,
         )),
         None => None,
     }
@@ -230,14 +235,10 @@ pub(crate) fn exposure(
     ))
 }
 
-/// A refusal page: `status`, a title and why, and what the access log shows.
-pub(crate) fn refused(status: StatusCode, title: &str, why: &str, logged: &str) -> Response {
-    Page::Html {
-        status,
-        html: pages::refusal(title, why),
-        logged: logged.to_string(),
-    }
-    .into_response()
+/// A refusal: `status`, a title and why, and what the access log shows; as JSON when the
+/// client asked for JSON.
+fn refused(status: StatusCode, title: &str, why: &str, logged: &str, json: bool) -> Response {
+    Page::refused(status, title, why, logged, json).into_response()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, MethodRouter};
 
 use crate::sandbox::answer::Page;
@@ -53,7 +53,7 @@ impl Paging {
 }
 
 /// `limit` and `offset` from the query, or the page saying which is wrong.
-fn paging_of(query: &HashMap<String, String>) -> Result<(usize, usize), Page> {
+fn paging_of(query: &HashMap<String, String>, json: bool) -> Result<(usize, usize), Page> {
     let number =
         |name: &'static str, default: usize, least: usize, most: usize| match query.get(name) {
             None => Ok(default),
@@ -61,13 +61,14 @@ fn paging_of(query: &HashMap<String, String>) -> Result<(usize, usize), Page> {
                 .parse::<usize>()
                 .ok()
                 .filter(|n| (least..=most).contains(n))
-                .ok_or_else(|| Page::Html {
-                    status: StatusCode::BAD_REQUEST,
-                    html: pages::refusal(
+                .ok_or_else(|| {
+                    Page::refused(
+                        StatusCode::BAD_REQUEST,
                         "Not a page of the listing",
                         &format!("{name} must be a whole number from {least} to {most}"),
-                    ),
-                    logged: "invalid-page".into(),
+                        "invalid-page",
+                        json,
+                    )
                 }),
         };
     Ok((
@@ -83,11 +84,8 @@ async fn handle(
 ) -> Page {
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let wants_json = query.get("format").is_some_and(|f| f == "json")
-        || headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.contains("application/json"));
-    let (limit, offset) = match paging_of(&query) {
+        || crate::sandbox::answer::accepts_json(&headers);
+    let (limit, offset) = match paging_of(&query, wants_json) {
         Ok(paging) => paging,
         Err(page) => return page,
     };
@@ -112,6 +110,7 @@ async fn handle(
     };
     if wants_json {
         return Page::Json {
+            status: StatusCode::OK,
             text: serde_json::json!({
                 "codes": codes, "tokens": tokens, "faults": armed,
                 "total": {"codes": paging.codes, "tokens": paging.tokens},
