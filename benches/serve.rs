@@ -291,7 +291,7 @@ fn premint(
     for n in 0..count {
         let code = code_of(prefix, n);
         authcode::sandbox::store::grants::record_code(
-            &tx,
+            &*tx,
             &authcode::sandbox::store::MintedCode {
                 code: &code,
                 scopes: &scopes,

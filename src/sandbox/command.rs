@@ -78,10 +78,10 @@ pub(crate) enum Action {
 /// names it.
 pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
     let opened = match action {
-        Action::Fault { .. } | Action::Key { .. } => store::open(path),
-        _ => store::open_existing(path),
+        Action::Fault { .. } | Action::Key { .. } => store::connect(path),
+        _ => store::connect_existing(path),
     };
-    let mut conn = opened.map_err(|e| {
+    let conn = opened.map_err(|e| {
         let error = CliError::usage(open_failed(&e));
         match e {
             OpenError::Missing { .. } => error.with_hint(
@@ -91,9 +91,10 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             _ => error,
         }
     })?;
-    let failed = |e: rusqlite::Error| CliError::usage(format!("the store failed: {e}"));
+    let failed =
+        |e: crate::sandbox::store::SqlError| CliError::usage(format!("the store failed: {e}"));
     let now = store::now_ms();
-    let shown = crate::text::display_path(path);
+    let shown = store::shown(path);
     let (found, what) = match action {
         Action::List { json, limit } => {
             let (codes, tokens) =
@@ -102,7 +103,11 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             let text = if json {
                 crate::payload::to_json(
                     &serde_json::json!({
-                        "store": path, "codes": codes, "tokens": tokens, "faults": armed
+                        "store": store::postgres::url(path).map_or_else(
+                            || serde_json::json!(path),
+                            |url| serde_json::json!(store::postgres::shown(url))
+                        ),
+                        "codes": codes, "tokens": tokens, "faults": armed
                     }),
                     false,
                 )
@@ -201,7 +206,7 @@ pub(crate) fn run(path: &Path, action: Action) -> anyhow::Result<u8> {
             format!("token {}", crate::text::brief(&token)),
         ),
         Action::Reset => {
-            let emptied = admin::reset(&mut conn).map_err(failed)?;
+            let emptied = conn.transaction(admin::reset).map_err(failed)?;
             confirm(&format!(
                 "emptied the store {shown}: {} code(s), {} token(s), {} fault(s) removed",
                 emptied.codes, emptied.tokens, emptied.faults

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use rusqlite::Connection;
+use crate::sandbox::store::{Sql, SqlResult};
 
 use super::answer::Answer;
 use super::route::Route;
@@ -38,7 +38,7 @@ pub(crate) async fn serve<T, W>(
 ) -> Answer
 where
     T: Send + 'static,
-    W: FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
+    W: FnOnce(&dyn Sql) -> SqlResult<T> + Send + 'static,
 {
     let name = route.name();
     let outcome = writer

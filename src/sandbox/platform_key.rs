@@ -34,6 +34,12 @@ impl PlatformKey {
     pub(crate) fn for_store(store: &Path, given: Option<&Path>) -> Result<PlatformKey, String> {
         match given {
             Some(path) => PlatformKey::read(path),
+            None if crate::sandbox::store::postgres::url(store).is_some() => {
+                // A database store keeps its key in the database, shared by its replicas.
+                let conn = crate::sandbox::store::connect(store).map_err(|e| e.to_string())?;
+                let pem = crate::sandbox::store::postgres::schema::platform_key(&conn, generate)?;
+                PlatformKey::from_pem(&pem)
+            }
             None => {
                 let path = path_beside(store);
                 if !path.exists() {
@@ -47,6 +53,11 @@ impl PlatformKey {
     /// Reads a private key (PEM, PKCS#8 `PRIVATE KEY` or PKCS#1 `RSA PRIVATE KEY`).
     pub(crate) fn read(path: &Path) -> Result<PlatformKey, String> {
         let text = std::fs::read_to_string(path).map_err(|e| crate::error::io_reason(&e))?;
+        PlatformKey::from_pem(&text)
+    }
+
+    /// Reads a private key from its PEM text.
+    fn from_pem(text: &str) -> Result<PlatformKey, String> {
         let text = text.trim();
         let key = if text.starts_with("-----BEGIN RSA PRIVATE KEY-----") {
             rsa::RsaPrivateKey::from_pkcs1_pem(text).map_err(|e| e.to_string())?
@@ -102,6 +113,15 @@ impl PlatformKey {
     }
 }
 
+/// A new key, as PKCS#8 PEM.
+fn generate() -> Result<String, String> {
+    let key = rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, BITS)
+        .map_err(|e| format!("cannot generate a key: {e}"))?;
+    key.to_pkcs8_pem(LineEnding::LF)
+        .map(|pem| pem.to_string())
+        .map_err(|e| e.to_string())
+}
+
 /// Generates a key into `path` (0600). The file appears whole or not at all, and a process
 /// that loses the race to create it uses the winner's.
 fn create(path: &Path) -> Result<(), String> {
@@ -109,11 +129,7 @@ fn create(path: &Path) -> Result<(), String> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let key = rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, BITS)
-        .map_err(|e| format!("cannot generate a key: {e}"))?;
-    let pem = key
-        .to_pkcs8_pem(LineEnding::LF)
-        .map_err(|e| e.to_string())?;
+    let pem = generate()?;
     // tempfile creates the file readable by the user only.
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::error::io_reason(&e))?;
     std::io::Write::write_all(&mut file, pem.as_bytes())

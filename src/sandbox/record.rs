@@ -31,9 +31,11 @@ impl StoreTarget {
 pub(crate) fn open_failed(error: &OpenError) -> String {
     match error {
         OpenError::Newer { .. } => format!("{error} (use a newer authcode, or another --store)"),
-        OpenError::Unusable { .. } | OpenError::Foreign { .. } | OpenError::Missing { .. } => {
-            error.to_string()
-        }
+        OpenError::Unusable { .. }
+        | OpenError::Foreign { .. }
+        | OpenError::Missing { .. }
+        | OpenError::Unreachable { .. }
+        | OpenError::Database { .. } => error.to_string(),
     }
 }
 
@@ -57,7 +59,7 @@ pub(crate) fn minted(
             )
         }
     };
-    let conn = store::open(path).map_err(|e| open_failed(&e))?;
+    let conn = store::connect(path).map_err(|e| open_failed(&e))?;
     store::grants::record_code(
         &conn,
         &MintedCode {
@@ -71,10 +73,5 @@ pub(crate) fn minted(
             code_ttl: profile.code_ttl_ms(),
         },
     )
-    .map_err(|e| {
-        format!(
-            "cannot write the store {}: {e}",
-            crate::text::display_path(path)
-        )
-    })
+    .map_err(|e| format!("cannot write the store {}: {e}", store::shown(path)))
 }

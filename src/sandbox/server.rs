@@ -65,10 +65,12 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
     .map_err(|e| CliError::usage(open_failed(&e)))?;
     let platform = platform_key(&config.store, config.platform_private_key.as_deref())?;
     let tls = match &config.tls {
-        Some(names) => Some(tls::prepare(&config.store, names).map_err(|why| {
-            CliError::usage(format!("cannot serve HTTPS: {why}"))
-                .with_hint("--tls-name takes a DNS name or an IP address")
-        })?),
+        Some(names) => Some(
+            tls::prepare(&store::local_files(&config.store)?, names).map_err(|why| {
+                CliError::usage(format!("cannot serve HTTPS: {why}"))
+                    .with_hint("--tls-name takes a DNS name or an IP address")
+            })?,
+        ),
         None => None,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -136,12 +138,13 @@ pub(crate) fn platform_key(
     given: Option<&std::path::Path>,
 ) -> Result<PlatformKey, CliError> {
     PlatformKey::for_store(store, given).map_err(|why| {
-        let path = given.map_or_else(|| platform_key::path_beside(store), |p| p.to_path_buf());
-        CliError::usage(format!(
-            "cannot use the platform key {}: {why}",
-            text::display_path(&path)
-        ))
-        .with_hint("give an RSA private key as PEM (PRIVATE KEY or RSA PRIVATE KEY)")
+        let at = match (given, store::postgres::url(store)) {
+            (Some(path), _) => text::display_path(path).to_string(),
+            (None, Some(url)) => format!("of {}", store::postgres::shown(url)),
+            (None, None) => text::display_path(&platform_key::path_beside(store)).to_string(),
+        };
+        CliError::usage(format!("cannot use the platform key {at}: {why}"))
+            .with_hint("give an RSA private key as PEM (PRIVATE KEY or RSA PRIVATE KEY)")
     })
 }
 

@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
+use crate::sandbox::store::{Sql, SqlResult};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::{post, MethodRouter};
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use super::customer::{self, check, Call, Token};
@@ -66,12 +66,7 @@ pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<Echoed, 
     Ok(echoed)
 }
 
-fn work(
-    conn: &Connection,
-    token: &Token,
-    mut echoed: Echoed,
-    now: i64,
-) -> rusqlite::Result<Answer> {
+fn work(conn: &dyn Sql, token: &Token, mut echoed: Echoed, now: i64) -> SqlResult<Answer> {
     binding::unbind(conn, &token.access_token, now)?;
     echoed.insert("referenceNo".into(), crate::mint::token(now).into());
     Ok(Answer::snap(

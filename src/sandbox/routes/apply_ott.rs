@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
+use crate::sandbox::store::{Sql, SqlResult};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::{post, MethodRouter};
-use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
 use super::customer::{self, check, Call, Token};
@@ -51,7 +51,7 @@ pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<usize, A
     }
 }
 
-fn work(conn: &Connection, token: &Token, count: usize, now: i64) -> rusqlite::Result<Answer> {
+fn work(conn: &dyn Sql, token: &Token, count: usize, now: i64) -> SqlResult<Answer> {
     let mut resources = Vec::with_capacity(count);
     for _ in 0..count {
         let ott = crate::mint::token(now);

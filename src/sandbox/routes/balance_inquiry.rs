@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
+use crate::sandbox::store::{Sql, SqlResult};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::routing::{post, MethodRouter};
-use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
 use super::customer::{self, check, Call, Token};
@@ -63,7 +63,7 @@ pub(crate) fn fields(route: Route, body: &Map<String, Value>) -> Result<Asked, A
     Ok(Asked { balance, reference })
 }
 
-fn work(_: &Connection, token: &Token, asked: Asked, now: i64) -> rusqlite::Result<Answer> {
+fn work(_: &dyn Sql, token: &Token, asked: Asked, now: i64) -> SqlResult<Answer> {
     let user = crate::users::User::from_json(&token.grant.user_json);
     let amount = user
         .as_ref()

@@ -2,7 +2,7 @@
 //! code fail at exchange (expired, already used, unknown) or a token expire. Shared by
 //! `authcode sandbox` and the server's listing page.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::sql::{params, Sql, SqlResult};
 
 use super::grants::CodeTtl;
 use serde::Serialize;
@@ -47,47 +47,52 @@ pub(crate) struct TokenRow {
 /// The `limit` newest codes and token pairs, newest first; a code's state is judged with
 /// `code_ttl`.
 pub(crate) fn recent(
-    conn: &Connection,
+    conn: &dyn Sql,
     limit: usize,
     now: i64,
     code_ttl: CodeTtl,
-) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
+) -> SqlResult<(Vec<CodeRow>, Vec<TokenRow>)> {
     page(conn, limit, 0, now, code_ttl)
 }
 
 /// How many codes and token pairs the store holds.
-pub(crate) fn totals(conn: &Connection) -> rusqlite::Result<(u64, u64)> {
-    conn.prepare_cached("SELECT (SELECT count(*) FROM codes), (SELECT count(*) FROM tokens)")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+pub(crate) fn totals(conn: &dyn Sql) -> SqlResult<(u64, u64)> {
+    let row = conn.query_one(
+        "SELECT (SELECT count(*) FROM codes), (SELECT count(*) FROM tokens)",
+        params![],
+    )?;
+    Ok((row.get(0)?, row.get(1)?))
 }
 
 /// One page of the listing: `limit` codes and `limit` token pairs, newest first, after the
 /// `offset` newest of each.
 pub(crate) fn page(
-    conn: &Connection,
+    conn: &dyn Sql,
     limit: usize,
     offset: usize,
     now: i64,
     code_ttl: CodeTtl,
-) -> rusqlite::Result<(Vec<CodeRow>, Vec<TokenRow>)> {
+) -> SqlResult<(Vec<CodeRow>, Vec<TokenRow>)> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
     let scopes = |text: String| serde_json::from_str(&text).unwrap_or_default();
     let codes = conn
-        .prepare_cached(
+        .query(
             "SELECT code, scopes, user_id, minted_at, redeemed_at, rowid, wallet, code_ttl
              FROM codes
-             ORDER BY minted_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
+             ORDER BY minted_at DESC, rowid DESC LIMIT $1 OFFSET $2",
+            params![limit, offset],
         )?
-        .query_map([limit, offset], |r| {
+        .into_iter()
+        .map(|mut r| {
             let minted_at: i64 = r.get(3)?;
             let redeemed_at: Option<i64> = r.get(4)?;
             Ok(CodeRow {
                 id: r.get(5)?,
-                code: r.get(0)?,
-                scopes: scopes(r.get(1)?),
-                user_id: r.get(2)?,
-                wallet: r.get(6)?,
+                code: r.take(0)?,
+                scopes: scopes(r.take(1)?),
+                user_id: r.take(2)?,
+                wallet: r.take(6)?,
                 minted_at,
                 redeemed_at,
                 state: match redeemed_at {
@@ -96,29 +101,32 @@ pub(crate) fn page(
                     None => "unused",
                 },
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        })
+        .collect::<SqlResult<Vec<_>>>()?;
     let tokens = conn
-        .prepare_cached(
+        .query(
             "SELECT access_token, refresh_token, scopes, user_id, issued_at, access_expires_at,
-                    refresh_expires_at, refreshed_at, rowid, unbound_at IS NOT NULL, wallet
+                    refresh_expires_at, refreshed_at, rowid,
+                    CASE WHEN unbound_at IS NOT NULL THEN 1 ELSE 0 END, wallet
              FROM tokens
-             ORDER BY issued_at DESC, rowid DESC LIMIT ?1 OFFSET ?2",
+             ORDER BY issued_at DESC, rowid DESC LIMIT $1 OFFSET $2",
+            params![limit, offset],
         )?
-        .query_map([limit, offset], |r| {
+        .into_iter()
+        .map(|mut r| {
             let access_expires_at: i64 = r.get(5)?;
             let refreshed_at: Option<i64> = r.get(7)?;
             Ok(TokenRow {
                 id: r.get(8)?,
-                access_token: r.get(0)?,
-                refresh_token: r.get(1)?,
-                scopes: scopes(r.get(2)?),
-                user_id: r.get(3)?,
-                wallet: r.get(10)?,
+                access_token: r.take(0)?,
+                refresh_token: r.take(1)?,
+                scopes: scopes(r.take(2)?),
+                user_id: r.take(3)?,
+                wallet: r.take(10)?,
                 issued_at: r.get(4)?,
                 access_expires_at,
                 refresh_expires_at: r.get(6)?,
-                state: if r.get::<_, bool>(9)? {
+                state: if r.get::<bool>(9)? {
                     "unbound"
                 } else if refreshed_at.is_some() {
                     "revoked"
@@ -128,8 +136,8 @@ pub(crate) fn page(
                     "active"
                 },
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        })
+        .collect::<SqlResult<Vec<_>>>()?;
     Ok((codes, tokens))
 }
 
@@ -147,42 +155,48 @@ pub(crate) enum CodeFault {
 /// Applies `fault` to `code`; false when the store holds no such code (or, to expire, no
 /// such unredeemed code).
 pub(crate) fn break_code(
-    conn: &Connection,
+    conn: &dyn Sql,
     code: &str,
     fault: CodeFault,
     now: i64,
-) -> rusqlite::Result<bool> {
+) -> SqlResult<bool> {
     let changed = match fault {
         // A redeemed code stays redeemed: its exchange already happened.
         CodeFault::Expired => conn.execute(
-            "UPDATE codes SET minted_at = 0 WHERE code = ?1 AND redeemed_at IS NULL",
-            [code],
+            "UPDATE codes SET minted_at = 0 WHERE code = $1 AND redeemed_at IS NULL",
+            params![code],
         )?,
         CodeFault::Used => conn.execute(
-            "UPDATE codes SET redeemed_at = ?2 WHERE code = ?1",
+            "UPDATE codes SET redeemed_at = $2 WHERE code = $1",
             params![code, now],
         )?,
-        CodeFault::Unknown => conn.execute("DELETE FROM codes WHERE code = ?1", [code])?,
+        CodeFault::Unknown => conn.execute("DELETE FROM codes WHERE code = $1", params![code])?,
     };
     Ok(changed > 0)
 }
 
 /// Makes the access token `token` (or the pair whose refresh token it is) expire now.
-pub(crate) fn expire_token(conn: &Connection, token: &str, now: i64) -> rusqlite::Result<bool> {
+pub(crate) fn expire_token(conn: &dyn Sql, token: &str, now: i64) -> SqlResult<bool> {
     let changed = conn.execute(
-        "UPDATE tokens SET access_expires_at = min(access_expires_at, ?2),
-                           refresh_expires_at = min(refresh_expires_at, ?2)
-         WHERE access_token = ?1 OR refresh_token = ?1",
+        "UPDATE tokens
+         SET access_expires_at = CASE WHEN access_expires_at < $2 THEN access_expires_at
+                                      ELSE $2 END,
+             refresh_expires_at = CASE WHEN refresh_expires_at < $2 THEN refresh_expires_at
+                                       ELSE $2 END
+         WHERE access_token = $1 OR refresh_token = $1",
         params![token, now],
     )?;
     Ok(changed > 0)
 }
 
 /// Whether `code` was redeemed; `None` when the store holds no such code.
-pub(crate) fn redeemed(conn: &Connection, code: &str) -> rusqlite::Result<Option<bool>> {
-    conn.prepare_cached("SELECT redeemed_at IS NOT NULL FROM codes WHERE code = ?1")?
-        .query_row([code], |r| r.get(0))
-        .optional()
+pub(crate) fn redeemed(conn: &dyn Sql, code: &str) -> SqlResult<Option<bool>> {
+    conn.query_opt(
+        "SELECT CASE WHEN redeemed_at IS NOT NULL THEN 1 ELSE 0 END FROM codes WHERE code = $1",
+        params![code],
+    )?
+    .map(|r| r.get(0))
+    .transpose()
 }
 
 /// What [`reset`] removed.
@@ -193,38 +207,40 @@ pub(crate) struct Emptied {
     pub faults: usize,
 }
 
-/// Empties the store — codes, tokens, faults and user records — in one transaction, so that a
-/// server running on it sees it whole before or empty after.
-pub(crate) fn reset(conn: &mut Connection) -> rusqlite::Result<Emptied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+/// Empties the store — codes, tokens, faults and user records. Run it in one transaction, so
+/// that a server running on the store sees it whole before or empty after.
+pub(crate) fn reset(conn: &dyn Sql) -> SqlResult<Emptied> {
     let emptied = Emptied {
-        codes: tx.execute("DELETE FROM codes", [])?,
-        tokens: tx.execute("DELETE FROM tokens", [])?,
-        faults: tx.execute("DELETE FROM faults", [])?,
+        codes: conn.execute("DELETE FROM codes", params![])? as usize,
+        tokens: conn.execute("DELETE FROM tokens", params![])? as usize,
+        faults: conn.execute("DELETE FROM faults", params![])? as usize,
     };
-    tx.execute("DELETE FROM user_records", [])?;
-    tx.commit()?;
+    conn.execute("DELETE FROM user_records", params![])?;
     Ok(emptied)
 }
 
 /// The code of row `id`, for the listing page's buttons, which name rows, not secrets.
-pub(crate) fn code_of_row(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
-    conn.prepare_cached("SELECT code FROM codes WHERE rowid = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()
+pub(crate) fn code_of_row(conn: &dyn Sql, id: i64) -> SqlResult<Option<String>> {
+    conn.query_opt("SELECT code FROM codes WHERE rowid = $1", params![id])?
+        .map(|mut r| r.take(0))
+        .transpose()
 }
 
 /// The access token of row `id`, for the listing page's buttons.
-pub(crate) fn token_of_row(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
-    conn.prepare_cached("SELECT access_token FROM tokens WHERE rowid = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()
+pub(crate) fn token_of_row(conn: &dyn Sql, id: i64) -> SqlResult<Option<String>> {
+    conn.query_opt(
+        "SELECT access_token FROM tokens WHERE rowid = $1",
+        params![id],
+    )?
+    .map(|mut r| r.take(0))
+    .transpose()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sandbox::store::grants::{self, MintedCode, Refusal, Ttls};
+    use rusqlite::Connection;
 
     const NOW: i64 = 100_000_000;
     const TTLS: Ttls = Ttls {
@@ -321,11 +337,11 @@ mod tests {
 
     #[test]
     fn reset_empties_every_table() {
-        let mut conn = store_with(&["A", "B"]);
+        let conn = store_with(&["A", "B"]);
         grants::redeem_code(&conn, "dana", "A", NOW, TTLS, ("AT".into(), "RT".into()))
             .unwrap()
             .unwrap();
-        let emptied = reset(&mut conn).unwrap();
+        let emptied = reset(&conn).unwrap();
         assert_eq!((emptied.codes, emptied.tokens, emptied.faults), (2, 1, 0));
         let left: i64 = conn
             .query_row(

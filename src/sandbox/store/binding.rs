@@ -3,7 +3,7 @@
 //! hands out, and remember each `X-EXTERNAL-ID` with the answer it got, so a retry is answered
 //! the same and a reused id with another body is refused. Plain functions of a connection.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::sql::{params, Sql, SqlResult};
 
 use super::grants::Refusal;
 
@@ -16,79 +16,68 @@ pub(crate) const OTT_TTL_MS: i64 = 5 * 60_000;
 /// Ends the binding `token` (an access or a refresh token) belongs to: every token pair
 /// issued from the same code stops working. False when the store holds no such token;
 /// ending an ended binding again changes nothing.
-pub(crate) fn unbind(conn: &Connection, token: &str, now: i64) -> rusqlite::Result<bool> {
-    let code: Option<String> = conn
-        .prepare_cached("SELECT code FROM tokens WHERE access_token = ?1 OR refresh_token = ?1")?
-        .query_row([token], |r| r.get(0))
-        .optional()?;
-    let Some(code) = code else {
+pub(crate) fn unbind(conn: &dyn Sql, token: &str, now: i64) -> SqlResult<bool> {
+    let found = conn.query_opt(
+        "SELECT code FROM tokens WHERE access_token = $1 OR refresh_token = $1",
+        params![token],
+    )?;
+    let Some(mut row) = found else {
         return Ok(false);
     };
-    conn.prepare_cached(
-        "UPDATE tokens SET unbound_at = ?2 WHERE code = ?1 AND unbound_at IS NULL",
-    )?
-    .execute(params![code, now])?;
+    let code: String = row.take(0)?;
+    conn.execute(
+        "UPDATE tokens SET unbound_at = $2 WHERE code = $1 AND unbound_at IS NULL",
+        params![&code, now],
+    )?;
     Ok(true)
 }
 
 /// Records `ott`, handed out for `access_token` at `now`.
-pub(crate) fn record_ott(
-    conn: &Connection,
-    ott: &str,
-    access_token: &str,
-    now: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO otts (ott, access_token, issued_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        ott,
-        access_token,
-        now,
-        now.saturating_add(OTT_TTL_MS)
-    ])?;
+pub(crate) fn record_ott(conn: &dyn Sql, ott: &str, access_token: &str, now: i64) -> SqlResult<()> {
+    conn.execute(
+        "INSERT INTO otts (ott, access_token, issued_at, expires_at) VALUES ($1, $2, $3, $4)",
+        params![ott, access_token, now, now.saturating_add(OTT_TTL_MS)],
+    )?;
     Ok(())
 }
 
 /// Spends `ott`: once, before it expires, while its binding lasts; the user record of its
 /// binding.
-pub(crate) fn spend_ott(
-    conn: &Connection,
-    ott: &str,
-    now: i64,
-) -> rusqlite::Result<Result<String, Refusal>> {
-    let spent: Option<String> = conn
-        .prepare_cached(
-            "UPDATE otts SET used_at = ?2
-             WHERE ott = ?1 AND used_at IS NULL AND expires_at > ?2
-                 AND NOT EXISTS (SELECT 1 FROM tokens t
-                                 WHERE t.access_token = otts.access_token
-                                     AND t.unbound_at IS NOT NULL)
-             RETURNING access_token",
-        )?
-        .query_row(params![ott, now], |r| r.get(0))
-        .optional()?;
-    if let Some(access_token) = spent {
-        let user_json = conn
-            .prepare_cached(
-                "SELECT u.user_json FROM tokens t JOIN user_records u ON u.id = t.user_record
-                 WHERE t.access_token = ?1",
-            )?
-            .query_row([access_token], |r| r.get(0))
-            .optional()?;
-        return Ok(user_json.ok_or(Refusal::Unknown));
+pub(crate) fn spend_ott(conn: &dyn Sql, ott: &str, now: i64) -> SqlResult<Result<String, Refusal>> {
+    let spent = conn.query_opt(
+        "UPDATE otts SET used_at = $2
+         WHERE ott = $1 AND used_at IS NULL AND expires_at > $2
+             AND NOT EXISTS (SELECT 1 FROM tokens t
+                             WHERE t.access_token = otts.access_token
+                                 AND t.unbound_at IS NOT NULL)
+         RETURNING access_token",
+        params![ott, now],
+    )?;
+    if let Some(mut row) = spent {
+        let access_token: String = row.take(0)?;
+        let user_json = conn.query_opt(
+            "SELECT u.user_json FROM tokens t JOIN user_records u ON u.id = t.user_record
+             WHERE t.access_token = $1",
+            params![&access_token],
+        )?;
+        return match user_json {
+            Some(mut row) => Ok(Ok(row.take(0)?)),
+            None => Ok(Err(Refusal::Unknown)),
+        };
     }
-    let why: Option<i64> = conn
-        .prepare_cached(
-            "SELECT CASE
-                 WHEN (SELECT unbound_at IS NOT NULL FROM tokens t
-                       WHERE t.access_token = o.access_token) THEN 2
-                 WHEN o.used_at IS NOT NULL THEN 1
-                 ELSE 0 END
-             FROM otts o WHERE o.ott = ?1",
-        )?
-        .query_row([ott], |r| r.get(0))
-        .optional()?;
+    let why = conn.query_opt(
+        "SELECT CASE
+             WHEN (SELECT t.unbound_at IS NOT NULL FROM tokens t
+                   WHERE t.access_token = o.access_token) THEN 2
+             WHEN o.used_at IS NOT NULL THEN 1
+             ELSE 0 END
+         FROM otts o WHERE o.ott = $1",
+        params![ott],
+    )?;
+    let why = match why {
+        Some(row) => Some(row.get::<i64>(0)?),
+        None => None,
+    };
     Ok(Err(match why {
         None => Refusal::Unknown,
         Some(2) => Refusal::Unbound,
@@ -110,45 +99,47 @@ pub(crate) enum Seen {
 
 /// What `external_id` was seen with on `route` within the window; older ids are forgotten.
 pub(crate) fn seen(
-    conn: &Connection,
+    conn: &dyn Sql,
     route: &str,
     external_id: &str,
     body_hash: &str,
     now: i64,
-) -> rusqlite::Result<Seen> {
-    conn.prepare_cached("DELETE FROM external_ids WHERE seen_at <= ?1")?
-        .execute([now.saturating_sub(EXTERNAL_ID_WINDOW_MS)])?;
-    let row: Option<(String, u16, String)> = conn
-        .prepare_cached(
-            "SELECT body_hash, status, answer FROM external_ids
-             WHERE route = ?1 AND external_id = ?2",
-        )?
-        .query_row(params![route, external_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    Ok(match row {
-        None => Seen::New,
-        Some((hash, status, answer)) if hash == body_hash => Seen::Same(status, answer),
-        Some(_) => Seen::Other,
+) -> SqlResult<Seen> {
+    conn.execute(
+        "DELETE FROM external_ids WHERE seen_at <= $1",
+        params![now.saturating_sub(EXTERNAL_ID_WINDOW_MS)],
+    )?;
+    let row = conn.query_opt(
+        "SELECT body_hash, status, answer FROM external_ids
+         WHERE route = $1 AND external_id = $2",
+        params![route, external_id],
+    )?;
+    let Some(mut row) = row else {
+        return Ok(Seen::New);
+    };
+    Ok(if row.get::<String>(0)? == body_hash {
+        Seen::Same(row.get(1)?, row.take(2)?)
+    } else {
+        Seen::Other
     })
 }
 
 /// Remembers the answer `external_id` got on `route` for the body of `body_hash`.
 pub(crate) fn remember(
-    conn: &Connection,
+    conn: &dyn Sql,
     route: &str,
     external_id: &str,
     body_hash: &str,
     (status, answer): (u16, &str),
     now: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO external_ids
-             (route, external_id, body_hash, status, answer, seen_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![route, external_id, body_hash, status, answer, now])?;
+) -> SqlResult<()> {
+    conn.execute(
+        "INSERT INTO external_ids (route, external_id, body_hash, status, answer, seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (route, external_id) DO UPDATE SET body_hash = excluded.body_hash,
+             status = excluded.status, answer = excluded.answer, seen_at = excluded.seen_at",
+        params![route, external_id, body_hash, status, answer, now],
+    )?;
     Ok(())
 }
 
@@ -156,6 +147,7 @@ pub(crate) fn remember(
 mod tests {
     use super::*;
     use crate::sandbox::store::grants::{self, MintedCode, Ttls};
+    use rusqlite::Connection;
 
     const TTLS: Ttls = Ttls {
         code: crate::sandbox::store::CodeTtl::all(600_000),

@@ -3,7 +3,7 @@
 //! before the normal answer. Armed from `authcode sandbox fault`; taken by the server inside
 //! the same store job as the request's own work, so an unarmed route costs one indexed read.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::sql::{params, Sql, SqlResult};
 use serde::Serialize;
 
 /// What a fault does to the request it hits.
@@ -52,90 +52,101 @@ pub(crate) struct Fault {
 
 /// Arms a fault; its id.
 pub(crate) fn arm(
-    conn: &Connection,
+    conn: &dyn Sql,
     route: &str,
     answer: &Answer,
     count: Option<i64>,
     fraction: f64,
     now: i64,
-) -> rusqlite::Result<i64> {
-    conn.execute(
-        "INSERT INTO faults (route, answer, remaining, fraction, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![route, answer.to_text(), count, fraction, now],
-    )?;
-    Ok(conn.last_insert_rowid())
+) -> SqlResult<i64> {
+    conn.query_one(
+        "INSERT INTO faults (route, answer, remaining, fraction, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        params![route, &answer.to_text(), count, fraction, now],
+    )?
+    .get(0)
 }
 
 /// The faults still armed, oldest first.
-pub(crate) fn armed(conn: &Connection) -> rusqlite::Result<Vec<Fault>> {
-    conn.prepare_cached(
+pub(crate) fn armed(conn: &dyn Sql) -> SqlResult<Vec<Fault>> {
+    conn.query(
         "SELECT id, route, answer, remaining, fraction FROM faults
          WHERE remaining IS NULL OR remaining > 0 ORDER BY id",
+        params![],
     )?
-    .query_map([], |r| {
+    .into_iter()
+    .map(|mut r| {
         Ok(Fault {
             id: r.get(0)?,
-            route: r.get(1)?,
-            answer: Answer::from_text(&r.get::<_, String>(2)?).unwrap_or(Answer::DelayMs(0)),
+            route: r.take(1)?,
+            answer: Answer::from_text(&r.get::<String>(2)?).unwrap_or(Answer::DelayMs(0)),
             remaining: r.get(3)?,
             fraction: r.get(4)?,
         })
-    })?
+    })
     .collect()
 }
 
 /// Disarms every fault (of `route`, when given); how many.
-pub(crate) fn clear(conn: &Connection, route: Option<&str>) -> rusqlite::Result<usize> {
-    match route {
-        Some(route) => conn.execute("DELETE FROM faults WHERE route = ?1", [route]),
-        None => conn.execute("DELETE FROM faults", []),
-    }
+pub(crate) fn clear(conn: &dyn Sql, route: Option<&str>) -> SqlResult<usize> {
+    let n = match route {
+        Some(route) => conn.execute("DELETE FROM faults WHERE route = $1", params![route])?,
+        None => conn.execute("DELETE FROM faults", params![])?,
+    };
+    Ok(n as usize)
 }
 
 /// Disarms the fault `id`; how many (0 or 1).
-pub(crate) fn disarm(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
-    conn.execute("DELETE FROM faults WHERE id = ?1", [id])
+pub(crate) fn disarm(conn: &dyn Sql, id: i64) -> SqlResult<usize> {
+    Ok(conn.execute("DELETE FROM faults WHERE id = $1", params![id])? as usize)
 }
 
 /// The fault that hits this request on `route`, if any; `roll` gives a uniform number in
 /// [0, 1) to compare with a fault's fraction below 1. A counted fault is used up by the hit.
 pub(crate) fn take(
-    conn: &Connection,
+    conn: &dyn Sql,
     route: &str,
     roll: impl FnOnce() -> f64,
-) -> rusqlite::Result<Option<Answer>> {
-    let first = conn
-        .prepare_cached(
-            "SELECT id, answer, fraction FROM faults
-             WHERE route = ?1 AND (remaining IS NULL OR remaining > 0) ORDER BY id LIMIT 1",
-        )?
-        .query_row([route], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, f64>(2)?,
-            ))
-        })
-        .optional()?;
-    let Some((id, answer, fraction)) = first else {
+) -> SqlResult<Option<Answer>> {
+    let first = conn.query_opt(
+        "SELECT id, answer, fraction FROM faults
+         WHERE route = $1 AND (remaining IS NULL OR remaining > 0) ORDER BY id LIMIT 1",
+        params![route],
+    )?;
+    let Some(mut first) = first else {
         return Ok(None);
     };
+    let (id, answer, fraction): (i64, String, f64) = (first.get(0)?, first.take(1)?, first.get(2)?);
     if fraction < 1.0 && roll() >= fraction {
         return Ok(None);
     }
-    conn.prepare_cached(
-        "UPDATE faults SET remaining = remaining - 1 WHERE id = ?1 AND remaining IS NOT NULL",
-    )?
-    .execute([id])?;
+    // A counted fault is spent by one request only, whichever process takes it: the decrement
+    // is conditional, and a request that finds it spent meanwhile is not hit.
+    let spent = conn.execute(
+        "UPDATE faults SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0",
+        params![id],
+    )?;
+    let counted = conn
+        .query_opt("SELECT remaining FROM faults WHERE id = $1", params![id])?
+        .map(|r| r.get::<Option<i64>>(0))
+        .transpose()?;
+    match counted {
+        None => return Ok(None),
+        Some(Some(_)) if spent == 0 => return Ok(None),
+        _ => {}
+    }
     // A used-up fault is gone, so the store lists (and clears) only armed ones.
-    conn.prepare_cached("DELETE FROM faults WHERE id = ?1 AND remaining <= 0")?
-        .execute([id])?;
+    conn.execute(
+        "DELETE FROM faults WHERE id = $1 AND remaining <= 0",
+        params![id],
+    )?;
     Ok(Answer::from_text(&answer))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Connection;
 
     fn store() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();

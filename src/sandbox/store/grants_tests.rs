@@ -1,6 +1,7 @@
 //! The unit tests of `grants`: redemption, refresh and grants on an in-memory store.
 
 use super::*;
+use rusqlite::Connection;
 
 const TTLS: Ttls = Ttls {
     code: crate::sandbox::store::CodeTtl::all(600_000),

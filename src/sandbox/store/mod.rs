@@ -13,7 +13,11 @@ pub(crate) mod checkpoint;
 pub(crate) mod faults;
 pub mod grants;
 pub(crate) mod health;
+mod job;
+pub(crate) mod postgres;
 pub(crate) mod schema;
+pub mod sql;
+mod sqlite;
 pub(crate) mod writer;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use grants::MintedCode;
 pub(crate) use grants::{CodeTtl, Grant, Refusal, TokenPair, Ttls};
+pub use sql::{Sql, SqlError, SqlResult};
 
 /// How long a process waits for another one's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -55,6 +60,11 @@ pub enum OpenError {
     Foreign { path: PathBuf },
     /// No store there (a command that only reads or changes one does not create it).
     Missing { path: PathBuf },
+    /// The PostgreSQL server cannot be reached, or refused the connection (`shown`: the URL
+    /// without its password).
+    Unreachable { shown: String, why: String },
+    /// The PostgreSQL store is newer than this authcode, or its tables cannot be made.
+    Database { shown: String, why: String },
 }
 
 impl std::fmt::Display for OpenError {
@@ -83,11 +93,123 @@ impl std::fmt::Display for OpenError {
                 "there is no store at {}",
                 crate::text::display_path(path)
             ),
+            OpenError::Unreachable { shown, why } => {
+                write!(f, "cannot reach the store's database {shown}: {why}")
+            }
+            OpenError::Database { shown, why } => {
+                write!(f, "cannot use the store's database {shown}: {why}")
+            }
         }
     }
 }
 
 impl std::error::Error for OpenError {}
+
+/// A connection to the store, SQLite's or PostgreSQL's, for a command's few statements.
+pub(crate) enum Opened {
+    Sqlite(Connection),
+    Postgres(Box<postgres::PgConn>),
+}
+
+impl Opened {
+    /// Runs `f` in one transaction (SQLite: holding the write lock from the start).
+    pub(crate) fn transaction<R>(&self, f: impl FnOnce(&dyn Sql) -> SqlResult<R>) -> SqlResult<R> {
+        match self {
+            Opened::Sqlite(conn) => {
+                conn.execute_batch("BEGIN IMMEDIATE")?;
+                match f(conn) {
+                    Ok(r) => {
+                        conn.execute_batch("COMMIT")?;
+                        Ok(r)
+                    }
+                    Err(e) => {
+                        let _ = conn.execute_batch("ROLLBACK");
+                        Err(e)
+                    }
+                }
+            }
+            Opened::Postgres(conn) => conn.transaction(f),
+        }
+    }
+
+    fn inner(&self) -> &dyn Sql {
+        match self {
+            Opened::Sqlite(conn) => conn,
+            Opened::Postgres(conn) => conn.as_ref(),
+        }
+    }
+}
+
+impl Sql for Opened {
+    fn dialect(&self) -> sql::Dialect {
+        self.inner().dialect()
+    }
+    fn execute(&self, sql: &str, params: &[sql::Param<'_>]) -> SqlResult<u64> {
+        self.inner().execute(sql, params)
+    }
+    fn query(&self, sql: &str, params: &[sql::Param<'_>]) -> SqlResult<Vec<sql::Row>> {
+        self.inner().query(sql, params)
+    }
+}
+
+/// Opens the store `store` names: a PostgreSQL URL, or a SQLite file (created if needed).
+pub(crate) fn connect(store: &Path) -> Result<Opened, OpenError> {
+    match postgres::url(store) {
+        Some(url) => connect_postgres(url),
+        None => open(store).map(Opened::Sqlite),
+    }
+}
+
+/// [`connect`], creating no SQLite file (a database server's store is made by whoever comes
+/// first: its tables are created on connecting).
+pub(crate) fn connect_existing(store: &Path) -> Result<Opened, OpenError> {
+    match postgres::url(store) {
+        Some(url) => connect_postgres(url),
+        None => open_existing(store).map(Opened::Sqlite),
+    }
+}
+
+/// Connects to the PostgreSQL store at `url` and brings its tables up to date.
+pub(crate) fn connect_postgres(url: &str) -> Result<Opened, OpenError> {
+    let shown = postgres::shown(url);
+    let conn = postgres::PgConn::connect(url).map_err(|e| OpenError::Unreachable {
+        shown: shown.clone(),
+        why: e.0,
+    })?;
+    postgres::schema::migrate(&conn).map_err(|e| OpenError::Database {
+        shown,
+        why: match e {
+            schema::SchemaError::Newer(version) => format!(
+                "its schema version {version} is newer than this authcode's {}; it was left \
+                 as it is",
+                schema::VERSION
+            ),
+            schema::SchemaError::Sql(why) => why,
+        },
+    })?;
+    Ok(Opened::Postgres(Box::new(conn)))
+}
+
+/// Where the files kept beside the store go (`serve --tls`'s local CA): beside a SQLite
+/// store; for a database store, in the state directory.
+pub(crate) fn local_files(store: &Path) -> Result<PathBuf, crate::error::CliError> {
+    match postgres::url(store) {
+        None => Ok(store.to_path_buf()),
+        Some(_) => default_path().ok_or_else(|| {
+            crate::error::CliError::usage(
+                "no state directory for the local CA (neither XDG_STATE_HOME nor HOME is set)",
+            )
+        }),
+    }
+}
+
+/// How `store` is shown in messages: a path as a path, a URL without its password.
+pub(crate) fn shown(store: &Path) -> String {
+    match postgres::url(store) {
+        Some(url) => postgres::shown(url),
+        None => crate::text::display_path(store).to_string(),
+    }
+}
 
 /// Opens (creating if needed, readable by the user only) and migrates the store at `path`.
 pub fn open(path: &Path) -> Result<Connection, OpenError> {
@@ -130,7 +252,7 @@ fn open_with(path: &Path, flags: OpenFlags) -> Result<Connection, OpenError> {
             path: path.to_path_buf(),
             version,
         },
-        schema::SchemaError::Sql(e) => fail(e.to_string()),
+        schema::SchemaError::Sql(e) => fail(e),
     })?;
     conn.execute_batch("PRAGMA synchronous = NORMAL")
         .map_err(|e| fail(e.to_string()))?;

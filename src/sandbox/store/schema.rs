@@ -123,12 +123,12 @@ pub(crate) const MIGRATIONS: [&str; VERSION as usize] = [
 pub(crate) enum SchemaError {
     /// Written by a newer authcode: refused, never overwritten.
     Newer(i64),
-    Sql(rusqlite::Error),
+    Sql(String),
 }
 
 impl From<rusqlite::Error> for SchemaError {
     fn from(e: rusqlite::Error) -> Self {
-        SchemaError::Sql(e)
+        SchemaError::Sql(e.to_string())
     }
 }
 

@@ -12,6 +12,8 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use super::checkpoint::{self, Checkpointer};
+use super::job::{Job, Reply};
+use super::sql::{Sql, SqlResult};
 use super::OpenError;
 
 /// The most jobs one transaction carries.
@@ -21,9 +23,6 @@ const MAX_BATCH: usize = 256;
 /// the pages it touched whole, so under load a larger batch writes far fewer bytes per job (a
 /// third, measured). A lone request never waits.
 const GATHER: Duration = Duration::from_millis(1);
-
-type Reply = Box<dyn FnOnce(bool) + Send>;
-type Job = Box<dyn FnOnce(&Connection) -> (Reply, bool) + Send>;
 
 /// The store could not carry out a job (I/O error, lock timeout, corrupt file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +48,15 @@ impl Writer {
         path: &Path,
         notice: impl Fn(&str) + Send + 'static,
     ) -> Result<Writer, OpenError> {
-        let store = Store::open(path)?;
         let (jobs, queue) = mpsc::channel::<Job>();
+        if let Some(url) = super::postgres::url(path) {
+            let super::Opened::Postgres(first) = super::connect_postgres(url)? else {
+                unreachable!("a PostgreSQL URL opens a PostgreSQL store")
+            };
+            super::postgres::workers::start(url, *first, queue);
+            return Ok(Writer { jobs });
+        }
+        let store = Store::open(path)?;
         std::thread::Builder::new()
             .name("store-writer".into())
             .spawn(move || write_loop(store, &queue, &notice))
@@ -62,7 +68,7 @@ impl Writer {
     pub(crate) async fn run<R, F>(&self, f: F) -> Result<R, StoreFailure>
     where
         R: Send + 'static,
-        F: FnOnce(&Connection) -> rusqlite::Result<R> + Send + 'static,
+        F: FnOnce(&dyn Sql) -> SqlResult<R> + Send + 'static,
     {
         let (done, answer) = tokio::sync::oneshot::channel::<Result<R, StoreFailure>>();
         let job: Job = Box::new(move |conn| {
@@ -235,6 +241,7 @@ fn collect(queue: &mpsc::Receiver<Job>, batch: &mut Vec<Job>, busy: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sandbox::store::sql::params;
 
     fn writer() -> (Writer, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
@@ -244,23 +251,26 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_job_rolls_back_its_batch() {
         let (w, _dir) = writer();
-        w.run(|c| c.execute_batch("CREATE TABLE t (x INTEGER)"))
+        w.run(|c| c.execute("CREATE TABLE t (x INTEGER)", params![]))
             .await
             .unwrap();
         // A job that writes, then one that fails, sent together: neither write may remain.
-        let a = w.run(|c| c.execute("INSERT INTO t VALUES (1)", []));
-        let b = w.run(|c| c.execute("INSERT INTO nope VALUES (1)", []));
+        let a = w.run(|c| c.execute("INSERT INTO t VALUES (1)", params![]));
+        let b = w.run(|c| c.execute("INSERT INTO nope VALUES (1)", params![]));
         let (a, b) = tokio::join!(a, b);
         assert!(b.is_err());
         if a.is_err() {
             let n: i64 = w
-                .run(|c| c.query_row("SELECT count(*) FROM t", [], |r| r.get(0)))
+                .run(|c| {
+                    c.query_one("SELECT count(*) FROM t", params![])?
+                        .get::<i64>(0)
+                })
                 .await
                 .unwrap();
             assert_eq!(n, 0, "a rolled-back batch left a row");
         }
         // The writer keeps working after a failed batch.
-        w.run(|c| c.execute("INSERT INTO t VALUES (2)", []))
+        w.run(|c| c.execute("INSERT INTO t VALUES (2)", params![]))
             .await
             .unwrap();
     }
@@ -273,7 +283,7 @@ mod tests {
         let heard = notices.clone();
         let w =
             Writer::open_noticing(&path, move |n| heard.lock().unwrap().push(n.into())).unwrap();
-        let arm = |c: &Connection| {
+        let arm = |c: &dyn Sql| {
             crate::sandbox::store::faults::arm(
                 c,
                 "profile",
@@ -283,8 +293,10 @@ mod tests {
                 0,
             )
         };
-        let count =
-            |c: &Connection| c.query_row("SELECT count(*) FROM faults", [], |r| r.get::<_, i64>(0));
+        let count = |c: &dyn Sql| {
+            c.query_one("SELECT count(*) FROM faults", params![])?
+                .get::<i64>(0)
+        };
         w.run(arm).await.unwrap();
         assert_eq!(w.run(count).await.unwrap(), 1);
         for suffix in ["", "-wal", "-shm"] {
@@ -296,7 +308,7 @@ mod tests {
         let other = dir.path().join("other.sqlite3");
         let conn = crate::sandbox::store::open(&other).unwrap();
         for _ in 0..3 {
-            arm(&conn).unwrap();
+            arm(&conn as &dyn Sql).unwrap();
         }
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .unwrap();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::serve::support::*;
 
 /// Sends `code` from 64 connections released together; the response codes.
-fn race(addrs: &[SocketAddr], code: &str) -> Vec<String> {
+pub(crate) fn race(addrs: &[SocketAddr], code: &str) -> Vec<String> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(4)
         .enable_all()
@@ -40,7 +40,7 @@ fn race(addrs: &[SocketAddr], code: &str) -> Vec<String> {
     })
 }
 
-fn assert_exactly_once(codes: &[String]) {
+pub(crate) fn assert_exactly_once(codes: &[String]) {
     let won = codes.iter().filter(|c| *c == "2007400").count();
     let used = codes.iter().filter(|c| *c == "4017400").count();
     assert_eq!((won, used), (1, 63), "{codes:?}");

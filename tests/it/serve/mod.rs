@@ -16,6 +16,7 @@ mod container;
 mod keys;
 mod listing;
 mod origins;
+mod postgres;
 mod profile;
 mod readme;
 mod sandbox;

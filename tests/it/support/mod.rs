@@ -15,6 +15,7 @@
 
 mod command;
 pub mod docgen;
+pub mod postgres;
 pub mod pty;
 
 pub use command::{authcode, bin, Running, StoreGuard, TestCommand, ENV_THAT_CHANGES_OUTPUT};

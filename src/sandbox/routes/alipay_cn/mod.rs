@@ -217,7 +217,7 @@ async fn oauth_token(state: &AppState, params: &Params) -> Answer {
     let now = store::now_ms();
     let tokens = (crate::mint::token(now), crate::mint::token(now));
     let job = grant.clone();
-    let work = move |conn: &rusqlite::Connection| {
+    let work = move |conn: &dyn crate::sandbox::store::Sql| {
         let now = store::now_ms();
         match job {
             Grant::AuthorizationCode(code) => {

@@ -60,7 +60,7 @@ async fn handle(
     let now = store::now_ms();
     let tokens = (crate::mint::token(now), crate::mint::token(now));
     let job_grant = grant.clone();
-    let work = move |conn: &rusqlite::Connection| {
+    let work = move |conn: &dyn crate::sandbox::store::Sql| {
         let now = store::now_ms();
         match job_grant {
             Grant::AuthorizationCode(code) => {

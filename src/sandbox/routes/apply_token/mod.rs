@@ -48,7 +48,7 @@ async fn handle(
     let tokens = (crate::mint::token(now), crate::mint::token(now));
     let job_grant = grant.clone();
     let grant_kind = grant.clone();
-    let work = move |conn: &rusqlite::Connection| {
+    let work = move |conn: &dyn crate::sandbox::store::Sql| {
         let now = store::now_ms();
         match job_grant {
             Grant::AuthorizationCode(code) => {

@@ -9,10 +9,10 @@ pub(crate) mod check;
 
 use std::sync::Arc;
 
+use crate::sandbox::store::{Sql, SqlResult};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
-use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use crate::profile::Gateway;
@@ -32,7 +32,7 @@ pub(crate) struct Call<R> {
     /// The route's own fields of the body; `Err` is the refusal to answer.
     pub fields: fn(Route, &Map<String, Value>) -> Result<R, Answer>,
     /// The route's work for a token that may make the call, in the store job.
-    pub work: fn(&Connection, &Token, R, i64) -> rusqlite::Result<Answer>,
+    pub work: fn(&dyn Sql, &Token, R, i64) -> SqlResult<Answer>,
 }
 
 /// The customer's token and what it grants.

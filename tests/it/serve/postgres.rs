@@ -1,0 +1,262 @@
+//! The store on PostgreSQL (`--store postgres://...`): `request`, `serve` and `sandbox` on one
+//! database; replicas that share it (exactly-once across them, a fault armed once hitting
+//! whichever replica takes the next request, migration by replicas starting together); the
+//! database restarting under a running server; a database that cannot be reached at start.
+//! Each test starts a throwaway PostgreSQL of its own (support/postgres.rs).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::serve::concurrency::{assert_exactly_once, race};
+use crate::serve::support::*;
+use crate::support::postgres::Postgres;
+
+/// `serve` on the database `url`, registering the test merchant.
+fn replica(url: &Path) -> Server {
+    Server::start(
+        url,
+        Options {
+            extra: &[
+                "--quiet",
+                "--partner-id",
+                PARTNER,
+                "--partner-public-key",
+                keys().public_pem,
+            ],
+            ..Default::default()
+        },
+    )
+}
+
+fn response_code(answer: &serde_json::Value) -> &str {
+    answer["responseCode"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn request_serve_and_sandbox_share_one_postgres_store() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("one");
+    let code = mint(&url, "USER_LOGIN_ID");
+    let server = replica(&url);
+    let (status, answer) = server.exchange(&code);
+    assert_eq!(
+        (status, response_code(&answer)),
+        (200, "2007400"),
+        "{answer}"
+    );
+    let (_, again) = server.exchange(&code);
+    assert_eq!(response_code(&again), "4017400", "{again}");
+    assert_eq!(again["responseMessage"], "Unauthorized. Auth Code Used");
+
+    let listed = authcode()
+        .store(&url)
+        .args(["sandbox", "list", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(listed["codes"][0]["code"], code.as_str());
+    assert_eq!(listed["codes"][0]["state"], "redeemed");
+    assert_eq!(listed["tokens"].as_array().unwrap().len(), 1);
+
+    // The platform key is the database's: the same for every command and replica.
+    let key = || {
+        authcode()
+            .store(&url)
+            .args(["sandbox", "key", "--base64"])
+            .run()
+            .ok()
+            .stdout()
+    };
+    assert_eq!(key(), key());
+
+    let fresh = mint(&url, "USER_LOGIN_ID");
+    authcode()
+        .store(&url)
+        .args(["sandbox", "use-code", &fresh])
+        .run()
+        .success();
+    let (_, used) = server.exchange(&fresh);
+    assert_eq!(response_code(&used), "4017400", "{used}");
+
+    let emptied = authcode()
+        .store(&url)
+        .args(["sandbox", "reset"])
+        .run()
+        .success();
+    assert!(
+        emptied.stderr().contains("2 code(s), 1 token(s)"),
+        "{emptied}"
+    );
+    let (health, _) = get(&server, "/healthz");
+    assert_eq!(health, 200);
+}
+
+fn get(server: &Server, path: &str) -> (u16, Vec<u8>) {
+    let (status, _, body) = send(server.addr, "GET", path, &[], Vec::new());
+    (status, body)
+}
+
+#[test]
+fn sixty_four_clients_three_replicas_one_winner_and_faults_reach_every_replica() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("race");
+    let replicas = [replica(&url), replica(&url), replica(&url)];
+    let addrs: Vec<_> = replicas.iter().map(|r| r.addr).collect();
+    for _ in 0..3 {
+        let code = mint(&url, "USER_LOGIN_ID");
+        assert_exactly_once(&race(&addrs, &code));
+    }
+    let mut client = Postgres::client(&url);
+    let tokens: i64 = client
+        .query_one("SELECT count(*) FROM tokens", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(tokens, 3, "one token pair per code");
+
+    // One fault, armed once: whichever replica takes the next request answers it, once.
+    authcode()
+        .store(&url)
+        .args(["sandbox", "fault", "apply-token", "--http", "503"])
+        .run()
+        .success();
+    let code = mint(&url, "USER_LOGIN_ID");
+    let (status, _) = replicas[2].exchange(&code);
+    assert_eq!(status, 503);
+    let (status, answer) = replicas[1].exchange(&code);
+    assert_eq!(
+        (status, response_code(&answer)),
+        (200, "2007400"),
+        "{answer}"
+    );
+    // Every replica's listing shows everything.
+    for r in &replicas {
+        let (_, body) = get(r, "/?format=json");
+        let listed = json_of(&body);
+        assert_eq!(listed["total"]["codes"], 4, "{listed}");
+    }
+}
+
+#[test]
+fn replicas_starting_together_migrate_once_and_a_newer_database_is_refused() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("migrate");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            authcode()
+                .store(&url)
+                .args([
+                    "request",
+                    "--approve",
+                    "--compact",
+                    "--scopes",
+                    "USER_LOGIN_ID",
+                ])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut client = Postgres::client(&url);
+    let versions: i64 = client
+        .query_one("SELECT count(*) FROM schema_version", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(versions, 1);
+    let codes: i64 = client
+        .query_one("SELECT count(*) FROM codes", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(codes, 4);
+
+    client
+        .batch_execute("UPDATE schema_version SET version = 99")
+        .unwrap();
+    let refused = authcode()
+        .store(&url)
+        .args(["sandbox", "list"])
+        .run()
+        .code(2);
+    let said = refused.stderr();
+    assert!(said.contains("schema version 99 is newer"), "{said}");
+    assert!(said.contains("postgres://postgres@127.0.0.1:"), "{said}");
+}
+
+#[test]
+fn the_database_restarting_fails_requests_quickly_and_the_server_recovers_by_itself() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("restart");
+    let server = replica(&url);
+    let before = mint(&url, "USER_LOGIN_ID");
+    let (status, _) = server.exchange(&before);
+    assert_eq!(status, 200);
+    let during = mint(&url, "USER_LOGIN_ID");
+
+    pg.stop();
+    let asked = Instant::now();
+    let (status, answer) = server.exchange(&during);
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        asked.elapsed()
+    );
+    assert_eq!(
+        (status, response_code(&answer)),
+        (500, "5007401"),
+        "{answer}"
+    );
+    let (health, _) = get(&server, "/healthz");
+    assert_eq!(health, 503);
+
+    pg.start_again();
+    // Back without a restart of the server; the code the failed request carried is unspent.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let answer = loop {
+        let (status, answer) = server.exchange(&during);
+        if status != 500 || Instant::now() > deadline {
+            break answer;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(response_code(&answer), "2007400", "{answer}");
+    let (health, _) = get(&server, "/healthz");
+    assert_eq!(health, 200);
+}
+
+#[test]
+fn a_database_that_cannot_be_reached_at_start_is_named_with_exit_2() {
+    // Port 1 of loopback: refused at once. No PostgreSQL is needed.
+    let url = Path::new("postgres://someone:s3cret@127.0.0.1:1/sandbox");
+    let out = authcode()
+        .store(url)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .run()
+        .code(2);
+    let said = out.stderr();
+    assert!(
+        said.contains("cannot reach the store's database postgres://someone@127.0.0.1:1/sandbox"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("s3cret"),
+        "the password is not shown: {said}"
+    );
+    assert!(out.stdout().is_empty());
+    // `request` still prints its code, and says it could not record it, as for any store.
+    let minted = authcode()
+        .store(url)
+        .args(["request", "--approve", "--scopes", "USER_LOGIN_ID"])
+        .run()
+        .success();
+    let said = minted.stderr();
+    assert!(
+        said.contains("not recorded") && said.contains("postgres://someone@127.0.0.1:1/sandbox"),
+        "{said}"
+    );
+}
