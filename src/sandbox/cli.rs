@@ -179,6 +179,11 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "FILE", env = "AUTHCODE_PLATFORM_PRIVATE_KEY")]
     pub platform_private_key: Option<PathBuf>,
 
+    /// With a PostgreSQL store: keep trying to reach the database at start for this long
+    /// (e.g. 30s in a compose file), saying so, before giving up
+    #[arg(long, value_name = "DURATION", env = "AUTHCODE_WAIT_FOR_STORE")]
+    pub wait_for_store: Option<String>,
+
     /// Serve HTTPS, with a certificate from a local CA kept beside the store
     #[arg(long)]
     pub tls: bool,

@@ -89,6 +89,11 @@ pub(crate) fn serve(
         partner_public_key: args.partner_public_key.map(super::signature::KeySource::of),
         platform_private_key: args.platform_private_key,
         tls: args.tls.then_some(args.tls_name),
+        wait_for_store: args
+            .wait_for_store
+            .as_deref()
+            .map(|d| super::duration::parse("--wait-for-store", d))
+            .transpose()?,
         ttls,
         quiet: args.quiet,
         color,

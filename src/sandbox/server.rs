@@ -45,6 +45,8 @@ pub(crate) struct ServeConfig {
     pub max_clock_skew: Option<i64>,
     /// Serve HTTPS with a certificate for these names besides the loopback ones.
     pub tls: Option<Vec<String>>,
+    /// `--wait-for-store`: how long to keep trying a database store that cannot be reached.
+    pub wait_for_store: Option<std::time::Duration>,
 }
 
 /// Runs the server until Ctrl-C or SIGTERM; exit code 0 after in-flight requests finished.
@@ -58,11 +60,7 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let color = config.color;
-    let writer = store::writer::Writer::open_noticing(&config.store, move |notice| {
-        output::warn(color, notice);
-    })
-    .map_err(|e| CliError::usage(open_failed(&e)))?;
+    let writer = open_writer(config)?;
     let platform = platform_key(&config.store, config.platform_private_key.as_deref())?;
     let tls = match &config.tls {
         Some(names) => Some(
@@ -133,6 +131,34 @@ pub(crate) fn run(config: &ServeConfig) -> anyhow::Result<u8> {
 }
 
 /// The key the answers are signed with: the given one, else the store's (created once).
+/// The store's writer; a database that cannot be reached is tried again every half second for
+/// `--wait-for-store`, said once on stderr.
+fn open_writer(config: &ServeConfig) -> Result<store::writer::Writer, CliError> {
+    let color = config.color;
+    let deadline = config.wait_for_store.map(|d| std::time::Instant::now() + d);
+    let mut said = false;
+    loop {
+        let opened = store::writer::Writer::open_noticing(&config.store, move |notice| {
+            output::warn(color, notice);
+        });
+        match opened {
+            Ok(writer) => return Ok(writer),
+            Err(e @ store::OpenError::Unreachable { .. })
+                if deadline.is_some_and(|d| std::time::Instant::now() < d) =>
+            {
+                if !said {
+                    let wait =
+                        humantime::format_duration(config.wait_for_store.unwrap_or_default());
+                    output::warn(color, &format!("{e}; trying again for up to {wait}"));
+                    said = true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+            Err(e) => return Err(CliError::usage(open_failed(&e))),
+        }
+    }
+}
+
 pub(crate) fn platform_key(
     store: &std::path::Path,
     given: Option<&std::path::Path>,

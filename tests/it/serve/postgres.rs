@@ -260,3 +260,113 @@ fn a_database_that_cannot_be_reached_at_start_is_named_with_exit_2() {
         "{said}"
     );
 }
+
+#[test]
+fn wait_for_store_keeps_trying_a_database_that_comes_up_later() {
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("late");
+    pg.stop();
+    let server = std::thread::scope(|s| {
+        s.spawn(|| {
+            std::thread::sleep(Duration::from_millis(1500));
+            pg.start_again();
+        });
+        Server::start(
+            &url,
+            Options {
+                extra: &["--quiet", "--wait-for-store", "30s"],
+                ..Default::default()
+            },
+        )
+    });
+    let log = server.log_when(|log| log.contains("trying again"));
+    assert!(
+        log.contains("cannot reach the store's database") && log.contains("for up to 30s"),
+        "{log}"
+    );
+    let code = mint(&url, "USER_LOGIN_ID");
+    let (status, answer) = server.exchange(&code);
+    assert_eq!(status, 200, "{answer}");
+}
+
+#[test]
+fn a_replica_killed_under_load_loses_nothing_and_spends_nothing_twice() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("kill");
+    let codes: Vec<String> = (0..48).map(|_| mint(&url, "USER_LOGIN_ID")).collect();
+    let (doomed, survivor) = (replica(&url), replica(&url));
+    // Exchanges answered (by either replica) before the kill: code -> access token.
+    let answered = Arc::new(Mutex::new(Vec::<(String, String)>::new()));
+    let wins = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = codes
+        .chunks(6)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let addr = if i % 2 == 0 {
+                doomed.addr
+            } else {
+                survivor.addr
+            };
+            let chunk = chunk.to_vec();
+            let (answered, wins) = (Arc::clone(&answered), Arc::clone(&wins));
+            std::thread::spawn(move || {
+                for c in chunk {
+                    let sent = std::panic::catch_unwind(|| {
+                        send(addr, "POST", APPLY_TOKEN, &signed_headers(), code_body(&c))
+                    });
+                    let Ok((200, _, answer)) = sent else { return };
+                    let answer = json_of(&answer);
+                    assert_eq!(response_code(&answer), "2007400", "{answer}");
+                    let token = answer["accessToken"].as_str().unwrap().to_string();
+                    answered.lock().unwrap().push((c, token));
+                    wins.fetch_add(1, Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while wins.load(Ordering::SeqCst) < 8 && Instant::now() < deadline {
+        std::thread::yield_now();
+    }
+    assert!(wins.load(Ordering::SeqCst) >= 8, "no load before the kill");
+    doomed.kill();
+    for w in workers {
+        let _ = w.join();
+    }
+    let answered = answered.lock().unwrap().clone();
+    let mut client = Postgres::client(&url);
+    let tokens: i64 = client
+        .query_one("SELECT count(*) FROM tokens", &[])
+        .unwrap()
+        .get(0);
+    assert!(
+        tokens as usize >= answered.len(),
+        "every answered exchange is committed: {tokens} < {}",
+        answered.len()
+    );
+    for c in &codes {
+        let (_, again) = survivor.exchange(c);
+        match answered.iter().find(|(a, _)| a == c) {
+            Some(_) => assert_eq!(response_code(&again), "4017400", "{c}: {again}"),
+            // Unanswered: spent (committed, the answer lost) or still unused — then once.
+            None => match response_code(&again) {
+                "4017400" => {}
+                "2007400" => {
+                    let (_, twice) = survivor.exchange(c);
+                    assert_eq!(response_code(&twice), "4017400", "{twice}");
+                }
+                other => panic!("{c}: {other} {again}"),
+            },
+        }
+    }
+    let pairs: i64 = client
+        .query_one(
+            "SELECT count(*) FROM (SELECT code FROM tokens GROUP BY code HAVING count(*) > 1) t",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(pairs, 0, "no code gave two token pairs");
+}
