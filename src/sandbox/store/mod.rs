@@ -14,7 +14,7 @@ pub(crate) mod faults;
 pub mod grants;
 pub(crate) mod health;
 mod job;
-pub(crate) mod postgres;
+pub mod postgres;
 pub(crate) mod schema;
 pub mod sql;
 mod sqlite;
@@ -106,7 +106,7 @@ impl std::fmt::Display for OpenError {
 impl std::error::Error for OpenError {}
 
 /// A connection to the store, SQLite's or PostgreSQL's, for a command's few statements.
-pub(crate) enum Opened {
+pub enum Opened {
     Sqlite(Connection),
     Postgres(Box<postgres::PgConn>),
 }
@@ -153,7 +153,7 @@ impl Sql for Opened {
 }
 
 /// Opens the store `store` names: a PostgreSQL URL, or a SQLite file (created if needed).
-pub(crate) fn connect(store: &Path) -> Result<Opened, OpenError> {
+pub fn connect(store: &Path) -> Result<Opened, OpenError> {
     match postgres::url(store) {
         Some(url) => connect_postgres(url),
         None => open(store).map(Opened::Sqlite),

@@ -128,9 +128,25 @@ fn result_code(profile: &Value) -> &str {
 fn the_official_python_sdk_gets_every_answer_of_the_table() {
     let Some(python) = sdk_python() else { return };
     let (dir, store) = temp_store();
-    let (private, other) = key_files(dir.path());
+    every_answer_of_the_table(&python, dir.path(), &store);
+}
+
+#[test]
+fn the_official_python_sdk_gets_every_answer_of_the_table_on_a_postgres_store() {
+    let Some(python) = sdk_python() else { return };
+    let Some(pg) = crate::support::postgres::Postgres::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    every_answer_of_the_table(&python, dir.path(), &pg.database("sdk"));
+}
+
+/// The Apply Token table, refresh and the profile through the SDK, then a SIGKILL and a
+/// restart on the same store; `dir` holds the SDK's key files.
+fn every_answer_of_the_table(python: &Path, dir: &Path, store: &Path) {
+    let (private, other) = key_files(dir);
     let server = Server::start(
-        &store,
+        store,
         Options {
             signed: true,
             ..Default::default()
@@ -140,7 +156,7 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
     let user = user.get("default").unwrap();
     let scopes = vec!["USER_LOGIN_ID".to_string()];
     authcode::sandbox::store::grants::record_code(
-        &authcode::sandbox::store::open(&store).unwrap(),
+        &authcode::sandbox::store::connect(store).unwrap(),
         &authcode::sandbox::store::MintedCode {
             code: "EXPIRED1",
             scopes: &scopes,
@@ -153,13 +169,13 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
         },
     )
     .unwrap();
-    let fresh = mint(&store, "USER_LOGIN_ID");
+    let fresh = mint(store, "USER_LOGIN_ID");
     let config = json!({
         "url": server.url, "partner_id": PARTNER,
         "private_key": private, "other_private_key": other,
-        "codes": {"fresh": fresh, "spare": mint(&store, "USER_LOGIN_ID"), "expired": "EXPIRED1"},
+        "codes": {"fresh": fresh, "spare": mint(store, "USER_LOGIN_ID"), "expired": "EXPIRED1"},
     });
-    let r = drive(&python, dir.path(), config.clone());
+    let r = drive(python, dir, config.clone());
 
     for success in ["success", "spare_still_unused", "refresh"] {
         assert_eq!(
@@ -223,7 +239,7 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
     // SIGKILL, restart on the same store: the code stays spent, the token stays valid.
     server.kill();
     let server = Server::start(
-        &store,
+        store,
         Options {
             signed: true,
             ..Default::default()
@@ -235,7 +251,7 @@ fn the_official_python_sdk_gets_every_answer_of_the_table() {
     after["codes"]["spent"] = fresh.into();
     // The pair the refresh gave; the first was revoked by it.
     after["token"] = r["refresh"]["accessToken"].clone();
-    let r = drive(&python, dir.path(), after);
+    let r = drive(python, dir, after);
     refused(
         &r["used_after_restart"],
         401,

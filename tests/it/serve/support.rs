@@ -211,11 +211,13 @@ impl Server {
             cmd.env(key, value);
         }
         if options.signed {
-            let dir = store.parent().unwrap();
-            let key = dir.join("merchant.pub.pem");
-            std::fs::write(&key, keys().public_pem).unwrap();
-            cmd.args(["--partner-id", PARTNER, "--partner-public-key"])
-                .arg(key);
+            // The PEM text itself: a database store has no directory to put a key file in.
+            cmd.args([
+                "--partner-id",
+                PARTNER,
+                "--partner-public-key",
+                keys().public_pem,
+            ]);
         }
         let mut child = cmd.spawn().unwrap();
         let log = Arc::new(Log::default());

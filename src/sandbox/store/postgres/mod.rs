@@ -47,7 +47,7 @@ pub(crate) fn shown(url: &str) -> String {
 }
 
 /// A connection to the store's database, with its statements prepared once.
-pub(crate) struct PgConn {
+pub struct PgConn {
     client: RefCell<postgres::Client>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
 }
