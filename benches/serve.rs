@@ -14,7 +14,8 @@
 //!
 //! Bounded: AUTHCODE_BENCH_SECONDS (default 10) per server after a 2 s warm-up, a fixed stock
 //! of codes. The size of the store's WAL file is sampled every 20 ms during the measured run.
-//! AUTHCODE_BENCH_PEER=0 leaves the peer out. wrk must be installed (Debian: `apt-get install wrk`); the peer is installed with
+//! AUTHCODE_BENCH_PEER=0 leaves the peer out; AUTHCODE_BENCH_POSTGRES=0 the PostgreSQL leg
+//! (one replica, then two sharing the database: serve/postgres.rs). wrk must be installed (Debian: `apt-get install wrk`); the peer is installed with
 //! npm under target/bench-peer on first use, and left out with a note without node/npm.
 
 use std::io::{BufRead, BufReader};
@@ -30,6 +31,12 @@ use sha2::Sha256;
 mod alipay_plus;
 #[path = "serve/wrk.rs"]
 mod wrk;
+#[path = "serve/postgres.rs"]
+mod postgres;
+// The throwaway PostgreSQL server the tests start, started the same way here.
+#[path = "../tests/it/support/postgres.rs"]
+#[allow(dead_code)]
+mod pg_server;
 use wrk::{authcode_script, wrk, Run, CONNECTIONS, THREADS};
 
 const PARTNER: &str = "BENCHPARTNER";
@@ -114,6 +121,12 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     let (plus, plus_committed) = alipay_plus::run(dir.path(), seconds)?;
     let signing_us = alipay_plus::signing_cost_us(&signer_key)?;
 
+    let pg = if std::env::var_os("AUTHCODE_BENCH_POSTGRES").is_some_and(|v| v == "0") {
+        None
+    } else {
+        postgres::run(dir.path(), &public, &signer, seconds, unique)?
+    };
+
     let peer_off = std::env::var_os("AUTHCODE_BENCH_PEER").is_some_and(|v| v == "0");
     let peer = if with_peer && !peer_off {
         run_peer(seconds)?
@@ -145,6 +158,9 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
     };
     row("authcode serve (DANA Apply Token)", &ours);
     row("authcode serve (Alipay+ applyToken)", &plus);
+    if let Some(pg) = &pg {
+        postgres::report(pg, &row);
+    }
     if let Some(peer) = &peer {
         row(&format!("oauth2-mock-server {PEER_VERSION}"), peer);
         println!(
@@ -208,7 +224,8 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
         && committed
         && plus.failures == 0
         && plus.requests > 0
-        && plus_committed)
+        && plus_committed
+        && pg.as_ref().is_none_or(|pg| pg.committed && pg.one.failures == 0))
 }
 
 /// A thread that samples the size of the store's WAL file while the load runs.
@@ -251,14 +268,14 @@ fn code_of(prefix: &str, n: usize) -> String {
 
 /// The answers wrk counted in `run`, and the codes from `first` on redeemed in `store`.
 fn counts(store: &Path, first: &str, run: &Run) -> Result<(u64, u64), String> {
-    let redeemed: i64 = authcode::sandbox::store::open(store)
-        .map_err(|e| e.to_string())?
-        .query_row(
-            "SELECT count(*) FROM codes WHERE code >= ?1 AND redeemed_at IS NOT NULL",
-            [first],
-            |r| r.get(0),
-        )
-        .map_err(|e| e.to_string())?;
+    let opened = authcode::sandbox::store::connect(store).map_err(|e| e.to_string())?;
+    let redeemed: i64 = authcode::sandbox::store::Sql::query_one(
+        &opened,
+        "SELECT count(*) FROM codes WHERE code >= $1 AND redeemed_at IS NOT NULL",
+        &[authcode::sandbox::store::sql::Param::Text(first)],
+    )
+    .and_then(|row| row.get(0))
+    .map_err(|e| e.to_string())?;
     Ok((
         run.requests - run.failures,
         u64::try_from(redeemed).unwrap_or(0),
@@ -279,7 +296,7 @@ fn premint(
     prefix: &str,
     (wallet, gateway): (&str, &str),
 ) -> Result<(), String> {
-    let mut conn = authcode::sandbox::store::open(store).map_err(|e| e.to_string())?;
+    let opened = authcode::sandbox::store::connect(store).map_err(|e| e.to_string())?;
     let users = authcode::users::Users::load(None).map_err(|e| e.message)?;
     let user = users
         .get(authcode::users::DEFAULT_USER)
@@ -287,25 +304,30 @@ fn premint(
     let user_json = user.to_json();
     let scopes = vec!["USER_LOGIN_ID".to_string()];
     let now = authcode::sandbox::store::now_ms();
-    let tx = conn.transaction().map_err(|e| e.to_string())?;
-    for n in 0..count {
-        let code = code_of(prefix, n);
-        authcode::sandbox::store::grants::record_code(
-            &*tx,
-            &authcode::sandbox::store::MintedCode {
-                code: &code,
-                scopes: &scopes,
-                user_id: &user.id,
-                user_json: &user_json,
-                minted_at: now,
-                wallet,
-                gateway,
-                code_ttl: None,
-            },
-        )
+    opened
+        .transaction(|sql| {
+            for n in 0..count {
+                let code = code_of(prefix, n);
+                authcode::sandbox::store::grants::record_code(
+                    sql,
+                    &authcode::sandbox::store::MintedCode {
+                        code: &code,
+                        scopes: &scopes,
+                        user_id: &user.id,
+                        user_json: &user_json,
+                        minted_at: now,
+                        wallet,
+                        gateway,
+                        code_ttl: None,
+                    },
+                )?;
+            }
+            Ok(())
+        })
         .map_err(|e| e.to_string())?;
-    }
-    tx.commit().map_err(|e| e.to_string())?;
+    let authcode::sandbox::store::Opened::Sqlite(conn) = &opened else {
+        return Ok(());
+    };
     // Copied back and on disk before the server starts, so that the kernel is not still
     // writing hundreds of megabytes out during the measurement.
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))

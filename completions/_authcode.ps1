@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
     $completions = @(switch ($command) {
         'authcode' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;scopes' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
@@ -55,7 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;schema' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--compact', '--compact', [CompletionResultType]::ParameterName, 'Print the schema on one line')
@@ -66,7 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;wallets' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead of a table')
@@ -77,7 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;completions' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -89,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--partner-id', '--partner-id', [CompletionResultType]::ParameterName, 'The merchant''s partner id (client id); any is accepted when unset')
             [CompletionResult]::new('--partner-public-key', '--partner-public-key', [CompletionResultType]::ParameterName, 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself')
             [CompletionResult]::new('--platform-private-key', '--platform-private-key', [CompletionResultType]::ParameterName, 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]')
+            [CompletionResult]::new('--wait-for-store', '--wait-for-store', [CompletionResultType]::ParameterName, 'With a PostgreSQL store: keep trying to reach the database at start for this long (e.g. 30s in a compose file), saying so, before giving up')
             [CompletionResult]::new('--tls-name', '--tls-name', [CompletionResultType]::ParameterName, 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)')
             [CompletionResult]::new('--code-ttl', '--code-ttl', [CompletionResultType]::ParameterName, 'How long a minted code can be exchanged, whatever its wallet [default: the lifetime its wallet''s platform publishes, else 10m]')
             [CompletionResult]::new('--access-token-ttl', '--access-token-ttl', [CompletionResultType]::ParameterName, 'How long an access token is valid')
@@ -99,7 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--auto-consent', '--auto-consent', [CompletionResultType]::ParameterName, 'Answer the consent page without showing it (for unattended tests)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS, with a certificate from a local CA kept beside the store')
@@ -112,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -134,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of each')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
@@ -145,7 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;key' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Only the PEM')
@@ -157,7 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;expire-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -167,7 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;use-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -177,7 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;forget-code' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -187,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;expire-token' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -197,7 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;unbind' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -212,7 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--fraction', '--fraction', [CompletionResultType]::ParameterName, 'Hit this share of the requests (0 < F <= 1) until cleared')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -222,7 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;clear-faults' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -232,7 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
         'authcode;sandbox;reset' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -301,7 +302,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('--app-name', '--app-name', [CompletionResultType]::ParameterName, 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Make the authCode deterministic (for snapshot tests), so refused when none is granted')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Print only the request payload, without asking for consent')
@@ -321,7 +322,7 @@ Register-ArgumentCompleter -Native -CommandName 'authcode' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Number of threads (default: the number of CPUs)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]')
             [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, 'Simulated users besides the built-in one (JSON; see README)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all')

@@ -1246,7 +1246,7 @@ _authcode() {
             return 0
             ;;
         authcode__subcmd__serve)
-            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --tls --tls-name --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --redirect-url --max-clock-skew --auto-consent --wallet --catalog --store --users --color --help"
+            opts="-q -h --listen --partner-id --partner-public-key --platform-private-key --wait-for-store --tls --tls-name --code-ttl --access-token-ttl --refresh-token-ttl --quiet --admin-token --redirect-url --max-clock-skew --auto-consent --wallet --catalog --store --users --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,6 +1265,10 @@ _authcode() {
                     return 0
                     ;;
                 --platform-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-for-store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

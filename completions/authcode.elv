@@ -19,7 +19,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
     var completions = [
         &'authcode'= {
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
@@ -40,7 +40,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;scopes'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print a JSON array instead of a table'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;schema'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --compact 'Print the schema on one line'
@@ -60,7 +60,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;wallets'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print a JSON array instead of a table'
@@ -70,7 +70,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;completions'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -81,6 +81,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --partner-id 'The merchant''s partner id (client id); any is accepted when unset'
             cand --partner-public-key 'The merchant''s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself'
             cand --platform-private-key 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store''s own, created once beside it; `authcode sandbox key` prints its public key]'
+            cand --wait-for-store 'With a PostgreSQL store: keep trying to reach the database at start for this long (e.g. 30s in a compose file), saying so, before giving up'
             cand --tls-name 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)'
             cand --code-ttl 'How long a minted code can be exchanged, whatever its wallet [default: the lifetime its wallet''s platform publishes, else 10m]'
             cand --access-token-ttl 'How long an access token is valid'
@@ -91,7 +92,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --auto-consent 'Answer the consent page without showing it (for unattended tests)'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --tls 'Serve HTTPS, with a certificate from a local CA kept beside the store'
@@ -103,7 +104,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -124,7 +125,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --limit 'How many of each'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --json 'Print JSON instead of a table'
@@ -134,7 +135,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;key'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --pem 'Only the PEM'
@@ -145,7 +146,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;expire-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -154,7 +155,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;use-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -163,7 +164,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;forget-code'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -172,7 +173,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;expire-token'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -181,7 +182,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;unbind'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -195,7 +196,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --fraction 'Hit this share of the requests (0 < F <= 1) until cleared'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -204,7 +205,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;clear-faults'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -213,7 +214,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
         &'authcode;sandbox;reset'= {
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand -h 'Print help (see more with ''--help'')'
@@ -269,7 +270,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand --app-name 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]'
             cand --seed 'Make the authCode deterministic (for snapshot tests), so refused when none is granted'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --payload 'Print only the request payload, without asking for consent'
@@ -288,7 +289,7 @@ set edit:completion:arg-completer[authcode] = {|@words|
             cand -j 'Number of threads (default: the number of CPUs)'
             cand --jobs 'Number of threads (default: the number of CPUs)'
             cand --catalog 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)'
-            cand --store 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
+            cand --store 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]'
             cand --users 'Simulated users besides the built-in one (JSON; see README)'
             cand --color 'When to use colors'
             cand --wallet 'The wallet whose profile to use (`authcode wallets` lists them); validate also takes several (A,B) or all'

@@ -29,7 +29,7 @@ function __fish_authcode_using_subcommand
 end
 
 complete -c authcode -n "__fish_authcode_needs_command" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_needs_command" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_needs_command" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -61,7 +61,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand scopes" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -76,7 +76,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand schema" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand schema" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -91,7 +91,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand wallets" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -106,7 +106,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand completions" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand completions" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -116,6 +116,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand serve" -l listen -d 'A
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-id -d 'The merchant\'s partner id (client id); any is accepted when unset' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l partner-public-key -d 'The merchant\'s RSA public key (PEM, 2,048 to 8,192 bits) that signatures are checked with: a file, or the PEM text itself' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l platform-private-key -d 'The RSA private key (PEM) the Alipay+ and Alipay CN answers are signed with [default: the store\'s own, created once beside it; `authcode sandbox key` prints its public key]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l wait-for-store -d 'With a PostgreSQL store: keep trying to reach the database at start for this long (e.g. 30s in a compose file), saying so, before giving up' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l tls-name -d 'Another name for the certificate besides 127.0.0.1, ::1 and localhost (repeatable)' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l code-ttl -d 'How long a minted code can be exchanged, whatever its wallet [default: the lifetime its wallet\'s platform publishes, else 10m]' -r
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l access-token-ttl -d 'How long an access token is valid' -r
@@ -133,7 +134,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand serve" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand serve" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -149,7 +150,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and not __fish_seen_subcommand_from list key expire-code use-code forget-code expire-token unbind fault clear-faults reset help" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -175,7 +176,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -190,7 +191,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from key" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -206,7 +207,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -220,7 +221,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from use-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -234,7 +235,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from forget-code" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -248,7 +249,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from expire-token" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -262,7 +263,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from unbind" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -281,7 +282,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from fault" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -295,7 +296,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from clear-faults" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -309,7 +310,7 @@ tng\t'Touch \'n Go eWallet'
 alipayhk\t'AlipayHK'
 alipaycn\t'Alipay CN'"
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -396,7 +397,7 @@ complete -c authcode -n "__fish_authcode_using_subcommand request" -l param -d '
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l app-name -d 'Who asks for consent, shown in the prompt (so not with --payload or a decision flag) [default: This mini program]' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l seed -d 'Make the authCode deterministic (for snapshot tests), so refused when none is granted' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand request" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand request" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''
@@ -441,7 +442,7 @@ USER_ACCOUNT_HOLDER_NAME\t'Authorized to obtain users\' account holder name info
 SUBSCRIPTION\t'Authorized to enable users to use the Subscription with Static Amount - Mini Program solution'"
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -s j -l jobs -d 'Number of threads (default: the number of CPUs)' -r -f
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l catalog -d 'Use this profile file instead of a built-in wallet (see README; not with a --wallet flag)' -r -F
-complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
+complete -c authcode -n "__fish_authcode_using_subcommand validate" -l store -d 'The sandbox store request records codes in and serve redeems them from: a SQLite file, or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l users -d 'Simulated users besides the built-in one (JSON; see README)' -r -F
 complete -c authcode -n "__fish_authcode_using_subcommand validate" -l color -d 'When to use colors' -r -f -a "auto\t''
 always\t''

@@ -126,10 +126,21 @@ pub(crate) fn wrk(
     seconds: u64,
     first: usize,
 ) -> Result<Run, String> {
+    wrk_with(addr, script, seconds, first, CONNECTIONS)
+}
+
+/// [`wrk`] with `connections` instead of 64.
+pub(crate) fn wrk_with(
+    addr: SocketAddr,
+    script: &Path,
+    seconds: u64,
+    first: usize,
+    connections: usize,
+) -> Result<Run, String> {
     let output = Command::new("wrk")
         .args([
             &format!("-t{THREADS}"),
-            &format!("-c{CONNECTIONS}"),
+            &format!("-c{connections}"),
             &format!("-d{seconds}s"),
             "--timeout",
             "10s",

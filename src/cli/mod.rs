@@ -52,8 +52,9 @@ pub(crate) struct Globals {
     )]
     pub catalog: Option<PathBuf>,
 
-    /// The sandbox store request records codes in and serve redeems them from
-    /// [default: $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]
+    /// The sandbox store request records codes in and serve redeems them from: a SQLite file,
+    /// or a PostgreSQL database, postgres://USER@HOST:PORT/DB [default:
+    /// $XDG_STATE_HOME/authcode/store.sqlite3, else ~/.local/state/authcode/store.sqlite3]
     #[arg(
         long,
         global = true,

@@ -213,6 +213,11 @@ fn the_recipes_agree_with_the_image() {
     assert!(context.join("Containerfile").is_file());
     assert_eq!(strings(&sandbox["ports"]), ["127.0.0.1:8470:8470"]);
     assert_eq!(strings(&sandbox["volumes"]), ["sandbox-data:/data"]);
+    // The replicas' shared store: the compose file's own database, waited for at start.
+    let store = sandbox["environment"]["AUTHCODE_STORE"].as_str().unwrap();
+    assert!(store.starts_with("postgres://authcode@db:5432/"), "{store}");
+    assert_eq!(strings(&sandbox["depends_on"]), ["db"]);
+    assert!(strings(&sandbox["command"]).contains(&"--wait-for-store".to_string()));
     let backend = strings(&compose["services"]["backend"]["command"]).join(" ");
     assert!(backend.contains("http://sandbox:8470/healthz"), "{backend}");
 
@@ -244,6 +249,11 @@ fn the_recipes_agree_with_the_image() {
             "{probe}"
         );
     }
+    let env = serde_yaml::to_string(&container["env"]).unwrap();
+    assert!(
+        env.contains("postgres://"),
+        "two replicas share a database store: {env}"
+    );
     let mounts = container["volumeMounts"].as_sequence().unwrap();
     assert!(mounts.iter().any(|m| m["mountPath"] == "/data"));
 

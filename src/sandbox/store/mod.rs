@@ -113,7 +113,7 @@ pub enum Opened {
 
 impl Opened {
     /// Runs `f` in one transaction (SQLite: holding the write lock from the start).
-    pub(crate) fn transaction<R>(&self, f: impl FnOnce(&dyn Sql) -> SqlResult<R>) -> SqlResult<R> {
+    pub fn transaction<R>(&self, f: impl FnOnce(&dyn Sql) -> SqlResult<R>) -> SqlResult<R> {
         match self {
             Opened::Sqlite(conn) => {
                 conn.execute_batch("BEGIN IMMEDIATE")?;

@@ -164,7 +164,9 @@ fn a_junit_report_does_not_grow_memory_with_its_size() {
     let (large, large_bytes) = peak(120_000);
     // About 15 and 60 MB of XML, that used to be held whole before the totals could be
     // written: then the peak grew with the report (by about 45 MB here). What a loaded machine
-    // or a larger binary adds to both runs alike is not growth.
+    // or a larger binary adds to both runs alike is not growth, and the allocator's peaks vary
+    // from run to run by several MB (a debug build: 35 to 51 MB for one input), so the bound
+    // is half the growth that holding the report would cause.
     assert!(
         large_bytes > 50_000_000 && small_bytes < 20_000_000,
         "{small_bytes} {large_bytes}"
@@ -172,7 +174,7 @@ fn a_junit_report_does_not_grow_memory_with_its_size() {
     if let Some(small) = small {
         assert_peak_below(
             large,
-            small + 8 * 1024,
+            small + 22 * 1024,
             "a 60 MB JUnit report, against a 15 MB one",
         );
     }
