@@ -29,10 +29,10 @@ use sha2::Sha256;
 
 #[path = "serve/alipay_plus.rs"]
 mod alipay_plus;
-#[path = "serve/wrk.rs"]
-mod wrk;
 #[path = "serve/postgres.rs"]
 mod postgres;
+#[path = "serve/wrk.rs"]
+mod wrk;
 // The throwaway PostgreSQL server the tests start, started the same way here.
 #[path = "../tests/it/support/postgres.rs"]
 #[allow(dead_code)]
@@ -225,7 +225,9 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
         && plus.failures == 0
         && plus.requests > 0
         && plus_committed
-        && pg.as_ref().is_none_or(|pg| pg.committed && pg.one.failures == 0))
+        && pg
+            .as_ref()
+            .is_none_or(|pg| pg.committed && pg.one.failures == 0))
 }
 
 /// A thread that samples the size of the store's WAL file while the load runs.

@@ -125,7 +125,16 @@ fn redeemed_since(url: &Path, per_run: usize) -> Result<u64, String> {
 
 /// Prints the leg's rows of the table and says where the time goes.
 pub(crate) fn report(figures: &Figures, row: &dyn Fn(&str, &Run)) {
-    row("authcode serve, PostgreSQL store, one replica", &figures.one);
-    row("… two replicas, replica 1 (32 connections)", &figures.two[0]);
-    row("… two replicas, replica 2 (32 connections)", &figures.two[1]);
+    row(
+        "authcode serve, PostgreSQL store, one replica",
+        &figures.one,
+    );
+    row(
+        "… two replicas, replica 1 (32 connections)",
+        &figures.two[0],
+    );
+    row(
+        "… two replicas, replica 2 (32 connections)",
+        &figures.two[1],
+    );
 }

@@ -370,3 +370,114 @@ fn a_replica_killed_under_load_loses_nothing_and_spends_nothing_twice() {
         .get(0);
     assert_eq!(pairs, 0, "no code gave two token pairs");
 }
+
+#[test]
+fn a_database_restart_under_load_loses_no_answer_and_doubles_none() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let Some(pg) = Postgres::start() else { return };
+    let url = pg.database("bounce");
+    let codes: Vec<String> = (0..60).map(|_| mint(&url, "USER_LOGIN_ID")).collect();
+    let server = replica(&url);
+    let addr = server.addr;
+    // code -> (HTTP status, responseCode) of each exchange, as the clients saw them.
+    let seen = Arc::new(Mutex::new(Vec::<(String, u16, String)>::new()));
+    let go = Arc::new(AtomicBool::new(true));
+    let clients: Vec<_> = codes
+        .chunks(10)
+        .map(|chunk| {
+            let chunk = chunk.to_vec();
+            let (seen, go) = (Arc::clone(&seen), Arc::clone(&go));
+            std::thread::spawn(move || {
+                // Each code is tried until it is exchanged or refused as used, through the
+                // restart.
+                for c in chunk {
+                    while go.load(Ordering::SeqCst) {
+                        let (status, _, body) =
+                            send(addr, "POST", APPLY_TOKEN, &signed_headers(), code_body(&c));
+                        let code = response_code(&json_of(&body)).to_string();
+                        seen.lock().unwrap().push((c.clone(), status, code.clone()));
+                        if status != 500 {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    pg.stop();
+    std::thread::sleep(Duration::from_millis(500));
+    pg.start_again();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while clients.iter().any(|c| !c.is_finished()) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    go.store(false, Ordering::SeqCst);
+    for c in clients {
+        c.join().unwrap();
+    }
+    let seen = seen.lock().unwrap().clone();
+    assert!(
+        seen.iter().any(|(_, status, _)| *status == 500),
+        "no request met the restart"
+    );
+    let mut client = Postgres::client(&url);
+    for c in &codes {
+        let answers: Vec<_> = seen.iter().filter(|(s, _, _)| s == c).collect();
+        let wins = answers.iter().filter(|(_, _, r)| r == "2007400").count();
+        let used = answers.iter().filter(|(_, _, r)| r == "4017400").count();
+        let pairs: i64 = client
+            .query_one("SELECT count(*) FROM tokens WHERE code = $1", &[c])
+            .unwrap()
+            .get(0);
+        // Exchanged once: one answer, one committed pair. Or the answer was lost with the
+        // connection while its commit went through: then "used", and still one pair.
+        assert!(
+            (wins, pairs) == (1, 1) || (wins, used, pairs) == (0, 1, 1),
+            "{c}: {answers:?}, {pairs} pair(s)"
+        );
+    }
+}
+
+#[test]
+fn sslmode_require_encrypts_the_connection_and_is_refused_where_the_server_has_no_tls() {
+    let Some(pg) = Postgres::start_tls() else {
+        return;
+    };
+    let plain = pg.database("tls");
+    let url = std::path::PathBuf::from(format!("{}?sslmode=require", plain.display()));
+    let code = mint(&url, "USER_LOGIN_ID");
+    let server = replica(&url);
+    let (status, answer) = server.exchange(&code);
+    assert_eq!(status, 200, "{answer}");
+    // The server's own view: authcode's connections are encrypted.
+    let mut client = Postgres::client(&plain);
+    let encrypted: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+             WHERE a.application_name = 'authcode' AND s.ssl",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(encrypted > 0, "no encrypted connection of authcode's");
+    drop(server);
+
+    let Some(no_tls) = Postgres::start() else {
+        return;
+    };
+    let url = format!("{}?sslmode=require", no_tls.database("plain").display());
+    let refused = authcode()
+        .store(&url)
+        .args(["sandbox", "list"])
+        .run()
+        .code(2);
+    assert!(
+        refused
+            .stderr()
+            .contains("cannot reach the store's database"),
+        "{refused}"
+    );
+}

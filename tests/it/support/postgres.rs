@@ -13,6 +13,8 @@ pub struct Postgres {
     dir: tempfile::TempDir,
     pub port: u16,
     as_postgres: bool,
+    /// Serves TLS too, with a self-signed certificate (`ssl=on`).
+    tls: bool,
 }
 
 /// Where PostgreSQL's server programs are: Debian's /usr/lib/postgresql/N/bin, or PATH.
@@ -41,6 +43,15 @@ fn root() -> bool {
 impl Postgres {
     /// Starts a server, or `None` (after one line on stderr) where PostgreSQL is missing.
     pub fn start() -> Option<Postgres> {
+        Postgres::start_with(false)
+    }
+
+    /// [`Postgres::start`], accepting TLS connections with a self-signed certificate.
+    pub fn start_tls() -> Option<Postgres> {
+        Postgres::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Option<Postgres> {
         let Some(bin) = bin_dir() else {
             if std::env::var("AUTHCODE_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
                 panic!("AUTHCODE_REQUIRE_TOOLS=1, but PostgreSQL's initdb and pg_ctl are not installed");
@@ -63,6 +74,7 @@ impl Postgres {
             dir,
             port,
             as_postgres,
+            tls,
         };
         let data = server.data();
         server.run(
@@ -79,6 +91,9 @@ impl Postgres {
                 "UTF8",
             ],
         );
+        if tls {
+            server.write_certificate();
+        }
         server.start_again();
         Some(server)
     }
@@ -111,13 +126,36 @@ impl Postgres {
         );
     }
 
+    /// A self-signed certificate for 127.0.0.1 and its key (0600), owned by the server's user.
+    fn write_certificate(&self) {
+        let certified = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).unwrap();
+        let cert = self.dir.path().join("server.crt");
+        let key = self.dir.path().join("server.key");
+        std::fs::write(&cert, certified.cert.pem()).unwrap();
+        std::fs::write(&key, certified.signing_key.serialize_pem()).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        if self.as_postgres {
+            let (uid, gid) = postgres_ids();
+            for file in [&cert, &key] {
+                std::os::unix::fs::chown(file, Some(uid), Some(gid)).unwrap();
+            }
+        }
+    }
+
     /// Starts the server (again, after [`Postgres::stop`]) and waits until it accepts.
     pub fn start_again(&self) {
-        let options = format!(
+        let mut options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=on",
             self.port,
             self.dir.path().display()
         );
+        if self.tls {
+            let dir = self.dir.path().display();
+            options.push_str(&format!(
+                " -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key"
+            ));
+        }
         let log = self.dir.path().join("log").display().to_string();
         self.run(
             "pg_ctl",
