@@ -211,6 +211,9 @@ fn bench(seconds: u64, with_peer: bool, unique: bool) -> Result<bool, String> {
         "| every answered exchange committed | {committed} | {} |",
         verdict(committed)
     );
+    if let Some(pg) = &pg {
+        postgres::where_the_time_goes(pg);
+    }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
         "\nload average (1, 5, 15 min) at the end: {}",

@@ -22,6 +22,57 @@ pub(crate) struct Figures {
     pub(crate) one: Run,
     pub(crate) two: [Run; 2],
     pub(crate) committed: bool,
+    /// CPU seconds during the one-replica run: the server's, PostgreSQL's (every process
+    /// named `postgres`), everything's (both cores).
+    pub(crate) cpu: (f64, f64, f64),
+}
+
+/// CPU seconds (user + system) a process has used, from /proc.
+fn cpu_of(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command (which may hold spaces), from its closing parenthesis.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// CPU seconds used so far by every process named `postgres`, and by the whole machine.
+fn cpu_now() -> (f64, f64) {
+    let postgres = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|c| c.trim() == "postgres")
+        })
+        .map(|pid| cpu_of(&pid))
+        .sum();
+    let all = std::fs::read_to_string("/proc/stat")
+        .unwrap_or_default()
+        .lines()
+        .next()
+        .map_or(0.0, |cpu| {
+            cpu.split_whitespace()
+                .skip(1)
+                .take(3)
+                .filter_map(|v| v.parse::<f64>().ok())
+                .sum::<f64>()
+                / 100.0
+        });
+    (postgres, all)
 }
 
 pub(crate) fn run(
@@ -49,7 +100,15 @@ pub(crate) fn run(
     let mut server = super::spawn_authcode(&one_url, Some(public))?;
     let addr = super::first_line_addr(&mut server)?;
     wrk_with(addr, &script, super::WARMUP_SECONDS, 0, 64)?;
+    let pid = server.id().to_string();
+    let (server_before, (pg_before, all_before)) = (cpu_of(&pid), cpu_now());
     let mut one = wrk_with(addr, &script, seconds, WARMUP_CODES, 64)?;
+    let (pg_after, all_after) = cpu_now();
+    let cpu = (
+        cpu_of(&pid) - server_before,
+        pg_after - pg_before,
+        all_after - all_before,
+    );
     one.peak_rss_kb = super::peak_rss_kb(server.id());
     let _ = server.kill();
     let _ = server.wait();
@@ -102,6 +161,7 @@ pub(crate) fn run(
         one,
         two: [a, b],
         committed: one_ok && two_ok,
+        cpu,
     }))
 }
 
@@ -136,5 +196,20 @@ pub(crate) fn report(figures: &Figures, row: &dyn Fn(&str, &Run)) {
     row(
         "… two replicas, replica 2 (32 connections)",
         &figures.two[1],
+    );
+}
+
+/// Where the one-replica run's time went, in CPU seconds.
+pub(crate) fn where_the_time_goes(figures: &Figures) {
+    let (server, postgres, all) = figures.cpu;
+    let exchanges = figures.one.requests.max(1) as f64;
+    println!(
+        "PostgreSQL store, one replica: CPU {all:.1} s of both cores' {:.1} s — the server \
+         {server:.1} s ({:.0} µs an exchange), PostgreSQL {postgres:.1} s ({:.0} µs), the rest \
+         (wrk, the kernel) {:.1} s",
+        2.0 * figures.one.seconds,
+        server * 1e6 / exchanges,
+        postgres * 1e6 / exchanges,
+        (all - server - postgres).max(0.0)
     );
 }
