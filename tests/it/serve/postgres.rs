@@ -377,14 +377,14 @@ fn a_database_restart_under_load_loses_no_answer_and_doubles_none() {
     use std::sync::{Arc, Mutex};
     let Some(pg) = Postgres::start() else { return };
     let url = pg.database("bounce");
-    let codes: Vec<String> = (0..60).map(|_| mint(&url, "USER_LOGIN_ID")).collect();
+    let codes: Vec<String> = (0..120).map(|_| mint(&url, "USER_LOGIN_ID")).collect();
     let server = replica(&url);
     let addr = server.addr;
     // code -> (HTTP status, responseCode) of each exchange, as the clients saw them.
     let seen = Arc::new(Mutex::new(Vec::<(String, u16, String)>::new()));
     let go = Arc::new(AtomicBool::new(true));
     let clients: Vec<_> = codes
-        .chunks(10)
+        .chunks(20)
         .map(|chunk| {
             let chunk = chunk.to_vec();
             let (seen, go) = (Arc::clone(&seen), Arc::clone(&go));
@@ -406,7 +406,9 @@ fn a_database_restart_under_load_loses_no_answer_and_doubles_none() {
             })
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(200));
+    while seen.lock().unwrap().len() < 10 {
+        std::thread::yield_now();
+    }
     pg.stop();
     std::thread::sleep(Duration::from_millis(500));
     pg.start_again();
@@ -480,4 +482,45 @@ fn sslmode_require_encrypts_the_connection_and_is_refused_where_the_server_has_n
             .contains("cannot reach the store's database"),
         "{refused}"
     );
+}
+
+#[test]
+fn a_cut_network_fails_requests_within_seconds_and_the_server_recovers_by_itself() {
+    use crate::support::postgres::Link;
+    let Some(link) = Link::new() else { return };
+    // Dropped before the link: the server is stopped while it can still be reached.
+    let Some(pg) = Postgres::start_behind(&link) else {
+        return;
+    };
+    let url = pg.database("cut");
+    let server = replica(&url);
+    let before = mint(&url, "USER_LOGIN_ID");
+    let (status, _) = server.exchange(&before);
+    assert_eq!(status, 200);
+    let during = mint(&url, "USER_LOGIN_ID");
+
+    // Packets to the database go nowhere, and nothing says so: no reset, no refusal.
+    link.set_up(false);
+    let asked = Instant::now();
+    let (status, answer) = server.exchange(&during);
+    let took = asked.elapsed();
+    assert_eq!(
+        (status, response_code(&answer)),
+        (500, "5007401"),
+        "{answer}"
+    );
+    assert!(took < Duration::from_secs(12), "took {took:?}");
+
+    link.set_up(true);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let answer = loop {
+        let (status, answer) = server.exchange(&during);
+        if status != 500 || Instant::now() > deadline {
+            break answer;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(response_code(&answer), "2007400", "{answer}");
+    drop(server);
+    drop(pg);
 }

@@ -15,6 +15,10 @@ pub struct Postgres {
     as_postgres: bool,
     /// Serves TLS too, with a self-signed certificate (`ssl=on`).
     tls: bool,
+    /// The address it listens on (127.0.0.1, or its end of a [`Link`]).
+    host: String,
+    /// The network namespace it runs in, if not the test's.
+    netns: Option<String>,
 }
 
 /// Where PostgreSQL's server programs are: Debian's /usr/lib/postgresql/N/bin, or PATH.
@@ -43,15 +47,20 @@ fn root() -> bool {
 impl Postgres {
     /// Starts a server, or `None` (after one line on stderr) where PostgreSQL is missing.
     pub fn start() -> Option<Postgres> {
-        Postgres::start_with(false)
+        Postgres::start_with(false, None)
     }
 
     /// [`Postgres::start`], accepting TLS connections with a self-signed certificate.
     pub fn start_tls() -> Option<Postgres> {
-        Postgres::start_with(true)
+        Postgres::start_with(true, None)
     }
 
-    fn start_with(tls: bool) -> Option<Postgres> {
+    /// [`Postgres::start`] on the far end of `link`, reached through it.
+    pub fn start_behind(link: &Link) -> Option<Postgres> {
+        Postgres::start_with(false, Some(link))
+    }
+
+    fn start_with(tls: bool, link: Option<&Link>) -> Option<Postgres> {
         let Some(bin) = bin_dir() else {
             if std::env::var("AUTHCODE_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
                 panic!("AUTHCODE_REQUIRE_TOOLS=1, but PostgreSQL's initdb and pg_ctl are not installed");
@@ -75,6 +84,8 @@ impl Postgres {
             port,
             as_postgres,
             tls,
+            host: link.map_or_else(|| "127.0.0.1".to_string(), |l| l.far.to_string()),
+            netns: link.map(|l| l.netns.clone()),
         };
         let data = server.data();
         server.run(
@@ -94,6 +105,13 @@ impl Postgres {
         if tls {
             server.write_certificate();
         }
+        if let Some(link) = link {
+            // initdb trusts loopback only; the link's near end connects from its own address.
+            let hba = server.dir.path().join("data").join("pg_hba.conf");
+            let mut text = std::fs::read_to_string(&hba).unwrap();
+            text.push_str(&format!("host all all {}/32 trust\n", link.near));
+            std::fs::write(&hba, text).unwrap();
+        }
         server.start_again();
         Some(server)
     }
@@ -102,15 +120,23 @@ impl Postgres {
         self.dir.path().join("data").display().to_string()
     }
 
+    /// `program` of PostgreSQL's, as its user and in its namespace.
+    fn command(&self, program: &str) -> Command {
+        let mut line: Vec<std::ffi::OsString> = Vec::new();
+        if let Some(netns) = &self.netns {
+            line.extend(["ip", "netns", "exec", netns.as_str()].map(Into::into));
+        }
+        if self.as_postgres {
+            line.extend(["runuser", "-u", "postgres", "--"].map(Into::into));
+        }
+        line.push(self.bin.join(program).into());
+        let mut cmd = Command::new(&line[0]);
+        cmd.args(&line[1..]);
+        cmd
+    }
+
     fn run(&self, program: &str, args: &[&str]) {
-        let program = self.bin.join(program);
-        let mut cmd = if self.as_postgres {
-            let mut cmd = Command::new("runuser");
-            cmd.args(["-u", "postgres", "--"]).arg(&program);
-            cmd
-        } else {
-            Command::new(&program)
-        };
+        let mut cmd = self.command(program);
         let out = cmd
             .args(args)
             .current_dir(self.dir.path())
@@ -119,8 +145,7 @@ impl Postgres {
             .unwrap();
         assert!(
             out.status.success(),
-            "{} {args:?}: {}{}",
-            program.display(),
+            "{program} {args:?}: {}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
@@ -146,8 +171,9 @@ impl Postgres {
     /// Starts the server (again, after [`Postgres::stop`]) and waits until it accepts.
     pub fn start_again(&self) {
         let mut options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=on",
+            "-p {} -c listen_addresses={} -k {} -c fsync=on",
             self.port,
+            self.host,
             self.dir.path().display()
         );
         if self.tls {
@@ -183,18 +209,21 @@ impl Postgres {
     pub fn database(&self, name: &str) -> PathBuf {
         let mut admin = postgres::Client::connect(
             &format!(
-                "host=127.0.0.1 port={} user=postgres dbname=postgres",
-                self.port
+                "host={} port={} user=postgres dbname=postgres",
+                self.host, self.port
             ),
             postgres::NoTls,
         )
-        .unwrap();
+        .unwrap_or_else(|e| {
+            let log = std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default();
+            panic!("cannot reach the test's PostgreSQL ({e}); its log:\n{log}")
+        });
         admin
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .unwrap();
         PathBuf::from(format!(
-            "postgres://postgres@127.0.0.1:{}/{name}",
-            self.port
+            "postgres://postgres@{}:{}/{name}",
+            self.host, self.port
         ))
     }
 
@@ -206,21 +235,102 @@ impl Postgres {
 
 impl Drop for Postgres {
     fn drop(&mut self) {
-        let program = self.bin.join("pg_ctl");
         let data = self.data();
-        let args = ["-D", data.as_str(), "-m", "immediate", "-w", "stop"];
-        let mut cmd = if self.as_postgres {
-            let mut cmd = Command::new("runuser");
-            cmd.args(["-u", "postgres", "--"]).arg(&program);
-            cmd
-        } else {
-            Command::new(&program)
-        };
-        let _ = cmd
-            .args(args)
+        let _ = self
+            .command("pg_ctl")
+            .args(["-D", data.as_str(), "-m", "immediate", "-w", "stop"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
+    }
+}
+
+/// A network link of the test's own: a veth pair whose far end is in a new network namespace,
+/// so that a server there can be cut off (packets go nowhere, no reset) and brought back. Removed when dropped. Needs root and iproute2; `None` (after one line on
+/// stderr) where a namespace cannot be made.
+pub struct Link {
+    pub netns: String,
+    near_if: String,
+    far_if: String,
+    pub near: std::net::Ipv4Addr,
+    pub far: std::net::Ipv4Addr,
+}
+
+impl Link {
+    pub fn new() -> Option<Link> {
+        static NEXT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let tag = format!("ac{}x{n}", std::process::id());
+        // A /30 of its own per link: 10.(pid-derived).(n).1 and .2.
+        let second = (std::process::id() % 200) as u8 + 20;
+        let link = Link {
+            netns: tag.clone(),
+            near_if: format!("{tag}a"),
+            far_if: format!("{tag}b"),
+            near: std::net::Ipv4Addr::new(10, second, n, 1),
+            far: std::net::Ipv4Addr::new(10, second, n, 2),
+        };
+        let far_if = link.far_if.clone();
+        let (near, far) = (format!("{}/30", link.near), format!("{}/30", link.far));
+        let steps: [&[&str]; 8] = [
+            &["netns", "add", &tag],
+            &[
+                "link",
+                "add",
+                &link.near_if,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                &far_if,
+            ],
+            &["link", "set", &far_if, "netns", &tag],
+            &["addr", "add", &near, "dev", &link.near_if],
+            &["link", "set", &link.near_if, "up"],
+            &["-n", &tag, "addr", "add", &far, "dev", &far_if],
+            &["-n", &tag, "link", "set", &far_if, "up"],
+            &["-n", &tag, "link", "set", "lo", "up"],
+        ];
+        for step in steps {
+            if let Err(why) = ip(step) {
+                if std::env::var("AUTHCODE_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+                    panic!("AUTHCODE_REQUIRE_TOOLS=1, but ip {step:?} failed: {why}");
+                }
+                eprintln!(
+                    "skipped: cannot make a network namespace ({why}); run the tests as root \
+                     with iproute2 (Debian: apt-get install iproute2)"
+                );
+                return None;
+            }
+        }
+        Some(link)
+    }
+
+    /// Cuts the link (`false`) or brings it back (`true`): the far end is set down, so the
+    /// near end's packets are dropped on the wire, unanswered (its own routes stay).
+    pub fn set_up(&self, up: bool) {
+        let state = if up { "up" } else { "down" };
+        ip(&["-n", &self.netns, "link", "set", &self.far_if, state]).unwrap();
+    }
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        let _ = ip(&["link", "del", &self.near_if]);
+        let _ = ip(&["netns", "del", &self.netns]);
+    }
+}
+
+fn ip(args: &[&str]) -> Result<(), String> {
+    let out = Command::new("ip")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
     }
 }
 

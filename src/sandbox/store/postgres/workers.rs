@@ -36,7 +36,10 @@ pub(crate) fn start(url: &str, first: PgConn, queue: mpsc::Receiver<Job>) {
     }
 }
 
-fn work(url: &str, mut conn: Option<PgConn>, queue: &Mutex<mpsc::Receiver<Job>>) {
+fn work(url: &str, conn: Option<PgConn>, queue: &Mutex<mpsc::Receiver<Job>>) {
+    // Connected before the first job, so that the first requests after a start do not wait on
+    // connecting, and a failure later is one of an established connection.
+    let mut conn = conn.or_else(|| PgConn::connect(url).ok());
     let mut failed_at: Option<Instant> = None;
     loop {
         let job = {
@@ -56,10 +59,18 @@ fn work(url: &str, mut conn: Option<PgConn>, queue: &Mutex<mpsc::Receiver<Job>>)
                 Err(_) => failed_at = Some(Instant::now()),
             }
         }
-        let Some(c) = conn.as_ref().filter(|c| c.batch("BEGIN").is_ok()) else {
-            if conn.take().is_some() {
+        // A connection the database closed (a restart) is noticed only when used: then one
+        // new connection is tried at once, so a request after the database came back does not
+        // fail on a stale one.
+        if conn.as_ref().is_some_and(|c| c.batch("BEGIN").is_err()) {
+            conn = PgConn::connect(url)
+                .ok()
+                .filter(|c| c.batch("BEGIN").is_ok());
+            if conn.is_none() {
                 failed_at = Some(Instant::now());
             }
+        }
+        let Some(c) = conn.as_ref() else {
             let (reply, _) = job(&Unreachable);
             reply(false);
             continue;
