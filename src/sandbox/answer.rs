@@ -261,10 +261,13 @@ pub(crate) fn logged(response: &Response) -> &str {
         .map_or("-", |l| l.0.as_str())
 }
 
-/// A body that could not be read: too large (413) or cut short (400), and why.
+/// A body that could not be read: too large (413), stopped arriving (408), or cut short (400),
+/// and why.
 pub(crate) fn unreadable(rejection: &BytesRejection) -> (u16, &'static str) {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         (413, "the body is over 1 MiB")
+    } else if super::connections::stalled(rejection) {
+        (408, "the body stopped arriving (no byte for 10 s)")
     } else {
         (400, "the body could not be read")
     }

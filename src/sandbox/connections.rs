@@ -2,13 +2,19 @@
 //! timer, so that a client that opens a connection and never finishes a request head (or
 //! leaves a kept-alive connection idle) is let go after [`HEADER_TIMEOUT`] — axum's `serve`
 //! sets no timer, and such a client held the server after SIGTERM, and its memory, for ever.
+//! hyper times no body, so each request's body is [`Stalling`]: one that stops arriving for
+//! [`BODY_TIMEOUT`] fails with [`BodyStalled`], which the route answers 408 (and the access log
+//! logs), and the connection, its body unread, is closed.
 //! Over TCP, or TLS with `serve --tls`. Every request is told its peer's address (the pages'
 //! guard answers loopback clients only) and counted while in flight. After Ctrl-C or SIGTERM
 //! the requests in flight get [`GRACE`]; a second signal stops at once.
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
@@ -23,6 +29,12 @@ use super::tls::HANDSHAKE_TIMEOUT;
 
 /// How long a connection may take to send a request head, and stay idle between requests.
 pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a request body may go without a byte arriving. A gap between bytes, not a
+/// deadline for the whole body (nginx's `client_body_timeout` rule): a body that keeps coming,
+/// however slowly, is never cut, and one that stalls (a client that declared more than it
+/// sent, or hangs mid-upload) is cut 10 s after its last byte, as a head is.
+pub(crate) const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long the requests in flight get to be answered after Ctrl-C or SIGTERM.
 pub(crate) const GRACE: Duration = Duration::from_secs(5);
@@ -120,16 +132,83 @@ impl Drop for InFlight {
     }
 }
 
+/// A request body that fails with [`BodyStalled`] once it has been waited for [`BODY_TIMEOUT`]
+/// without a byte arriving.
+struct Stalling {
+    body: hyper::body::Incoming,
+    /// Since when the body has been waited for, if it is.
+    waiting: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+/// The error of a body that stopped arriving.
+#[derive(Debug)]
+pub(crate) struct BodyStalled;
+
+impl std::fmt::Display for BodyStalled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no byte of the body arrived for {} s",
+            BODY_TIMEOUT.as_secs()
+        )
+    }
+}
+
+impl std::error::Error for BodyStalled {}
+
+/// Whether `error` (a body's read error, through whatever wraps it) is a body that stopped
+/// arriving.
+pub(crate) fn stalled(error: &(dyn std::error::Error + 'static)) -> bool {
+    std::iter::successors(Some(error), |e| e.source()).any(|e| e.is::<BodyStalled>())
+}
+
+impl hyper::body::Body for Stalling {
+    type Data = hyper::body::Bytes;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        let this = &mut *self;
+        match Pin::new(&mut this.body).poll_frame(cx) {
+            Poll::Ready(frame) => {
+                this.waiting = None;
+                Poll::Ready(frame.map(|f| f.map_err(Into::into)))
+            }
+            Poll::Pending => {
+                let waiting = this
+                    .waiting
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(BODY_TIMEOUT)));
+                match waiting.as_mut().poll(cx) {
+                    Poll::Ready(()) => Poll::Ready(Some(Err(Box::new(BodyStalled)))),
+                    Poll::Pending => Poll::Pending,
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
 impl hyper::service::Service<hyper::Request<hyper::body::Incoming>> for Counted {
     type Response = axum::response::Response;
     type Error = std::convert::Infallible;
-    type Future = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<Self::Response, Self::Error>> + Send>,
-    >;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
 
-    fn call(&self, mut request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
+    fn call(&self, request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
         self.in_flight.fetch_add(1, Ordering::SeqCst);
         let counted = InFlight(self.in_flight.clone());
+        let mut request = request.map(|body| Stalling {
+            body,
+            waiting: None,
+        });
         request.extensions_mut().insert(ConnectInfo(self.peer));
         let answer = self.app.call(request);
         Box::pin(async move {

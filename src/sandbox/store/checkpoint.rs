@@ -5,16 +5,21 @@
 //! after the writer committed, in PASSIVE mode, which never blocks the writer.
 //!
 //! A passive checkpoint cannot catch up while commits keep coming, and the WAL only starts over
-//! once one has. So under sustained load the WAL grows; once it is past [`RESTART_FRAMES`] the
-//! thread, right after a passive checkpoint (so that little is left to copy), asks the writer to
-//! start it over: before its next batch the writer copies back the tail and restarts the WAL
-//! (`wal_checkpoint(RESTART)`): one short pause (its fsyncs) every [`RESTART_FRAMES`] of WAL
-//! rather than one long one at a far bound. [`WAL_BOUND_PAGES`] stays as the writer's own automatic checkpoint,
-//! a backstop. Once the writer has been idle for [`IDLE`], a WAL file grown past
-//! [`WAL_KEEP_BYTES`] is truncated. (SQLite's `journal_size_limit` would truncate it at every
-//! restart, in the writer, and on a filesystem mounted with `discard` freeing those blocks takes
-//! a pause of its own.)
+//! once one has: the last frames must be copied back, and the database flushed, with no commit
+//! in between, so that moment is the writer's. What it costs the writer is what is left to
+//! flush then, so the thread leaves it next to nothing: once the WAL is past [`RESTART_FRAMES`],
+//! it flushes the database itself (the bulk of what its checkpoints copied, while the writer
+//! goes on committing), checkpoints again (the few milliseconds of commits made meanwhile) and
+//! flushes again, and only then asks the writer to start the WAL over. Before its next batch
+//! the writer copies back the tail of that tail and flushes it — fsyncs of a few hundred
+//! kilobytes rather than of everything copied since the last restart (tens of megabytes, which
+//! took 15–70 ms here) — and its next commit writes the WAL from its start.
+//! [`WAL_BOUND_PAGES`] stays as the writer's own automatic checkpoint, a backstop. Once the
+//! writer has been idle for [`IDLE`], a WAL file grown past [`WAL_KEEP_BYTES`] is truncated.
+//! (SQLite's `journal_size_limit` would truncate it at every restart, in the writer, and on a
+//! filesystem mounted with `discard` freeing those blocks takes a pause of its own.)
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -27,12 +32,10 @@ use rusqlite::Connection;
 /// keep it below: 234 MiB.
 const WAL_BOUND_PAGES: u32 = 60_000;
 
-/// The WAL size (in frames, a page each) past which the thread asks the writer to start the
-/// WAL over: about 203 MiB, a restart every few seconds at full speed. Each restart costs the
-/// writer a checkpoint's fsyncs, which the requests in flight wait out, so fewer restarts mean a
-/// better p99.9 (`cargo bench --bench serve` over 60 s: 25.6 ms here, against 32.2 ms at
-/// 160 MiB), while the WAL file stays under 256 MiB (209 MiB at most there).
-const RESTART_FRAMES: i64 = 52_000;
+/// The WAL size (in frames, a page each) past which the thread has the writer start the WAL
+/// over: 64 MiB, about once a second at full speed. A restart costs the writer little (see the
+/// module's text), so it can come often, and a small WAL stays in the page cache.
+const RESTART_FRAMES: i64 = 16_384;
 
 /// A WAL file larger than this is truncated once the writer is idle.
 const WAL_KEEP_BYTES: u64 = 16 << 20;
@@ -81,11 +84,25 @@ impl Checkpointer {
         let mut wal = store.as_os_str().to_owned();
         wal.push("-wal");
         let wal = PathBuf::from(wal);
+        // The database file, for the thread's own flushes. Held until the thread's connection
+        // is closed: closing a descriptor of the file drops every POSIX lock this process holds
+        // on it, SQLite's included (the writer's handle drops the thread after its own
+        // connection, or when the file was deleted or replaced).
+        let db = File::open(store).ok();
         let restart = Arc::new(AtomicBool::new(false));
         let asked = restart.clone();
         let thread = std::thread::Builder::new()
             .name("store-checkpoint".into())
-            .spawn(move || checkpoint_loop(&conn, &wal, &commits, &asked, restart_frames))
+            .spawn(move || {
+                let thread = Thread {
+                    conn,
+                    db,
+                    wal,
+                    restart: asked,
+                    restart_frames,
+                };
+                thread.run(&commits);
+            })
             .expect("a thread can be spawned");
         Checkpointer {
             wrote: Some(wrote),
@@ -102,44 +119,72 @@ impl Checkpointer {
     }
 
     /// In the writer, before a batch: when the thread asked for it, copies back what is left of
-    /// the WAL (with its fsyncs) so that this batch starts it over, and returns true. A failure
-    /// leaves the restart to the next ask, or to the automatic checkpoint.
+    /// the WAL (with its fsyncs, of what the few milliseconds since the thread's own last
+    /// checkpoint wrote), so that this batch starts the WAL over, and returns true. Passive: no
+    /// wait for another process's reader, which would only make the WAL be appended to once
+    /// more. A failure leaves the restart to the next ask, or to the automatic checkpoint.
     pub(crate) fn restart_if_asked(&self, writer: &Connection) -> bool {
         if !self.restart.load(Ordering::Acquire) {
             return false;
         }
-        let _ = checkpoint(writer, "RESTART");
+        let _ = checkpoint(writer, "PASSIVE");
         self.restart.store(false, Ordering::Release);
         true
     }
 }
 
-fn checkpoint_loop(
-    conn: &Connection,
-    wal: &Path,
-    commits: &mpsc::Receiver<()>,
-    restart: &AtomicBool,
+/// What the checkpoint thread owns.
+struct Thread {
+    conn: Connection,
+    /// The database file, to flush; `None` if it could not be opened (then the writer's
+    /// checkpoint flushes it all, as SQLite's own would).
+    db: Option<File>,
+    wal: PathBuf,
+    restart: Arc<AtomicBool>,
     restart_frames: i64,
-) {
-    loop {
-        match commits.recv_timeout(IDLE) {
-            // While the writer has a restart to do, the thread keeps out of its way.
-            Ok(()) if restart.load(Ordering::Acquire) => {}
-            Ok(()) => {
-                // A failed checkpoint (another process holds the lock) is retried after the
-                // next commit.
-                if checkpoint(conn, "PASSIVE").is_ok_and(|frames| frames > restart_frames) {
-                    restart.store(true, Ordering::Release);
+}
+
+impl Thread {
+    fn run(self, commits: &mpsc::Receiver<()>) {
+        loop {
+            match commits.recv_timeout(IDLE) {
+                // While the writer has a restart to do, the thread keeps out of its way.
+                Ok(()) if self.restart.load(Ordering::Acquire) => {}
+                Ok(()) => {
+                    // A failed checkpoint (another process holds the lock) is retried after
+                    // the next commit.
+                    if checkpoint(&self.conn, "PASSIVE")
+                        .is_ok_and(|frames| frames > self.restart_frames)
+                        && self.prepare_restart()
+                    {
+                        self.restart.store(true, Ordering::Release);
+                    }
+                    std::thread::sleep(PAUSE);
                 }
-                std::thread::sleep(PAUSE);
-            }
-            Err(RecvTimeoutError::Timeout) => {
-                if std::fs::metadata(wal).is_ok_and(|m| m.len() > WAL_KEEP_BYTES) {
-                    let _ = checkpoint(conn, "TRUNCATE");
+                Err(RecvTimeoutError::Timeout) => {
+                    if std::fs::metadata(&self.wal).is_ok_and(|m| m.len() > WAL_KEEP_BYTES) {
+                        let _ = checkpoint(&self.conn, "TRUNCATE");
+                    }
                 }
+                Err(RecvTimeoutError::Disconnected) => break,
             }
-            Err(RecvTimeoutError::Disconnected) => return,
         }
+        // The connection first, then the file (see `start_restarting_at`).
+        let Thread { conn, db, .. } = self;
+        drop(conn);
+        drop(db);
+    }
+
+    /// Leaves the writer's restart little to flush: flushes what the checkpoints copied into
+    /// the database, copies back what was committed meanwhile (its checkpoint flushes the WAL
+    /// first), and flushes that. Whether all went well.
+    fn prepare_restart(&self) -> bool {
+        let Some(db) = &self.db else {
+            return true;
+        };
+        db.sync_data().is_ok()
+            && checkpoint(&self.conn, "PASSIVE").is_ok()
+            && db.sync_data().is_ok()
     }
 }
 

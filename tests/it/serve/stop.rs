@@ -1,7 +1,8 @@
 //! How `serve` stops: a client that never finishes its request, or a request held by a delay
 //! fault, does not keep it running after SIGTERM beyond the grace period (5 s); a second
 //! signal stops it at once; a connection that sends no complete request head is let go after
-//! the header timeout (10 s); `--delay` is capped.
+//! the header timeout (10 s), nor one whose body stops arriving for the body timeout (10 s
+//! without a byte); `--delay` is capped.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -14,6 +15,7 @@ use crate::support::wait_until;
 /// The grace period and the header timeout that README states.
 const GRACE: Duration = Duration::from_secs(5);
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Arms a delay fault on apply-token.
 fn arm_delay(store: &Path, delay: &str) {
@@ -142,6 +144,58 @@ fn a_connection_without_a_complete_request_head_is_let_go_after_the_header_timeo
     // The server still serves.
     let (status, _, _) = send(server.addr, "GET", "/?format=json", &[], Vec::new());
     assert_eq!(status, 200);
+}
+
+#[test]
+fn a_request_whose_body_stops_arriving_is_answered_408_and_closed_after_the_body_timeout() {
+    let (_dir, store) = temp_store();
+    let server = Server::start(&store, Options::default());
+    let code = mint(&store, "USER_LOGIN_ID");
+    let mut stalled = TcpStream::connect(server.addr).unwrap();
+    write!(
+        stalled,
+        "POST {APPLY_TOKEN} HTTP/1.1\r\nHost: {}\r\n",
+        server.addr
+    )
+    .unwrap();
+    for (name, value) in signed_headers() {
+        write!(stalled, "{name}: {value}\r\n").unwrap();
+    }
+    // 1,000 bytes declared, 10 sent.
+    write!(stalled, "Content-Length: 1000\r\n\r\n{{\"grantType").unwrap();
+    let sent = Instant::now();
+    // Meanwhile the server serves others, the stalled request's code among them.
+    let (status, answer) = server.exchange(&code);
+    assert_eq!(status, 200, "{answer}");
+    let (status, _, _) = send(server.addr, "GET", "/?format=json", &[], Vec::new());
+    assert_eq!(status, 200);
+    assert!(sent.elapsed() < BODY_TIMEOUT / 2, "the others waited");
+    stalled.set_read_timeout(Some(BODY_TIMEOUT * 2)).unwrap();
+    let mut answer = Vec::new();
+    // Read to the end: the server closes the connection after its answer.
+    let read = stalled.read_to_end(&mut answer);
+    let took = sent.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        read.is_ok(),
+        "still open after {took:?}: {read:?}, {answer:?}"
+    );
+    assert!(
+        took >= BODY_TIMEOUT - Duration::from_secs(1) && took < BODY_TIMEOUT * 2,
+        "closed after {took:?}"
+    );
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+    assert!(
+        answer.contains("\"responseCode\":\"4087400\"")
+            && answer.contains("The body stopped arriving (no byte for 10 s)"),
+        "{answer}"
+    );
+    let log = server.log_when(|log| log.contains(" 408 "));
+    assert!(
+        log.lines()
+            .any(|l| l.starts_with(&format!("POST {APPLY_TOKEN} 408 4087400 "))),
+        "{log}"
+    );
 }
 
 #[test]
