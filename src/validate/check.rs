@@ -69,6 +69,7 @@ pub(super) fn check_recorded<'a>(
     let mut walker = Walker::keeping(index, options, ordered, how.detail);
     walker.findings = spare;
     walker.reads_text = false;
+    walker.repeats_keys = tape.repeats_keys;
     let mut fields = Fields::default();
     let top = visit::DocumentSeed {
         walker: &mut walker,

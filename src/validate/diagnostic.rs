@@ -217,10 +217,6 @@ impl RuleList {
         }
     }
 
-    pub(super) fn len(&self) -> usize {
-        usize::from(self.len)
-    }
-
     pub(super) fn as_slice(&self) -> &[Rule] {
         &self.rules[..usize::from(self.len)]
     }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::check::{self, Checked};
-use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, RuleList, Severity};
+use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, Severity};
 use super::finding::{Finding, Findings, Said};
 use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
@@ -107,13 +107,14 @@ fn judge_recorded<'a>(
     let strict = options.strict;
     let mut checked = check::check_recorded(tape, index, check, options, false, spare);
     if let Ok(c) = &checked {
-        let mut rules = RuleList::default();
+        // The rules of the errors, one bit each (there are fewer than 32).
+        let mut rules = 0u32;
         for f in &c.findings.kept {
             if severity(f.rule, strict) == Severity::Error {
-                rules.push(f.rule);
+                rules |= 1 << f.rule as u32;
             }
         }
-        if rules.len() > 1 {
+        if rules.count_ones() > 1 {
             checked = check::check_recorded(tape, index, check, options, true, Findings::default());
         }
     }
