@@ -12,10 +12,11 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use super::config::ValidateConfig;
-use super::diagnostic::{plural, DocResult, Severity};
+use super::diagnostic::{plural, Judged, Rule};
 use super::document;
 use super::index::{CheckOptions, ScopeIndex};
 use super::inputs;
@@ -29,23 +30,77 @@ use crate::profile::BUILTIN;
 use crate::text::sanitize;
 
 /// One document's verdicts across the wallets.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct Row {
     path: Arc<str>,
-    line: Option<usize>,
+    line: usize,
     /// Whether the document is one line of an NDJSON input (its line is then shown).
-    #[serde(skip)]
     per_line: bool,
-    /// The wallets that accept it, in `authcode wallets` order.
-    accepted: Vec<&'static str>,
-    /// The wallets that refuse it, each with the rules it breaks there.
-    refused: Vec<Refusal>,
+    /// The verdict under each chosen wallet, in `authcode wallets` order.
+    judged: Vec<Judged>,
 }
 
-#[derive(Debug, Serialize)]
-struct Refusal {
+impl Row {
+    /// The wallets that accept the document, and those that refuse it with their verdicts.
+    fn accepted<'r>(
+        &'r self,
+        names: &'r [&'static str],
+    ) -> impl Iterator<Item = &'static str> + 'r {
+        names
+            .iter()
+            .zip(&self.judged)
+            .filter(|(_, j)| j.valid())
+            .map(|(&name, _)| name)
+    }
+
+    fn refused<'r>(
+        &'r self,
+        names: &'r [&'static str],
+    ) -> impl Iterator<Item = (&'static str, &'r Judged)> + 'r {
+        names
+            .iter()
+            .zip(&self.judged)
+            .filter(|(_, j)| !j.valid())
+            .map(|(&name, j)| (name, j))
+    }
+}
+
+/// A row as JSON: `{"path", "line", "accepted": [...], "refused": [{"wallet", "rules"}]}`.
+struct RowJson<'r> {
+    row: &'r Row,
+    names: &'r [&'static str],
+}
+
+impl Serialize for RowJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Accepted<'r>(&'r RowJson<'r>);
+        impl Serialize for Accepted<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.row.accepted(self.0.names))
+            }
+        }
+        struct Refused<'r>(&'r RowJson<'r>);
+        impl Serialize for Refused<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.row.refused(self.0.names).map(|(wallet, j)| Refusal {
+                    wallet,
+                    rules: j.rules.as_slice(),
+                }))
+            }
+        }
+        let mut row = s.serialize_struct("Row", 4)?;
+        row.serialize_field("path", &*self.row.path)?;
+        row.serialize_field("line", &self.row.line)?;
+        row.serialize_field("accepted", &Accepted(self))?;
+        row.serialize_field("refused", &Refused(self))?;
+        row.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Refusal<'r> {
     wallet: &'static str,
-    rules: Vec<&'static str>,
+    rules: &'r [Rule],
 }
 
 /// Totals of a run: documents accepted by every wallet, by some, by none.
@@ -61,7 +116,8 @@ struct Totals {
 impl Totals {
     fn add(&mut self, row: &Row) {
         self.documents += 1;
-        match (row.accepted.len(), row.refused.len()) {
+        let accepted = row.judged.iter().filter(|j| j.valid()).count();
+        match (accepted, row.judged.len() - accepted) {
             (_, 0) => self.everywhere += 1,
             (0, _) => self.none += 1,
             _ => self.some += 1,
@@ -89,17 +145,21 @@ impl pipeline::Judge for AcrossWallets {
             lines: line,
             ..self.options
         };
-        let mut verdicts = Vec::with_capacity(self.indexes.len());
-        document::verdicts(
+        let mut judged = Vec::with_capacity(self.indexes.len());
+        document::judgements(
             bytes,
-            shown,
             first_line,
             &self.indexes,
             &self.check,
             options,
-            &mut verdicts,
+            &mut judged,
         );
-        row(&self.names, verdicts, shown, first_line, line)
+        Row {
+            path: Arc::clone(shown),
+            line: first_line,
+            per_line: line,
+            judged,
+        }
     }
 
     fn render(&self, row: &Row, out: &mut Vec<u8>) {
@@ -108,8 +168,15 @@ impl pipeline::Judge for AcrossWallets {
         }
         // Writing into a Vec cannot fail.
         let _ = match self.format {
-            Format::Json => serde_json::to_writer(out, row).map_err(io::Error::from),
-            _ => write_human(out, row, &self.labels),
+            Format::Json => serde_json::to_writer(
+                out,
+                &RowJson {
+                    row,
+                    names: &self.names,
+                },
+            )
+            .map_err(io::Error::from),
+            _ => write_human(out, row, &self.names, &self.labels),
         };
     }
 }
@@ -175,7 +242,7 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         match outcome {
             Outcome::Checked(row, rendered) => {
                 totals.add(row);
-                tally.document(row.refused.is_empty());
+                tally.document(row.judged.iter().all(Judged::valid));
                 if !judge.quiet {
                     out.write(|sink| document(sink, &judge, rendered));
                 }
@@ -187,40 +254,6 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
     totals.files = tally.files();
     out.write(|sink| finish(sink, &judge, &totals, tally.failed()));
     tally.exit(out.close())
-}
-
-/// One wallet's verdicts per wallet (`names`, in [`BUILTIN`] order) joined into a row.
-fn row(
-    names: &[&'static str],
-    verdicts: Vec<DocResult>,
-    shown: &Arc<str>,
-    first_line: usize,
-    per_line: bool,
-) -> Row {
-    let mut row = Row {
-        path: Arc::clone(shown),
-        line: Some(first_line),
-        per_line,
-        accepted: Vec::new(),
-        refused: Vec::new(),
-    };
-    for (&name, doc) in names.iter().zip(verdicts) {
-        if doc.valid {
-            row.accepted.push(name);
-        } else {
-            let mut rules: Vec<&'static str> = Vec::new();
-            for d in &doc.diagnostics {
-                if d.severity == Severity::Error && !rules.contains(&d.rule.id()) {
-                    rules.push(d.rule.id());
-                }
-            }
-            row.refused.push(Refusal {
-                wallet: name,
-                rules,
-            });
-        }
-    }
-    row
 }
 
 /// Writes one document's rendered row.
@@ -274,36 +307,46 @@ fn finish(
 /// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number where the
 /// document is one line of an NDJSON input. Written piece by piece: a run over every wallet
 /// writes one of these for each document.
-fn write_human(out: &mut Vec<u8>, row: &Row, labels: &Labels) -> io::Result<()> {
+fn write_human(
+    out: &mut Vec<u8>,
+    row: &Row,
+    names: &[&'static str],
+    labels: &Labels,
+) -> io::Result<()> {
     out.extend_from_slice(sanitize(&row.path).as_bytes());
-    if let (Some(line), true) = (row.line, row.per_line) {
-        write!(out, ":{line}")?;
+    if row.per_line {
+        write!(out, ":{}", row.line)?;
     }
     out.extend_from_slice(b": ");
-    if !row.accepted.is_empty() {
-        out.extend_from_slice(labels.accepted.as_bytes());
-        for (i, wallet) in row.accepted.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b" " } else { b", " });
-            out.extend_from_slice(wallet.as_bytes());
+    let accepted = row.judged.iter().filter(|j| j.valid()).count();
+    for (i, wallet) in row.accepted(names).enumerate() {
+        if i == 0 {
+            out.extend_from_slice(labels.accepted.as_bytes());
+            out.push(b' ');
+        } else {
+            out.extend_from_slice(b", ");
         }
-        if !row.refused.is_empty() {
+        out.extend_from_slice(wallet.as_bytes());
+        if i + 1 == accepted && accepted < row.judged.len() {
             out.extend_from_slice(b"; ");
         }
     }
-    if !row.refused.is_empty() {
-        out.extend_from_slice(labels.refused.as_bytes());
-        for (i, refusal) in row.refused.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b" " } else { b", " });
-            out.extend_from_slice(refusal.wallet.as_bytes());
-            out.extend_from_slice(b" (");
-            for (j, rule) in refusal.rules.iter().enumerate() {
-                if j > 0 {
-                    out.extend_from_slice(b", ");
-                }
-                out.extend_from_slice(rule.as_bytes());
-            }
-            out.push(b')');
+    for (i, (wallet, judged)) in row.refused(names).enumerate() {
+        if i == 0 {
+            out.extend_from_slice(labels.refused.as_bytes());
+            out.push(b' ');
+        } else {
+            out.extend_from_slice(b", ");
         }
+        out.extend_from_slice(wallet.as_bytes());
+        out.extend_from_slice(b" (");
+        for (j, rule) in judged.rules.as_slice().iter().enumerate() {
+            if j > 0 {
+                out.extend_from_slice(b", ");
+            }
+            out.extend_from_slice(rule.id().as_bytes());
+        }
+        out.push(b')');
     }
     out.push(b'\n');
     Ok(())

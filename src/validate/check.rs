@@ -7,7 +7,7 @@
 use serde::de::DeserializeSeed;
 
 use super::diagnostic::Rule;
-use super::fields::Document;
+use super::fields::{Document, Fields};
 use super::finding::{say, Findings};
 use super::index::{CheckOptions, ScopeIndex};
 use super::options::Options;
@@ -35,14 +35,16 @@ pub(super) fn check<'a>(
     how: Options,
 ) -> Result<Checked<'a>, SyntaxFault> {
     let mut walker = Walker::new(index, options, how.detail);
+    let mut fields = Fields::default();
     let mut de = serde_json::Deserializer::from_str(src);
     let top = visit::DocumentSeed {
         walker: &mut walker,
+        fields: &mut fields,
     }
     .deserialize(&mut de)
     .and_then(|top| de.end().map(|()| top));
     let top = top.map_err(|e| syntax::translate(src, &e, how.lines))?;
-    Ok(finish(walker, top))
+    Ok(finish(walker, top, &fields))
 }
 
 /// Parses the JSON text `src` once, for [`check_recorded`] to check it against several
@@ -52,18 +54,26 @@ pub(super) fn record(src: &str, how: Options) -> Result<Tape<'_>, SyntaxFault> {
 }
 
 /// Checks a document parsed by [`record`]: the visitors and rules of [`check`], walking the
-/// recorded document instead of the text. The findings come in text order, located on the
-/// tape (cheaper than in the text, and without words unless `how.detail`).
+/// recorded document instead of the text. With `ordered`, the findings come in text order,
+/// located on the tape (cheaper than in the text, and without words unless `how.detail`);
+/// without, in the order the rules met them, and no path is kept (the walk allocates
+/// nothing for a finding). `spare` is an empty [`Findings`] whose room the walk reuses.
 pub(super) fn check_recorded<'a>(
     tape: &Tape<'a>,
     index: &ScopeIndex,
     options: &CheckOptions,
     how: Options,
+    ordered: bool,
+    spare: Findings<'a>,
 ) -> Result<Checked<'a>, SyntaxFault> {
-    let mut walker = Walker::keeping(index, options, true, how.detail);
+    let mut walker = Walker::keeping(index, options, ordered, how.detail);
+    walker.findings = spare;
     walker.reads_text = false;
+    walker.repeats_keys = tape.repeats_keys;
+    let mut fields = Fields::default();
     let top = visit::DocumentSeed {
         walker: &mut walker,
+        fields: &mut fields,
     }
     .deserialize(&mut tape.replay())
     // A tape holds a document that parsed, so a replay does not fail; if it did, the
@@ -73,16 +83,18 @@ pub(super) fn check_recorded<'a>(
         said: say(format!("the document could not be read again: {e}")),
         at: 0,
     })?;
-    let mut checked = finish(walker, top);
-    checked
-        .findings
-        .kept
-        .sort_by_cached_key(|f| tape.locate(&f.path, f.target));
+    let mut checked = finish(walker, top, &fields);
+    if ordered {
+        checked
+            .findings
+            .kept
+            .sort_by_cached_key(|f| tape.locate(&f.path, f.target));
+    }
     Ok(checked)
 }
 
-fn finish<'a>(mut walker: Walker<'_, 'a>, top: Document<'a>) -> Checked<'a> {
-    let (kind, request_scopes) = document_rules::finish(&mut walker, top);
+fn finish<'a>(mut walker: Walker<'_, 'a>, top: Document<'a>, fields: &Fields<'a>) -> Checked<'a> {
+    let (kind, request_scopes) = document_rules::finish(&mut walker, top, fields);
     Checked {
         kind,
         findings: walker.findings,

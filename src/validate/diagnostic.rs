@@ -165,6 +165,63 @@ pub struct DocResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One document's verdict under one wallet, as a run across wallets shows it: how many
+/// errors (listed or not), and the rules of the listed ones. Kept small and without
+/// allocation: such a run makes one for every wallet of every document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Judged {
+    pub errors: usize,
+    pub rules: RuleList,
+}
+
+impl Judged {
+    pub(super) fn valid(&self) -> bool {
+        self.errors == 0
+    }
+
+    /// Counts a listed problem of `rule` found with `severity`.
+    pub(super) fn listed(&mut self, rule: Rule, severity: Severity) {
+        if severity == Severity::Error {
+            self.errors += 1;
+            self.rules.push(rule);
+        }
+    }
+}
+
+/// Rules, each once, in the order first met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct RuleList {
+    /// The rules held, one bit each (`Rule as u32`): there are fewer than 32.
+    seen: u32,
+    len: u8,
+    rules: [Rule; 32],
+}
+
+impl Default for RuleList {
+    fn default() -> RuleList {
+        RuleList {
+            seen: 0,
+            len: 0,
+            rules: [Rule::Syntax; 32],
+        }
+    }
+}
+
+impl RuleList {
+    pub(super) fn push(&mut self, rule: Rule) {
+        let bit = 1u32 << rule as u32;
+        if self.seen & bit == 0 {
+            self.seen |= bit;
+            self.rules[usize::from(self.len)] = rule;
+            self.len += 1;
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[Rule] {
+        &self.rules[..usize::from(self.len)]
+    }
+}
+
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -4,13 +4,14 @@
 use std::sync::Arc;
 
 use super::check::{self, Checked};
-use super::diagnostic::{Diagnostic, DocResult, Rule, Severity};
-use super::finding::{Finding, Said};
+use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, Severity};
+use super::finding::{Finding, Findings, Said};
 use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
 use super::options::Options;
 use super::path;
 use super::syntax::SyntaxFault;
+use super::tape::Tape;
 use crate::payload::DocKind;
 
 /// Checks `bytes`, one document that starts on line `first_line` of the file `path`.
@@ -48,37 +49,93 @@ pub(super) fn verdict(
     )
 }
 
-/// The verdicts on `bytes` under each profile of `indexes`, in order, appended to `out`:
-/// the text is decoded and parsed once, then walked under each profile.
-pub(super) fn verdicts(
+/// The verdicts on `bytes` under each profile of `indexes`, in order, appended to `out`, as
+/// a run across wallets shows them: the errors and their rules, in the order a one-wallet
+/// report lists them, and no words or positions. The text is decoded and parsed once, then
+/// walked under each profile.
+pub(super) fn judgements(
     bytes: &[u8],
-    path: &Arc<str>,
     first_line: usize,
     indexes: &[ScopeIndex],
     check: &CheckOptions,
     options: Options,
-    out: &mut Vec<DocResult>,
+    out: &mut Vec<Judged>,
 ) {
-    let (src, mut diagnostics) = decode(bytes, first_line, options);
-    let tape = match src.map(|src| (src, check::record(src, options))) {
-        Some((src, Ok(tape))) => (src, tape),
+    let (src, decoded) = decode(bytes, first_line, options);
+    let mut found = Judged::default();
+    for d in &decoded {
+        found.listed(
+            d.rule,
+            if options.strict {
+                Severity::Error
+            } else {
+                d.severity
+            },
+        );
+    }
+    match src.map(|src| check::record(src, options)) {
+        Some(Ok(tape)) => {
+            let mut spare = Findings::default();
+            for index in indexes {
+                let mut judged = found;
+                spare = judge_recorded(&mut judged, &tape, index, check, options, spare);
+                out.push(judged);
+            }
+        }
         // Not UTF-8, or not JSON: the same verdict under every profile.
         unparsed => {
-            let mut found = Found::default();
-            if let Some((src, Err(fault))) = unparsed {
-                found = add_checked(&mut diagnostics, src, Err(fault), first_line, options);
+            if let Some(Err(fault)) = unparsed {
+                found.listed(fault.rule, severity(fault.rule, options.strict));
             }
-            let result = conclude(path, first_line, options, diagnostics, found);
-            out.extend(std::iter::repeat_n(result, indexes.len()));
-            return;
+            out.extend(std::iter::repeat_n(found, indexes.len()));
         }
-    };
-    let (src, tape) = tape;
-    for index in indexes {
-        let mut diagnostics = diagnostics.clone();
-        let checked = check::check_recorded(&tape, index, check, options);
-        let found = add_checked(&mut diagnostics, src, checked, first_line, options);
-        out.push(conclude(path, first_line, options, diagnostics, found));
+    }
+}
+
+/// Adds to `judged` what a walk of `tape` under `index` finds. The walk keeps no paths; only
+/// when its errors break two rules or more, whose order the text decides, is the document
+/// walked again with paths, to list them in text order. Returns the findings' room, emptied,
+/// for the next walk.
+fn judge_recorded<'a>(
+    judged: &mut Judged,
+    tape: &Tape<'a>,
+    index: &ScopeIndex,
+    check: &CheckOptions,
+    options: Options,
+    spare: Findings<'a>,
+) -> Findings<'a> {
+    let strict = options.strict;
+    let mut checked = check::check_recorded(tape, index, check, options, false, spare);
+    if let Ok(c) = &checked {
+        // The rules of the errors, one bit each (there are fewer than 32).
+        let mut rules = 0u32;
+        for f in &c.findings.kept {
+            if severity(f.rule, strict) == Severity::Error {
+                rules |= 1 << f.rule as u32;
+            }
+        }
+        if rules.count_ones() > 1 {
+            checked = check::check_recorded(tape, index, check, options, true, Findings::default());
+        }
+    }
+    match checked {
+        Err(fault) => {
+            judged.listed(fault.rule, severity(fault.rule, strict));
+            Findings::default()
+        }
+        Ok(checked) => {
+            let mut findings = checked.findings;
+            for f in &findings.kept {
+                judged.listed(f.rule, severity(f.rule, strict));
+            }
+            for &(rule, _, n) in &findings.dropped {
+                if severity(rule, strict) == Severity::Error {
+                    judged.errors += n;
+                }
+            }
+            findings.clear();
+            findings
+        }
     }
 }
 

@@ -18,8 +18,9 @@ use crate::profile::Field;
 pub(super) fn finish<'a>(
     w: &mut Walker<'_, 'a>,
     document: Document<'a>,
+    fields: &Fields<'a>,
 ) -> (Option<DocKind>, Vec<ScopeId>) {
-    let fields = match document {
+    match document {
         Document::Other(v) => {
             w.findings.retain(|b| b == Belongs::Always);
             w.report(Rule::NotObject, Target::Value, || {
@@ -30,8 +31,8 @@ pub(super) fn finish<'a>(
             });
             return (None, Vec::new());
         }
-        Document::Object(fields) => fields,
-    };
+        Document::Object => {}
+    }
     let profile = &w.index.profile;
     let has_scopes = fields.scopes.is_some();
     // A failure may be `error` alone where the wallet publishes it (Alipay CN's fail
@@ -69,13 +70,14 @@ pub(super) fn finish<'a>(
         DocKind::Response => Belongs::Response,
     };
     w.findings.retain(|b| b == Belongs::Always || b == own);
-    foreign_fields(w, &fields, kind);
+    foreign_fields(w, fields, kind);
     match kind {
-        DocKind::Request => request_rules(w, &fields),
-        DocKind::Response => response_rules(w, &fields),
+        DocKind::Request => request_rules(w, fields),
+        DocKind::Response => response_rules(w, fields),
     }
     let scopes = fields
         .scopes
+        .as_ref()
         .map(|list| list.listed.iter().map(|l| l.id).collect())
         .unwrap_or_default();
     (Some(kind), scopes)

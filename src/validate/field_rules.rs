@@ -232,9 +232,10 @@ pub(super) fn auth_code(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
         Shape::Text(s) if s.is_empty() => {
             w.report(Rule::Empty, Target::Value, || say("authCode is empty"))
         }
-        // Codes are almost always printable ASCII: check that first, and only then look
+        // Codes are almost always printable ASCII: check that first (without stopping
+        // early, which lets the compiler look at many bytes at once), and only then look
         // for the character to name.
-        Shape::Text(s) if s.bytes().all(|b| b.is_ascii_graphic()) => {}
+        Shape::Text(s) if s.bytes().fold(true, |ok, b| ok & b.is_ascii_graphic()) => {}
         Shape::Text(s) => {
             if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
                 w.report(Rule::InvalidAuthCode, Target::Value, || {

@@ -3,13 +3,16 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use super::index::ScopeId;
 use super::walk::Shape;
 
-/// The top level of a document.
+/// The top level of a document: an object, whose fields the visitor wrote into the
+/// [`Fields`] it was given (so that they are not moved from call to call), or the shape of
+/// what stands instead.
 pub(super) enum Document<'a> {
-    Object(Fields<'a>),
-    /// Not an object: its shape.
+    Object,
     Other(Shape<'a>),
 }
 
@@ -25,11 +28,11 @@ pub(super) struct Fields<'a> {
     pub error: bool,
     /// The profile's fields the object has, by their index in `Profile::fields` (a
     /// misspelled key is taken for the field it misspells).
-    pub known: Vec<usize>,
+    pub known: SmallVec<[usize; 8]>,
     /// The misspelled keys among `known`: the field's index and the key as written.
     pub misspelled: Vec<(usize, Cow<'a, str>)>,
     /// Top-level members the profile does not name (first occurrences).
-    pub unknown: Vec<Cow<'a, str>>,
+    pub unknown: SmallVec<[Cow<'a, str>; 2]>,
 }
 
 /// A scope of a scope array that the profile knows.
@@ -43,7 +46,7 @@ pub(super) struct Listed {
 /// The known scopes of a scope array, each once.
 #[derive(Debug, Default)]
 pub(super) struct ScopeList {
-    pub listed: Vec<Listed>,
+    pub listed: SmallVec<[Listed; 4]>,
 }
 
 /// A known scope of `authErrorScopes`.
@@ -57,7 +60,7 @@ pub(super) struct Failed<'a> {
 /// The known scopes of `authErrorScopes`, and how many members it has.
 #[derive(Debug, Default)]
 pub(super) struct ErrorMap<'a> {
-    pub failed: Vec<Failed<'a>>,
+    pub failed: SmallVec<[Failed<'a>; 2]>,
     pub len: usize,
     pub is_object: bool,
 }

@@ -20,9 +20,10 @@ use crate::profile::FieldRole;
 /// Unknown top-level keys of one document compared with the field names.
 const MISSPELLINGS_TRIED: usize = 32;
 
-/// Reads the whole document.
+/// Reads the whole document; an object's fields go to `fields` (empty to begin with).
 pub(super) struct DocumentSeed<'w, 'c, 'a> {
     pub walker: &'w mut Walker<'c, 'a>,
+    pub fields: &'w mut Fields<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_, 'de> {
@@ -51,7 +52,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         let walker = self.walker;
         let profile_fields = walker.index.profile.fields();
         let mut keys = KeyCounter::default();
-        let mut fields = Fields::default();
+        let fields = self.fields;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let mut field = profile_fields.iter().position(|f| f.name == key);
             let step = keys.member(walker, key.clone());
@@ -77,12 +78,10 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
             }
             let role = field.map(|i| profile_fields[i].role);
             walker.within(step, |w| {
-                w.in_field(belongs, |w| {
-                    read_field(w, &mut map, role, &key, &mut fields)
-                })
+                w.in_field(belongs, |w| read_field(w, &mut map, role, &key, fields))
             })?;
         }
-        Ok(Document::Object(fields))
+        Ok(Document::Object)
     }
 }
 

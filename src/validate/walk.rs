@@ -31,6 +31,9 @@ pub(super) struct Walker<'c, 'a> {
     /// Whether the walk reads the document's text, which can hand a number over as written;
     /// a replay of a tape (`--wallet all`) hands over what serde read.
     pub reads_text: bool,
+    /// Whether an object may hold a key twice; false when the tape being replayed was
+    /// found to have none (it is looked for once, not once per wallet).
+    pub repeats_keys: bool,
 }
 
 impl<'c, 'a> Walker<'c, 'a> {
@@ -65,6 +68,7 @@ impl<'c, 'a> Walker<'c, 'a> {
             findings: Findings::default(),
             belongs: Belongs::Always,
             reads_text: true,
+            repeats_keys: true,
         }
     }
 
@@ -197,6 +201,9 @@ impl<'a> KeyCounter<'a> {
 
     /// The step into member `key`, reporting it (at its key) when it repeats one.
     pub(super) fn member(&mut self, walker: &mut Walker<'_, 'a>, key: Cow<'a, str>) -> Step<'a> {
+        if !walker.repeats_keys {
+            return Step::key(key);
+        }
         let occurrence = self.occurrence(key.clone());
         let step = Step::Key {
             name: key,

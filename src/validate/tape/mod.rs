@@ -43,16 +43,28 @@ enum Event<'a> {
 #[derive(Debug, Default)]
 pub(super) struct Tape<'a> {
     events: Vec<Event<'a>>,
+    /// Whether an object may hold a key twice: false when none does, which spares every
+    /// walk of the tape looking for repeated keys.
+    pub repeats_keys: bool,
 }
+
+/// Keys of one object compared while recording; an object with more is taken as one that
+/// may repeat a key (the walks then look, as over the text).
+const KEYS_COMPARED: usize = 16;
 
 impl<'a> Tape<'a> {
     /// Records the JSON text `src`, or returns serde_json's error as a pass over the text
     /// would (the same message at the same place).
     pub(super) fn record(src: &'a str) -> Result<Tape<'a>, serde_json::Error> {
-        let mut tape = Tape::default();
+        // About one event for every eight bytes of a compact document: one allocation.
+        let mut tape = Tape {
+            events: Vec::with_capacity(src.len() / 8 + 4),
+            repeats_keys: false,
+        };
         let mut de = serde_json::Deserializer::from_str(src);
         Record {
             events: &mut tape.events,
+            repeats_keys: &mut tape.repeats_keys,
         }
         .deserialize(&mut de)?;
         de.end()?;
@@ -122,6 +134,7 @@ impl<'a> Tape<'a> {
 /// Appends the events of one value.
 struct Record<'t, 'a> {
     events: &'t mut Vec<Event<'a>>,
+    repeats_keys: &'t mut bool,
 }
 
 impl<'a> DeserializeSeed<'a> for Record<'_, 'a> {
@@ -171,6 +184,7 @@ impl<'a> Visitor<'a> for Record<'_, 'a> {
         while seq
             .next_element_seed(Record {
                 events: &mut *self.events,
+                repeats_keys: &mut *self.repeats_keys,
             })?
             .is_some()
         {
@@ -184,14 +198,27 @@ impl<'a> Visitor<'a> for Record<'_, 'a> {
         let start = self.events.len();
         self.events.push(Event::Map { len: 0, end: 0 });
         let mut len = 0;
+        let mut keys = [0; KEYS_COMPARED];
         while map
             .next_key_seed(Record {
                 events: &mut *self.events,
+                repeats_keys: &mut *self.repeats_keys,
             })?
             .is_some()
         {
+            let key = self.events.len() - 1;
+            if len < KEYS_COMPARED {
+                let seen = &keys[..len];
+                if seen.iter().any(|&k| self.events[k] == self.events[key]) {
+                    *self.repeats_keys = true;
+                }
+                keys[len] = key;
+            } else {
+                *self.repeats_keys = true;
+            }
             map.next_value_seed(Record {
                 events: &mut *self.events,
+                repeats_keys: &mut *self.repeats_keys,
             })?;
             len += 1;
         }

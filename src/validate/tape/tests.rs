@@ -148,3 +148,23 @@ fn a_visitor_that_stops_early_leaves_the_rest_to_the_next_value() {
     assert_eq!(outer.next_element_seed(First).unwrap().unwrap(), "[u1,u2]");
     assert_eq!(outer.next_element_seed(Echo).unwrap().unwrap(), "b\"next\"");
 }
+
+#[test]
+fn a_tape_knows_whether_an_object_may_repeat_a_key() {
+    let many: Vec<String> = (0..=KEYS_COMPARED)
+        .map(|i| format!("\"k{i}\": {i}"))
+        .collect();
+    let many = format!("{{{}}}", many.join(", "));
+    for (src, repeats) in [
+        (r#"{"a": 1, "b": {"a": 2}, "c": [{"a": 3, "b": 4}]}"#, false),
+        (r#"{"a": 1, "b": 2, "a": 3}"#, true),
+        (r#"{"x": [{"a": 1, "a": 1}]}"#, true),
+        // Written differently, the same key once decoded.
+        (r#"{"a": 1, "\u0061": 2}"#, true),
+        (r#"[{"a": 1}, {"a": 2}]"#, false),
+        // Past the keys compared, taken as one that may.
+        (many.as_str(), true),
+    ] {
+        assert_eq!(Tape::record(src).unwrap().repeats_keys, repeats, "{src}");
+    }
+}

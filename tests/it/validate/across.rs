@@ -198,3 +198,195 @@ fn a_refusal_lists_its_rules_in_text_order() {
         ["scope-conflict", "wrong-type"]
     );
 }
+
+/// The built-in wallets, in `authcode wallets` order.
+const WALLETS: [&str; 7] = [
+    "dana",
+    "alipayplus",
+    "alipayplus-connect",
+    "gcash",
+    "tng",
+    "alipayhk",
+    "alipaycn",
+];
+
+/// A directory of documents every wallet judges differently: each wallet's own generated
+/// requests and responses (mutated), DANA's response cases, and what no generator writes
+/// (a BOM mid-file, bytes that are not UTF-8, numbers beyond 64 bits, many findings).
+fn mixed_corpus() -> tempfile::TempDir {
+    use crate::support::docgen::{Generator, Size};
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for (i, wallet) in WALLETS.iter().enumerate() {
+        let profile: Value = serde_json::from_str(
+            &fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("src/profile/wallets/{wallet}.json")),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let mut gen = Generator::for_profile(0xA11 + i as u64, profile);
+        lines.extend((0..120).map(|_| gen.arbitrary_line().into_bytes()));
+    }
+    let mut gen = Generator::new(0xD0C);
+    for _ in 0..300 {
+        let case = gen.case(Size::Line);
+        lines.push(gen.document(case, Size::Line));
+    }
+    let many_unknown: Vec<String> = (0..130).map(|i| format!("\"NOPE_{i}\"")).collect();
+    let many_unknown = format!(
+        r#"{{"authCode": 7, "authSuccessScopes": [{}], "x": 1}}"#,
+        many_unknown.join(", ")
+    );
+    for extra in [
+        b"\xEF\xBB\xBF{\"scopes\": [\"USER_LOGIN_ID\"]}".to_vec(),
+        b"{\"scopes\": [\"USER_\xFF\"]}".to_vec(),
+        br#"{"authErrorScopes": {"USER_NAME": 99999999999999999999}}"#.to_vec(),
+        br#"{"authErrorScopes": {"USER_NAME": -9223372036854775809, "auth_base": 4}}"#.to_vec(),
+        br#"{"error": 11, "errorMessage": 3}"#.to_vec(),
+        br#"{"scopes": "auth_base,USER_NAME", "scopes": []}"#.to_vec(),
+        br#"{"authCode": "a b", "authSuccessScope": ["USER_NAME"], "Scopes": 1}"#.to_vec(),
+        br#"{"authCode": "", "authSuccessScopes": [], "authErrorScopes": {}}"#.to_vec(),
+        many_unknown.into_bytes(),
+    ] {
+        lines.push(extra);
+    }
+    let mut ndjson = lines.join(&b"\n"[..]);
+    ndjson.push(b'\n');
+    fs::write(dir.path().join("mixed.ndjson"), ndjson).unwrap();
+    for (name, bytes) in [
+        (
+            "bom.json",
+            &b"\xEF\xBB\xBF{\"authErrorScopes\": {\"USER_NAME\": \"40006\"}}"[..],
+        ),
+        ("latin1.json", &b"{\"scopes\": [\"caf\xE9\"]}"[..]),
+        (
+            "pretty.json",
+            &b"\n\n{\n  \"scopes\": [\n    \"auth_user\", 3\n  ]\n}\n"[..],
+        ),
+        ("broken.json", &b"{\"scopes\": [\"auth_base\"]"[..]),
+    ] {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn every_wallet_at_once_says_what_each_wallet_alone_says() {
+    // A run across wallets judges each document once and walks it once per wallet; its
+    // rows must be what seven one-wallet runs say: accepted where valid, else the rules of
+    // the errors in the order the one-wallet report lists them.
+    let dir = mixed_corpus();
+    for strict in [false, true] {
+        let extra: &[&str] = if strict { &["--strict"] } else { &[] };
+        let mut expected: Vec<Value> = Vec::new();
+        for wallet in WALLETS {
+            let report = authcode()
+                .args(["validate", "--wallet", wallet, "--format", "json"])
+                .args(extra)
+                .arg(dir.path())
+                .run()
+                .json();
+            let docs = report["documents"].as_array().unwrap();
+            if expected.is_empty() {
+                expected = docs
+                    .iter()
+                    .map(|d| json!({"path": d["path"], "line": d["line"], "accepted": [], "refused": []}))
+                    .collect();
+            }
+            assert_eq!(docs.len(), expected.len(), "{wallet}");
+            for (row, d) in expected.iter_mut().zip(docs) {
+                assert_eq!((&row["path"], &row["line"]), (&d["path"], &d["line"]));
+                if d["valid"] == json!(true) {
+                    row["accepted"].as_array_mut().unwrap().push(json!(wallet));
+                    continue;
+                }
+                let mut rules: Vec<Value> = Vec::new();
+                for diagnostic in d["diagnostics"].as_array().unwrap() {
+                    if diagnostic["severity"] == "error" && !rules.contains(&diagnostic["rule"]) {
+                        rules.push(diagnostic["rule"].clone());
+                    }
+                }
+                row["refused"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({"wallet": wallet, "rules": rules}));
+            }
+        }
+        let accepted = |row: &Value| row["accepted"].as_array().unwrap().len();
+        let refused = |row: &Value| row["refused"].as_array().unwrap().len();
+        assert!(expected.len() > 1000, "{}", expected.len());
+        assert!(expected.iter().any(|r| accepted(r) > 0 && refused(r) > 0));
+        assert!(expected
+            .iter()
+            .any(|r| refused(r) > 0 && r["refused"][0]["rules"].as_array().unwrap().len() > 1));
+
+        let across = authcode()
+            .args(["validate", "--wallet", "all", "--format", "json"])
+            .args(extra)
+            .arg(dir.path())
+            .run()
+            .code(1)
+            .json();
+        let documents = across["documents"].as_array().unwrap();
+        assert_eq!(documents.len(), expected.len());
+        for (got, want) in documents.iter().zip(&expected) {
+            assert_eq!(got, want, "--strict: {strict}");
+        }
+
+        // The human rows say the same, one line each.
+        let human = authcode()
+            .args(["validate", "--wallet", "all"])
+            .args(extra)
+            .arg(dir.path())
+            .run()
+            .code(1)
+            .stdout();
+        let mut want = String::new();
+        for row in &expected {
+            let path = row["path"].as_str().unwrap();
+            want.push_str(path);
+            if path.ends_with(".ndjson") {
+                want.push_str(&format!(":{}", row["line"]));
+            }
+            want.push_str(": ");
+            let names: Vec<&str> = row["accepted"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w.as_str().unwrap())
+                .collect();
+            if !names.is_empty() {
+                want.push_str(&format!("accepted by {}", names.join(", ")));
+                if refused(row) > 0 {
+                    want.push_str("; ");
+                }
+            }
+            let refusals: Vec<String> = row["refused"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let rules: Vec<&str> = r["rules"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|x| x.as_str().unwrap())
+                        .collect();
+                    format!("{} ({})", r["wallet"].as_str().unwrap(), rules.join(", "))
+                })
+                .collect();
+            if !refusals.is_empty() {
+                want.push_str(&format!("refused by {}", refusals.join(", ")));
+            }
+            want.push('\n');
+        }
+        let rows: Vec<&str> = human.lines().collect();
+        let want: Vec<&str> = want.lines().collect();
+        assert_eq!(rows.len(), want.len() + 1, "--strict: {strict}");
+        for (got, want) in rows.iter().zip(&want) {
+            assert_eq!(got, want, "--strict: {strict}");
+        }
+    }
+}
