@@ -43,14 +43,16 @@ pub fn main() -> ExitCode {
         .mut_arg("catalog", |a| a.hide_env(unset("AUTHCODE_CATALOG")))
         .mut_arg("wallet", |a| a.hide_env(unset("AUTHCODE_WALLET")))
         .try_get_matches_from(&args)
-        .and_then(|matches| {
+        .and_then(|mut matches| {
             let given = Sources {
                 wallet: Given::of(&matches, "wallet"),
                 catalog: Given::of(&matches, "catalog"),
                 users: Given::of(&matches, "users"),
                 store: Given::of(&matches, "store"),
             };
-            Cli::from_arg_matches(&matches).map(|cli| (cli, given))
+            // Taking the values out, rather than from a copy of every match (2.8% of a small
+            // validate's instructions).
+            Cli::from_arg_matches_mut(&mut matches).map(|cli| (cli, given))
         });
     let (cli, given) = match parsed {
         Ok(parsed) => parsed,
