@@ -4,6 +4,8 @@
 //! (`document.rs`, `locate.rs`). A document checked against several profiles is parsed once
 //! (`tape.rs`) and walked once per profile.
 
+use std::cell::Cell;
+
 use serde::de::DeserializeSeed;
 
 use super::diagnostic::Rule;
@@ -54,28 +56,25 @@ pub(super) fn record(src: &str, how: Options) -> Result<Tape<'_>, SyntaxFault> {
 }
 
 /// Checks a document parsed by [`record`]: the visitors and rules of [`check`], walking the
-/// recorded document instead of the text. With `ordered`, the findings come in text order,
-/// located on the tape (cheaper than in the text, and without words unless `how.detail`);
-/// without, in the order the rules met them, and no path is kept (the walk allocates
-/// nothing for a finding). `spare` is an empty [`Findings`] whose room the walk reuses.
+/// recorded document instead of the text. The findings come in text order, placed on the
+/// tape as they are made, without paths or words (a run across wallets shows rules, and
+/// the walk allocates nothing for a finding). `spare` is an empty [`Findings`] whose room
+/// the walk reuses.
 pub(super) fn check_recorded<'a>(
     tape: &Tape<'a>,
     index: &ScopeIndex,
     options: &CheckOptions,
-    how: Options,
-    ordered: bool,
     spare: Findings<'a>,
 ) -> Result<Checked<'a>, SyntaxFault> {
-    let mut walker = Walker::keeping(index, options, ordered, how.detail);
+    let place = Cell::new(0);
+    let mut walker = Walker::on_tape(index, options, tape, &place);
     walker.findings = spare;
-    walker.reads_text = false;
-    walker.repeats_keys = tape.repeats_keys;
     let mut fields = Fields::default();
     let top = visit::DocumentSeed {
         walker: &mut walker,
         fields: &mut fields,
     }
-    .deserialize(&mut tape.replay())
+    .deserialize(&mut tape.replay_telling(&place))
     // A tape holds a document that parsed, so a replay does not fail; if it did, the
     // document would be refused, not let through.
     .map_err(|e| SyntaxFault {
@@ -84,12 +83,8 @@ pub(super) fn check_recorded<'a>(
         at: 0,
     })?;
     let mut checked = finish(walker, top, &fields);
-    if ordered {
-        checked
-            .findings
-            .kept
-            .sort_by_cached_key(|f| tape.locate(&f.path, f.target));
-    }
+    // Stable: findings at one place stay in the order they were made.
+    checked.findings.kept.sort_by_key(|f| f.at);
     Ok(checked)
 }
 

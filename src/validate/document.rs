@@ -92,10 +92,8 @@ pub(super) fn judgements(
     }
 }
 
-/// Adds to `judged` what a walk of `tape` under `index` finds. The walk keeps no paths; only
-/// when its errors break two rules or more, whose order the text decides, is the document
-/// walked again with paths, to list them in text order. Returns the findings' room, emptied,
-/// for the next walk.
+/// Adds to `judged` what a walk of `tape` under `index` finds, and returns the findings'
+/// room, emptied, for the next walk.
 fn judge_recorded<'a>(
     judged: &mut Judged,
     tape: &Tape<'a>,
@@ -105,20 +103,7 @@ fn judge_recorded<'a>(
     spare: Findings<'a>,
 ) -> Findings<'a> {
     let strict = options.strict;
-    let mut checked = check::check_recorded(tape, index, check, options, false, spare);
-    if let Ok(c) = &checked {
-        // The rules of the errors, one bit each (there are fewer than 32).
-        let mut rules = 0u32;
-        for f in &c.findings.kept {
-            if severity(f.rule, strict) == Severity::Error {
-                rules |= 1 << f.rule as u32;
-            }
-        }
-        if rules.count_ones() > 1 {
-            checked = check::check_recorded(tape, index, check, options, true, Findings::default());
-        }
-    }
-    match checked {
+    match check::check_recorded(tape, index, check, spare) {
         Err(fault) => {
             judged.listed(fault.rule, severity(fault.rule, strict));
             Findings::default()

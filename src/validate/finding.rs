@@ -99,6 +99,8 @@ pub(super) struct Finding<'a> {
     pub path: Vec<Step<'a>>,
     pub target: Target,
     pub belongs: Belongs,
+    /// Where it is on a replayed tape (an event index; 0 when the walk reads the text).
+    pub at: usize,
 }
 
 /// Findings kept per document; past this they are only counted.

@@ -3,15 +3,18 @@
 //! visitor shares.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use smallvec::SmallVec;
 
 use super::diagnostic::Rule;
 use super::finding::{say, Belongs, Finding, Findings, Said};
 use super::index::{CheckOptions, ScopeIndex};
 use super::path::{Step, Target};
+use super::tape::Tape;
 use crate::profile::Seen;
 
 /// The state of one check as the visitors walk the document.
@@ -33,7 +36,13 @@ pub(super) struct Walker<'c, 'a> {
     pub reads_text: bool,
     /// Whether an object may hold a key twice; false when the tape being replayed was
     /// found to have none (it is looked for once, not once per wallet).
-    pub repeats_keys: bool,
+    repeats_keys: bool,
+    /// On a replayed tape: the tape and the replay's place, so that a finding is placed
+    /// as it is made (an event index, which orders findings as the text does) without
+    /// keeping its path.
+    tape: Option<(&'c Tape<'a>, &'c Cell<usize>)>,
+    /// The place of each step the walk is within, and whether the step is into a member.
+    places: SmallVec<[(usize, bool); 8]>,
 }
 
 impl<'c, 'a> Walker<'c, 'a> {
@@ -69,11 +78,38 @@ impl<'c, 'a> Walker<'c, 'a> {
             belongs: Belongs::Always,
             reads_text: true,
             repeats_keys: true,
+            tape: None,
+            places: SmallVec::new(),
+        }
+    }
+
+    /// A walker of `tape`, replayed with its place told in `place`, whose findings are
+    /// placed on the tape and keep neither path nor words.
+    pub(super) fn on_tape(
+        index: &'c ScopeIndex,
+        options: &'c CheckOptions,
+        tape: &'c Tape<'a>,
+        place: &'c Cell<usize>,
+    ) -> Walker<'c, 'a> {
+        Walker {
+            reads_text: false,
+            repeats_keys: tape.repeats_keys,
+            tape: Some((tape, place)),
+            ..Walker::keeping(index, options, false, false)
         }
     }
 
     /// Runs `f` one step further down the document.
     pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
+        if let Some((_, place)) = self.tape {
+            // A member's key is read before its step is taken, an element's value after:
+            // either way, the replay stands at the value.
+            self.places
+                .push((place.get(), matches!(step, Step::Key { .. })));
+            let out = f(self);
+            self.places.pop();
+            return out;
+        }
         if !self.paths {
             return f(self);
         }
@@ -109,6 +145,19 @@ impl<'c, 'a> Walker<'c, 'a> {
         } else {
             self.belongs
         };
+        let at = match self.tape {
+            // Where `Tape::locate` would find the path: the current place (a member's key,
+            // the event before its value, for a key), or the steps from it.
+            Some((tape, _)) => {
+                let (here, member) = self.places.last().copied().unwrap_or((0, false));
+                match (steps.is_empty(), target) {
+                    (true, Target::Key) if member => here - 1,
+                    (true, _) => here,
+                    (false, _) => tape.locate_from(here, steps, target),
+                }
+            }
+            None => 0,
+        };
         let (said, path) = if self.paths {
             let mut path = Vec::with_capacity(self.path.len() + steps.len());
             path.extend_from_slice(&self.path);
@@ -123,6 +172,7 @@ impl<'c, 'a> Walker<'c, 'a> {
             path,
             target,
             belongs,
+            at,
         });
     }
 }

@@ -7,6 +7,7 @@
 //! objects with every member in order, repeated keys included.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -71,11 +72,17 @@ impl<'a> Tape<'a> {
         Ok(tape)
     }
 
-    /// Where the value (or member key) at `path` is on the tape, as an event index, which
-    /// orders places as the text does; past a step that does not lead anywhere, the place
-    /// reached so far.
+    /// [`Tape::locate_from`] the top of the document.
+    #[cfg(test)]
     pub(super) fn locate(&self, path: &[Step<'_>], target: Target) -> usize {
-        let mut at = 0;
+        self.locate_from(0, path, target)
+    }
+
+    /// Where the value (or member key) at `path`, relative to the value whose event is at
+    /// `from`, is on the tape, as an event index, which orders places as the text does;
+    /// past a step that does not lead anywhere, the place reached so far.
+    pub(super) fn locate_from(&self, from: usize, path: &[Step<'_>], target: Target) -> usize {
+        let mut at = from;
         for (depth, step) in path.iter().enumerate() {
             match (self.events.get(at), step) {
                 (Some(&Event::Map { len, .. }), Step::Key { name, occurrence }) => {
@@ -123,10 +130,23 @@ impl<'a> Tape<'a> {
     }
 
     /// A deserializer that plays the document back.
+    #[cfg(test)]
     pub(super) fn replay(&self) -> Replay<'_, 'a> {
         Replay {
             events: &self.events,
             at: 0,
+            place: None,
+        }
+    }
+
+    /// A deserializer that plays the document back and keeps `place` at the index of the
+    /// next event it will hand over, for a walker to tell where it stands.
+    pub(super) fn replay_telling<'t>(&'t self, place: &'t Cell<usize>) -> Replay<'t, 'a> {
+        place.set(0);
+        Replay {
+            events: &self.events,
+            at: 0,
+            place: Some(place),
         }
     }
 }

@@ -4,6 +4,7 @@ use serde::de::value::Error;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::Event;
 
@@ -11,6 +12,17 @@ use super::Event;
 pub(in crate::validate) struct Replay<'t, 'a> {
     pub(super) events: &'t [Event<'a>],
     pub(super) at: usize,
+    /// Where `at` is told, if anyone asked ([`super::Tape::replay_telling`]).
+    pub(super) place: Option<&'t Cell<usize>>,
+}
+
+impl Replay<'_, '_> {
+    fn go_to(&mut self, at: usize) {
+        self.at = at;
+        if let Some(place) = self.place {
+            place.set(at);
+        }
+    }
 }
 
 impl<'de> Deserializer<'de> for &mut Replay<'_, 'de> {
@@ -20,7 +32,7 @@ impl<'de> Deserializer<'de> for &mut Replay<'_, 'de> {
         let Some(event) = self.events.get(self.at) else {
             return Err(serde::de::Error::custom("the tape ends early"));
         };
-        self.at += 1;
+        self.go_to(self.at + 1);
         match event {
             Event::Null => visitor.visit_unit(),
             Event::Bool(v) => visitor.visit_bool(*v),
@@ -36,7 +48,7 @@ impl<'de> Deserializer<'de> for &mut Replay<'_, 'de> {
                 })?;
                 // A visitor that stops early leaves the rest unread, as serde_json would
                 // skip it.
-                self.at = end;
+                self.go_to(end);
                 Ok(value)
             }
             &Event::Map { len, end } => {
@@ -44,7 +56,7 @@ impl<'de> Deserializer<'de> for &mut Replay<'_, 'de> {
                     replay: &mut *self,
                     left: len,
                 })?;
-                self.at = end;
+                self.go_to(end);
                 Ok(value)
             }
         }
