@@ -267,4 +267,44 @@ mod tests {
             "the WAL started over: {after} frames after, {before} before"
         );
     }
+
+    #[test]
+    fn the_writers_restart_never_waits_for_a_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let writer = crate::sandbox::store::open(&path).unwrap();
+        writer.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        writer.execute_batch("CREATE TABLE t (x BLOB)").unwrap();
+        let checkpoints = Checkpointer::start_restarting_at(
+            crate::sandbox::store::open(&path).unwrap(),
+            &path,
+            256,
+        );
+        let write = || {
+            writer
+                .execute("INSERT INTO t VALUES (zeroblob(65536))", [])
+                .unwrap();
+            checkpoints.committed();
+        };
+        write();
+        // Another process's reader (`sandbox list`, say) holding its snapshot meanwhile.
+        let reader = crate::sandbox::store::open(&path).unwrap();
+        reader.execute_batch("BEGIN").unwrap();
+        let _: i64 = reader
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let took = loop {
+            assert!(std::time::Instant::now() < deadline, "no restart was asked");
+            let started = std::time::Instant::now();
+            if checkpoints.restart_if_asked(&writer) {
+                break started.elapsed();
+            }
+            write();
+        };
+        // A checkpoint that waited for the reader would have taken the busy timeout (10 s).
+        assert!(took < Duration::from_secs(1), "the writer waited {took:?}");
+        write();
+        reader.execute_batch("COMMIT").unwrap();
+    }
 }
