@@ -116,17 +116,7 @@ impl Opened {
     pub fn transaction<R>(&self, f: impl FnOnce(&dyn Sql) -> SqlResult<R>) -> SqlResult<R> {
         match self {
             Opened::Sqlite(conn) => {
-                conn.execute_batch("BEGIN IMMEDIATE")?;
-                match f(conn) {
-                    Ok(r) => {
-                        conn.execute_batch("COMMIT")?;
-                        Ok(r)
-                    }
-                    Err(e) => {
-                        let _ = conn.execute_batch("ROLLBACK");
-                        Err(e)
-                    }
-                }
+                sql::transaction(conn, "BEGIN IMMEDIATE", |s| Ok(conn.execute_batch(s)?), f)
             }
             Opened::Postgres(conn) => conn.transaction(f),
         }

@@ -213,3 +213,24 @@ pub trait Sql {
             .ok_or_else(|| SqlError("the statement returned no row".into()))
     }
 }
+
+/// Runs `f` on `conn` after `begin`, then COMMIT, or ROLLBACK if `f` failed; `batch` runs such a
+/// plain statement on the connection. The one transaction wrapper of both databases.
+pub(crate) fn transaction<R>(
+    conn: &dyn Sql,
+    begin: &str,
+    batch: impl Fn(&str) -> SqlResult<()>,
+    f: impl FnOnce(&dyn Sql) -> SqlResult<R>,
+) -> SqlResult<R> {
+    batch(begin)?;
+    match f(conn) {
+        Ok(r) => {
+            batch("COMMIT")?;
+            Ok(r)
+        }
+        Err(e) => {
+            let _ = batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}

@@ -90,17 +90,7 @@ impl PgConn {
 
     /// Runs `f` in one transaction: committed if it succeeds, rolled back if not.
     pub(crate) fn transaction<R>(&self, f: impl FnOnce(&dyn Sql) -> SqlResult<R>) -> SqlResult<R> {
-        self.batch("BEGIN")?;
-        match f(self) {
-            Ok(r) => {
-                self.batch("COMMIT")?;
-                Ok(r)
-            }
-            Err(e) => {
-                let _ = self.batch("ROLLBACK");
-                Err(e)
-            }
-        }
+        super::sql::transaction(self, "BEGIN", |s| self.batch(s), f)
     }
 
     pub(crate) fn batch(&self, sql: &str) -> SqlResult<()> {
