@@ -404,14 +404,7 @@ fn schema_verdicts_equal_validate_verdicts() {
 /// the `error` field where it publishes them.
 #[test]
 fn every_wallets_schema_agrees_with_validate() {
-    for wallet in [
-        "alipayplus",
-        "alipayplus-connect",
-        "gcash",
-        "tng",
-        "alipayhk",
-        "alipaycn",
-    ] {
+    for wallet in &crate::support::WALLETS[1..] {
         let t = differential(wallet);
         assert!(
             t.compared >= 2_000,

@@ -6,17 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use crate::support::{authcode, pty, TestCommand};
-
-const WALLETS: [&str; 7] = [
-    "dana",
-    "alipayplus",
-    "alipayplus-connect",
-    "gcash",
-    "tng",
-    "alipayhk",
-    "alipaycn",
-];
+use crate::support::{authcode, pty, TestCommand, WALLETS};
 
 /// `authcode ARGS`: exit code, stdout, stderr.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {

@@ -18,6 +18,17 @@ pub mod docgen;
 pub mod postgres;
 pub mod pty;
 
+/// The built-in wallets, in `authcode wallets` order.
+pub const WALLETS: [&str; 7] = [
+    "dana",
+    "alipayplus",
+    "alipayplus-connect",
+    "gcash",
+    "tng",
+    "alipayhk",
+    "alipaycn",
+];
+
 pub use command::{authcode, bin, Running, StoreGuard, TestCommand, ENV_THAT_CHANGES_OUTPUT};
 
 use std::ffi::OsStr;

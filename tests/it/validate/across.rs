@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::large_inputs::{assert_peak_below, run_measured};
-use crate::support::{authcode, mkfifo, text};
+use crate::support::{authcode, mkfifo, text, WALLETS};
 
 /// A request every wallet refuses (no wallet has this scope), one `gcash` and `tng` accept.
 const NOWHERE: &str = r#"{"scopes": ["NO_SUCH_SCOPE"]}"#;
@@ -198,17 +198,6 @@ fn a_refusal_lists_its_rules_in_text_order() {
         ["scope-conflict", "wrong-type"]
     );
 }
-
-/// The built-in wallets, in `authcode wallets` order.
-const WALLETS: [&str; 7] = [
-    "dana",
-    "alipayplus",
-    "alipayplus-connect",
-    "gcash",
-    "tng",
-    "alipayhk",
-    "alipaycn",
-];
 
 /// A directory of documents every wallet judges differently: each wallet's own generated
 /// requests and responses (mutated), DANA's response cases, and what no generator writes
