@@ -214,46 +214,55 @@ impl Shape<'_> {
 
 /// Tells the occurrence of each key in one object, to find repeated keys.
 ///
-/// The first keys are kept inline (no allocation for the small objects of this format);
-/// past them, a hash map.
+/// Nothing is kept (or allocated) until the first key is counted, and nothing is counted
+/// when the walk knows no key repeats (a replayed tape that has none): making and dropping
+/// one then costs a word.
 #[derive(Default)]
 pub(super) struct KeyCounter<'a> {
-    few: [Option<Cow<'a, str>>; 8],
-    len: usize,
+    keys: Option<Box<Keys<'a>>>,
+}
+
+/// The keys of one object so far: the first inline, past them a hash map.
+#[derive(Default)]
+struct Keys<'a> {
+    few: SmallVec<[Cow<'a, str>; 8]>,
     many: Option<HashMap<Cow<'a, str>, u32>>,
 }
 
 impl<'a> KeyCounter<'a> {
     /// How many times `key` came before in this object.
     fn occurrence(&mut self, key: Cow<'a, str>) -> u32 {
-        if let Some(many) = &mut self.many {
+        let keys = self.keys.get_or_insert_default();
+        if let Some(many) = &mut keys.many {
             let n = many.entry(key).or_insert(0);
             *n += 1;
             return *n - 1;
         }
-        let before = self.few[..self.len]
-            .iter()
-            .filter(|k| k.as_ref() == Some(&key))
-            .count() as u32;
-        if self.len < self.few.len() {
-            self.few[self.len] = Some(key);
-            self.len += 1;
+        let before = keys.few.iter().filter(|k| **k == key).count() as u32;
+        if keys.few.len() < keys.few.inline_size() {
+            keys.few.push(key);
         } else {
             let mut many = HashMap::new();
-            for k in self.few.iter_mut().filter_map(Option::take) {
+            for k in keys.few.drain(..) {
                 *many.entry(k).or_insert(0) += 1;
             }
             *many.entry(key).or_insert(0) += 1;
-            self.many = Some(many);
+            keys.many = Some(many);
         }
         before
     }
 
     /// The step into member `key`, reporting it (at its key) when it repeats one.
+    #[inline]
     pub(super) fn member(&mut self, walker: &mut Walker<'_, 'a>, key: Cow<'a, str>) -> Step<'a> {
         if !walker.repeats_keys {
             return Step::key(key);
         }
+        self.counted(walker, key)
+    }
+
+    #[inline(never)]
+    fn counted(&mut self, walker: &mut Walker<'_, 'a>, key: Cow<'a, str>) -> Step<'a> {
         let occurrence = self.occurrence(key.clone());
         let step = Step::Key {
             name: key,
