@@ -2,7 +2,8 @@
 //! built-in wallet, and one line per document saying which accept it.
 //!
 //! It streams as a one-wallet run does: the same pipeline reads the inputs once, parses each
-//! document once and walks it under every wallet (`document::verdicts`), and the rows are
+//! document once and walks it once, judging it under every wallet side by side
+//! (`document::judgements`), and the rows are
 //! written in input order as they come, so memory does not grow with the number of
 //! documents. Exit code: 0 when every chosen wallet accepts every document, 1 when one
 //! refuses one (or there is nothing to check), 2 when a path cannot be read (said once on

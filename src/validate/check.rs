@@ -2,7 +2,7 @@
 //! findings — rule, words, and the path of the offending value — without computing any
 //! position. Positions are worked out afterwards, and only for what the report shows
 //! (`document.rs`, `locate.rs`). A document checked against several profiles is parsed once
-//! (`tape.rs`) and walked once per profile.
+//! (`tape.rs`) and its tape walked once, with a lane for each profile (`walker.rs`).
 
 use std::cell::Cell;
 
@@ -15,7 +15,7 @@ use super::index::{CheckOptions, ScopeIndex};
 use super::options::Options;
 use super::syntax::{self, SyntaxFault};
 use super::tape::Tape;
-use super::walk::Walker;
+use super::walker::Walker;
 use super::{document_rules, visit};
 use crate::payload::DocKind;
 
@@ -37,7 +37,7 @@ pub(super) fn check<'a>(
     how: Options,
 ) -> Result<Checked<'a>, SyntaxFault> {
     let mut walker = Walker::new(index, options, how.detail);
-    let mut fields = Fields::default();
+    let mut fields = [Fields::default()];
     let mut de = serde_json::Deserializer::from_str(src);
     let top = visit::DocumentSeed {
         walker: &mut walker,
@@ -46,7 +46,7 @@ pub(super) fn check<'a>(
     .deserialize(&mut de)
     .and_then(|top| de.end().map(|()| top));
     let top = top.map_err(|e| syntax::translate(src, &e, how.lines))?;
-    Ok(finish(walker, top, &fields))
+    Ok(finish(&mut walker, 0, top, &fields[0]))
 }
 
 /// Parses the JSON text `src` once, for [`check_recorded`] to check it against several
@@ -55,21 +55,19 @@ pub(super) fn record(src: &str, how: Options) -> Result<Tape<'_>, SyntaxFault> {
     Tape::record(src).map_err(|e| syntax::translate(src, &e, how.lines))
 }
 
-/// Checks a document parsed by [`record`]: the visitors and rules of [`check`], walking the
-/// recorded document instead of the text. The findings come in text order, placed on the
-/// tape as they are made, without paths or words (a run across wallets shows rules, and
-/// the walk allocates nothing for a finding). `spare` is an empty [`Findings`] whose room
-/// the walk reuses.
+/// Checks a document parsed by [`record`] under each profile of `indexes`, in one walk of
+/// the tape: the visitors and rules of [`check`], walking the recorded document instead of
+/// the text. Each profile's findings come in text order, placed on the tape as they are
+/// made, without paths or words (a run across wallets shows rules, and the walk allocates
+/// nothing for a finding).
 pub(super) fn check_recorded<'a>(
     tape: &Tape<'a>,
-    index: &ScopeIndex,
+    indexes: &[ScopeIndex],
     options: &CheckOptions,
-    spare: Findings<'a>,
-) -> Result<Checked<'a>, SyntaxFault> {
+) -> Result<Vec<Checked<'a>>, SyntaxFault> {
     let place = Cell::new(0);
-    let mut walker = Walker::on_tape(index, options, tape, &place);
-    walker.findings = spare;
-    let mut fields = Fields::default();
+    let mut walker = Walker::on_tape(indexes, options, tape, &place);
+    let mut fields: Vec<Fields> = indexes.iter().map(|_| Fields::default()).collect();
     let top = visit::DocumentSeed {
         walker: &mut walker,
         fields: &mut fields,
@@ -82,17 +80,29 @@ pub(super) fn check_recorded<'a>(
         said: say(format!("the document could not be read again: {e}")),
         at: 0,
     })?;
-    let mut checked = finish(walker, top, &fields);
-    // Stable: findings at one place stay in the order they were made.
-    checked.findings.kept.sort_by_key(|f| f.at);
-    Ok(checked)
+    Ok(fields
+        .iter()
+        .enumerate()
+        .map(|(lane, fields)| {
+            let mut checked = finish(&mut walker, lane, top.clone(), fields);
+            // Stable: findings at one place stay in the order they were made.
+            checked.findings.kept.sort_by_key(|f| f.at);
+            checked
+        })
+        .collect())
 }
 
-fn finish<'a>(mut walker: Walker<'_, 'a>, top: Document<'a>, fields: &Fields<'a>) -> Checked<'a> {
-    let (kind, request_scopes) = document_rules::finish(&mut walker, top, fields);
+/// The document rules in lane `lane`, and the lane's outcome.
+fn finish<'a>(
+    walker: &mut Walker<'_, 'a>,
+    lane: usize,
+    top: Document<'a>,
+    fields: &Fields<'a>,
+) -> Checked<'a> {
+    let (kind, request_scopes) = walker.on_lane(lane, |w| document_rules::finish(w, top, fields));
     Checked {
         kind,
-        findings: walker.findings,
+        findings: walker.take_findings(lane),
         request_scopes,
     }
 }

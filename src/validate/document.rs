@@ -5,13 +5,12 @@ use std::sync::Arc;
 
 use super::check::{self, Checked};
 use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, Severity};
-use super::finding::{Finding, Findings, Said};
+use super::finding::{Finding, Said};
 use super::index::{CheckOptions, ScopeId, ScopeIndex};
 use super::locate;
 use super::options::Options;
 use super::path;
 use super::syntax::SyntaxFault;
-use super::tape::Tape;
 use crate::payload::DocKind;
 
 /// Checks `bytes`, one document that starts on line `first_line` of the file `path`.
@@ -73,12 +72,20 @@ pub(super) fn judgements(
             },
         );
     }
-    match src.map(|src| check::record(src, options)) {
-        Some(Ok(tape)) => {
-            let mut spare = Findings::default();
-            for index in indexes {
+    match src.map(|src| {
+        check::record(src, options).and_then(|tape| check::check_recorded(&tape, indexes, check))
+    }) {
+        Some(Ok(checked)) => {
+            for checked in checked {
                 let mut judged = found;
-                spare = judge_recorded(&mut judged, &tape, index, check, options, spare);
+                for f in &checked.findings.kept {
+                    judged.listed(f.rule, severity(f.rule, options.strict));
+                }
+                for &(rule, _, n) in &checked.findings.dropped {
+                    if severity(rule, options.strict) == Severity::Error {
+                        judged.errors += n;
+                    }
+                }
                 out.push(judged);
             }
         }
@@ -88,38 +95,6 @@ pub(super) fn judgements(
                 found.listed(fault.rule, severity(fault.rule, options.strict));
             }
             out.extend(std::iter::repeat_n(found, indexes.len()));
-        }
-    }
-}
-
-/// Adds to `judged` what a walk of `tape` under `index` finds, and returns the findings'
-/// room, emptied, for the next walk.
-fn judge_recorded<'a>(
-    judged: &mut Judged,
-    tape: &Tape<'a>,
-    index: &ScopeIndex,
-    check: &CheckOptions,
-    options: Options,
-    spare: Findings<'a>,
-) -> Findings<'a> {
-    let strict = options.strict;
-    match check::check_recorded(tape, index, check, spare) {
-        Err(fault) => {
-            judged.listed(fault.rule, severity(fault.rule, strict));
-            Findings::default()
-        }
-        Ok(checked) => {
-            let mut findings = checked.findings;
-            for f in &findings.kept {
-                judged.listed(f.rule, severity(f.rule, strict));
-            }
-            for &(rule, _, n) in &findings.dropped {
-                if severity(rule, strict) == Severity::Error {
-                    judged.errors += n;
-                }
-            }
-            findings.clear();
-            findings
         }
     }
 }

@@ -9,7 +9,7 @@ use super::fields::{Document, Fields};
 use super::finding::{quote, say, Belongs};
 use super::index::ScopeId;
 use super::path::{Step, Target};
-use super::walk::Walker;
+use super::walker::Walker;
 use crate::payload::DocKind;
 use crate::profile::Field;
 
@@ -22,7 +22,7 @@ pub(super) fn finish<'a>(
 ) -> (Option<DocKind>, Vec<ScopeId>) {
     match document {
         Document::Other(v) => {
-            w.findings.retain(|b| b == Belongs::Always);
+            w.findings().retain(|b| b == Belongs::Always);
             w.report(Rule::NotObject, Target::Value, || {
                 say(format!(
                     "a getAuthCode payload is a JSON object, found {}",
@@ -33,7 +33,7 @@ pub(super) fn finish<'a>(
         }
         Document::Object => {}
     }
-    let profile = &w.index.profile;
+    let profile = &w.index().profile;
     let has_scopes = fields.scopes.is_some();
     // A failure may be `error` alone where the wallet publishes it (Alipay CN's fail
     // callback); an object without any response field (`error` and `errorMessage` count)
@@ -52,7 +52,7 @@ pub(super) fn finish<'a>(
         (None, true, false) => DocKind::Request,
         (None, false, true) => DocKind::Response,
         (None, has_scopes, _) => {
-            w.findings.retain(|b| b == Belongs::Always);
+            w.findings().retain(|b| b == Belongs::Always);
             w.report(Rule::UnknownKind, Target::Value, || {
                 if has_scopes {
                     say("the object has both a request's scopes and a response's fields")
@@ -69,7 +69,7 @@ pub(super) fn finish<'a>(
         DocKind::Request => Belongs::Request,
         DocKind::Response => Belongs::Response,
     };
-    w.findings.retain(|b| b == Belongs::Always || b == own);
+    w.findings().retain(|b| b == Belongs::Always || b == own);
     foreign_fields(w, fields, kind);
     match kind {
         DocKind::Request => request_rules(w, fields),
@@ -85,7 +85,7 @@ pub(super) fn finish<'a>(
 
 /// Fields of the other kind, and fields the profile does not name.
 fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind) {
-    let profile_fields = w.index.profile.fields();
+    let profile_fields = w.index().profile.fields();
     let foreign: Vec<Cow<'a, str>> = fields
         .known
         .iter()
@@ -112,7 +112,7 @@ fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind
 /// with a response's fields and no `scopes` is a response, whatever the defaults: checked as
 /// a request (`--kind request`, `request --from`), it is refused as one.
 fn request_rules(w: &mut Walker<'_, '_>, fields: &Fields<'_>) {
-    let index = w.index;
+    let index = w.index();
     let profile = &index.profile;
     let response_fields: Vec<&str> = fields
         .known
@@ -198,7 +198,7 @@ fn response_rules<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>) {
             "authSuccessScopes",
             "a response with authCode lists the granted scopes",
         ),
-        (false, None, None) if !(fields.error && w.index.profile.publishes("error")) => missing(
+        (false, None, None) if !(fields.error && w.index().profile.publishes("error")) => missing(
             w,
             "authErrorScopes",
             "a response has authCode and authSuccessScopes, or authErrorScopes",
@@ -233,7 +233,7 @@ fn response_rules<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>) {
     let Some(expected) = options.expected.as_deref() else {
         return;
     };
-    let index = w.index;
+    let index = w.index();
     for s in success {
         if !expected.contains(&s.id) {
             w.report_at(

@@ -7,7 +7,8 @@ use super::fields::{Listed, ScopeArray, ScopeList, ScopeSet};
 use super::finding::{quote, say};
 use super::index::ScopeId;
 use super::path::Target;
-use super::walk::{Shape, Walker};
+use super::walk::Shape;
+use super::walker::Walker;
 use crate::profile::{ErrorValueFault, StringScopes};
 use crate::text::brief;
 
@@ -15,14 +16,14 @@ use crate::text::brief;
 /// repeated or non-string one is reported.
 pub(super) fn scope_item(
     w: &mut Walker<'_, '_>,
-    item: Shape<'_>,
+    item: &Shape<'_>,
     index: usize,
     field: &str,
     list: &mut ScopeList,
     seen: &mut ScopeSet,
 ) {
     let name = match item {
-        Shape::Text(name) => name,
+        Shape::Text(name) => name.as_ref(),
         other => {
             return w.report(Rule::WrongType, Target::Value, || {
                 say(format!(
@@ -32,7 +33,7 @@ pub(super) fn scope_item(
             })
         }
     };
-    match w.index.id(&name) {
+    match w.index().id(name) {
         Some(id) if seen.contains(id) => {
             let first = list
                 .listed
@@ -50,12 +51,12 @@ pub(super) fn scope_item(
             seen.insert(id);
             list.listed.push(Listed { id, index });
         }
-        None => unknown_scope(w, &name, Target::Value),
+        None => unknown_scope(w, name, Target::Value),
     }
 }
 
 fn unknown_scope(w: &mut Walker<'_, '_>, name: &str, target: Target) {
-    let index = w.index;
+    let index = w.index();
     w.report(Rule::UnknownScope, target, || {
         say(format!("unknown scope {}", quote(name))).maybe_hint(index.hint(name))
     });
@@ -64,7 +65,7 @@ fn unknown_scope(w: &mut Walker<'_, '_>, name: &str, target: Target) {
 /// A `scopes`/`authSuccessScopes` value must be a non-empty array; a request's `scopes`
 /// may be a string where the profile says so.
 pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: &str) -> ScopeList {
-    let strings = w.index.profile.string_scopes;
+    let strings = w.index().profile.string_scopes;
     match array {
         ScopeArray::Other(Shape::Text(text))
             if field == "scopes" && strings != StringScopes::No =>
@@ -79,7 +80,7 @@ pub(super) fn scope_array(w: &mut Walker<'_, '_>, array: ScopeArray<'_>, field: 
         }
         ScopeArray::List(list, _) => list,
         ScopeArray::Other(v) => {
-            let index = w.index;
+            let index = w.index();
             let wallet = &index.profile.name;
             let string = field == "scopes" && strings != StringScopes::No;
             w.report(Rule::WrongType, Target::Value, || {
@@ -111,7 +112,7 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
         });
         return list;
     }
-    let index = w.index;
+    let index = w.index();
     if let Some(hint) = index.profile.joined_names_hint(text) {
         // Names joined by commas where the wallet takes one name: that is the fault, not
         // an unknown scope near one of them.
@@ -125,7 +126,7 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
         });
         return list;
     }
-    let mut seen = ScopeSet::new(w.index.scope_count());
+    let mut seen = ScopeSet::new(w.index().scope_count());
     let names: Vec<&str> = match strings {
         StringScopes::CommaSeparated => text.split(',').collect(),
         _ => vec![text],
@@ -133,7 +134,7 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
     for (i, name) in names.into_iter().enumerate() {
         scope_item(
             w,
-            Shape::Text(name.to_string().into()),
+            &Shape::Text(name.into()),
             i,
             "scopes",
             &mut list,
@@ -161,7 +162,7 @@ pub(super) fn request_param(w: &mut Walker<'_, '_>, name: &str, v: &Shape<'_>) {
 
 /// A key of `authErrorScopes`: its id when the profile knows it, else reported.
 pub(super) fn failed_scope(w: &mut Walker<'_, '_>, key: &str) -> Option<ScopeId> {
-    let id = w.index.id(key);
+    let id = w.index().id(key);
     if id.is_none() {
         unknown_scope(w, key, Target::Key);
     }
@@ -170,7 +171,7 @@ pub(super) fn failed_scope(w: &mut Walker<'_, '_>, key: &str) -> Option<ScopeId>
 
 /// `authErrorScopes` that is not an object.
 pub(super) fn not_an_error_map(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
-    let index = w.index;
+    let index = w.index();
     let profile = &index.profile;
     w.report(Rule::WrongType, Target::Value, || {
         say(format!(
@@ -187,7 +188,7 @@ pub(super) fn not_an_error_map(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
 
 /// An error value of `authErrorScopes`, judged by the profile.
 pub(super) fn error_value(w: &mut Walker<'_, '_>, value: &Shape<'_>) {
-    let index = w.index;
+    let index = w.index();
     let profile = &index.profile;
     match profile.judge_error_value(value.seen()) {
         Ok(()) => {
@@ -271,7 +272,7 @@ fn describe_char(c: char) -> String {
 /// `error`: a whole number where the profile publishes the field, else a number or a
 /// numeric string.
 pub(super) fn error_number(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
-    let index = w.index;
+    let index = w.index();
     if index.profile.publishes("error") {
         if !matches!(v, Shape::Number(n) if crate::profile::whole_number(n).is_ok()) {
             let wallet = &index.profile.name;

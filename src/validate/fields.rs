@@ -11,6 +11,7 @@ use super::walk::Shape;
 /// The top level of a document: an object, whose fields the visitor wrote into the
 /// [`Fields`] it was given (so that they are not moved from call to call), or the shape of
 /// what stands instead.
+#[derive(Clone)]
 pub(super) enum Document<'a> {
     Object,
     Other(Shape<'a>),

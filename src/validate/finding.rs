@@ -130,12 +130,6 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// No findings, the room kept.
-    pub(super) fn clear(&mut self) {
-        self.kept.clear();
-        self.dropped.clear();
-    }
-
     /// Keeps only the findings for which `keep` holds, kept and dropped alike.
     pub(super) fn retain(&mut self, keep: impl Fn(Belongs) -> bool) {
         self.kept.retain(|f| keep(f.belongs));

@@ -11,11 +11,12 @@
 //! config  inputs   what `validate` was asked for; the paths given, directories walked
 //!   │
 //! document         one document's verdict: encoding, BOM, the pass, then positions
-//! check            the one serde pass (findings with paths, no positions)
-//! visit            the visitors: top-level object, scope arrays, authErrorScopes
+//! check            the one serde pass (findings with paths, no positions), one lane a profile
+//! visit            the visitors: the top-level object, each field's value read once
 //! field_rules      the rule of each value      document_rules  the document as a whole
 //! fields           what the visitors hand the rules (the field types)
-//! walk             the Walker (where the walk stands, the findings so far), any value
+//! walk             any value: its shape, repeated keys
+//! walker           where the walk stands; the findings so far, in each profile's lane
 //!   │
 //! options  index  finding  path  syntax  locate  tape  diagnostic  report
 //! ```
@@ -25,7 +26,7 @@
 //! every thread; `path` is the JSON path type the checks record and `locate` follows
 //! (positions and excerpts, only for what is shown); `finding` and `diagnostic` are a
 //! problem before and after it is located; `syntax` puts serde_json's errors into the user's
-//! words; `tape` is a document parsed once and walked once per wallet; `report` writes the
+//! words; `tape` is a document parsed once and replayed for a walk under every wallet; `report` writes the
 //! verdicts (human, json, github, junit) to stdout, a failed write ending the report and
 //! not the run. `read_request` is the one reader of request payloads, for `request --from`
 //! and `validate --request` alike.
@@ -52,6 +53,7 @@ mod tape;
 mod units;
 mod visit;
 mod walk;
+mod walker;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

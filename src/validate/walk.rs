@@ -1,9 +1,8 @@
-//! Walking any JSON value with serde: the walker (where the walk stands and the findings so
-//! far), a value's shape as the checks need it, repeated keys, and the scalar visits every
-//! visitor shares.
+//! Walking any JSON value with serde: a value's shape as the checks need it, repeated keys,
+//! and the scalar visits every visitor shares. What the walk finds goes to the walker
+//! (`walker.rs`).
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -11,171 +10,10 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use smallvec::SmallVec;
 
 use super::diagnostic::Rule;
-use super::finding::{say, Belongs, Finding, Findings, Said};
-use super::index::{CheckOptions, ScopeIndex};
+use super::finding::say;
 use super::path::{Step, Target};
-use super::tape::Tape;
+use super::walker::Walker;
 use crate::profile::Seen;
-
-/// The state of one check as the visitors walk the document.
-pub(super) struct Walker<'c, 'a> {
-    pub index: &'c ScopeIndex,
-    pub options: &'c CheckOptions,
-    /// Whether findings keep their path (to be located).
-    paths: bool,
-    /// Whether findings keep their words (else only their rule, and their path if kept).
-    words: bool,
-    /// Where the walk stands, when findings keep paths. Changed only through
-    /// [`Walker::within`], so it cannot be left unbalanced.
-    path: Vec<Step<'a>>,
-    pub findings: Findings<'a>,
-    /// Which kind of document the field being walked belongs to.
-    belongs: Belongs,
-    /// Whether the walk reads the document's text, which can hand a number over as written;
-    /// a replay of a tape (`--wallet all`) hands over what serde read.
-    pub reads_text: bool,
-    /// Whether an object may hold a key twice; false when the tape being replayed was
-    /// found to have none (it is looked for once, not once per wallet).
-    repeats_keys: bool,
-    /// On a replayed tape: the tape and the replay's place, so that a finding is placed
-    /// as it is made (an event index, which orders findings as the text does) without
-    /// keeping its path.
-    tape: Option<(&'c Tape<'a>, &'c Cell<usize>)>,
-    /// The place of each step the walk is within, and whether the step is into a member.
-    places: SmallVec<[(usize, bool); 8]>,
-}
-
-impl<'c, 'a> Walker<'c, 'a> {
-    /// A walker at the top of a document, with no findings yet; with `detail` off, findings
-    /// keep only their rule.
-    pub(super) fn new(
-        index: &'c ScopeIndex,
-        options: &'c CheckOptions,
-        detail: bool,
-    ) -> Walker<'c, 'a> {
-        Walker::keeping(index, options, detail, detail)
-    }
-
-    /// A walker whose findings keep their paths, and their words (only with paths), as
-    /// asked.
-    pub(super) fn keeping(
-        index: &'c ScopeIndex,
-        options: &'c CheckOptions,
-        paths: bool,
-        words: bool,
-    ) -> Walker<'c, 'a> {
-        Walker {
-            index,
-            options,
-            paths,
-            words: paths && words,
-            path: if paths {
-                Vec::with_capacity(8)
-            } else {
-                Vec::new()
-            },
-            findings: Findings::default(),
-            belongs: Belongs::Always,
-            reads_text: true,
-            repeats_keys: true,
-            tape: None,
-            places: SmallVec::new(),
-        }
-    }
-
-    /// A walker of `tape`, replayed with its place told in `place`, whose findings are
-    /// placed on the tape and keep neither path nor words.
-    pub(super) fn on_tape(
-        index: &'c ScopeIndex,
-        options: &'c CheckOptions,
-        tape: &'c Tape<'a>,
-        place: &'c Cell<usize>,
-    ) -> Walker<'c, 'a> {
-        Walker {
-            reads_text: false,
-            repeats_keys: tape.repeats_keys,
-            tape: Some((tape, place)),
-            ..Walker::keeping(index, options, false, false)
-        }
-    }
-
-    /// Runs `f` one step further down the document.
-    pub(super) fn within<R>(&mut self, step: Step<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
-        if let Some((_, place)) = self.tape {
-            // A member's key is read before its step is taken, an element's value after:
-            // either way, the replay stands at the value.
-            self.places
-                .push((place.get(), matches!(step, Step::Key { .. })));
-            let out = f(self);
-            self.places.pop();
-            return out;
-        }
-        if !self.paths {
-            return f(self);
-        }
-        self.path.push(step);
-        let out = f(self);
-        self.path.pop();
-        out
-    }
-
-    /// Runs `f` inside a top-level field that belongs to `belongs`.
-    pub(super) fn in_field<R>(&mut self, belongs: Belongs, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.belongs = belongs;
-        let out = f(self);
-        self.belongs = Belongs::Always;
-        out
-    }
-
-    /// Records a finding at the current place; `said` is called only when words are wanted.
-    pub(super) fn report(&mut self, rule: Rule, target: Target, said: impl FnOnce() -> Said) {
-        self.report_at(&[], rule, target, said);
-    }
-
-    /// Records a finding at `steps` below the current place.
-    pub(super) fn report_at(
-        &mut self,
-        steps: &[Step<'a>],
-        rule: Rule,
-        target: Target,
-        said: impl FnOnce() -> Said,
-    ) {
-        let belongs = if rule == Rule::DuplicateKey {
-            Belongs::Always
-        } else {
-            self.belongs
-        };
-        let at = match self.tape {
-            // Where `Tape::locate` would find the path: the current place (a member's key,
-            // the event before its value, for a key), or the steps from it.
-            Some((tape, _)) => {
-                let (here, member) = self.places.last().copied().unwrap_or((0, false));
-                match (steps.is_empty(), target) {
-                    (true, Target::Key) if member => here - 1,
-                    (true, _) => here,
-                    (false, _) => tape.locate_from(here, steps, target),
-                }
-            }
-            None => 0,
-        };
-        let (said, path) = if self.paths {
-            let mut path = Vec::with_capacity(self.path.len() + steps.len());
-            path.extend_from_slice(&self.path);
-            path.extend_from_slice(steps);
-            (if self.words { said() } else { say("") }, path)
-        } else {
-            (say(""), Vec::new())
-        };
-        self.findings.push(Finding {
-            rule,
-            said,
-            path,
-            target,
-            belongs,
-            at,
-        });
-    }
-}
 
 /// A scalar, or the size of a container: what the checks need to know of a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,12 +52,12 @@ impl Shape<'_> {
 
 /// Tells the occurrence of each key in one object, to find repeated keys.
 ///
-/// Nothing is kept (or allocated) until the first key is counted, and nothing is counted
-/// when the walk knows no key repeats (a replayed tape that has none): making and dropping
-/// one then costs a word.
+/// Nothing is kept until the first key is counted, and nothing is counted when the walk
+/// knows no key repeats (a replayed tape that has none): making and dropping one then
+/// costs a word. No allocation for the small objects of this format.
 #[derive(Default)]
 pub(super) struct KeyCounter<'a> {
-    keys: Option<Box<Keys<'a>>>,
+    keys: Option<Keys<'a>>,
 }
 
 /// The keys of one object so far: the first inline, past them a hash map.
