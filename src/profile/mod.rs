@@ -299,6 +299,22 @@ impl Profile {
         &self.fields
     }
 
+    /// The index in [`Profile::fields`] of the JSAPI's field `name`, the same in every
+    /// profile (they all list the JSAPI's fields first, in one order): found once for a key,
+    /// whatever the number of profiles judging it.
+    pub fn jsapi_field(name: &str) -> Option<usize> {
+        FIELDS.iter().position(|f| f.0 == name)
+    }
+
+    /// The index in [`Profile::fields`] of this profile's own field `name` (a request
+    /// parameter), past the JSAPI's.
+    pub fn own_field(&self, name: &str) -> Option<usize> {
+        self.fields[FIELDS.len()..]
+            .iter()
+            .position(|f| f.name == name)
+            .map(|i| FIELDS.len() + i)
+    }
+
     /// The field named `name`, with its index in [`Profile::fields`].
     pub fn field(&self, name: &str) -> Option<(usize, &Field)> {
         self.fields
