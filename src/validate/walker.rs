@@ -37,7 +37,8 @@ pub(super) struct Walker<'c, 'a> {
     words: bool,
     /// Where the walk stands, when findings keep paths. Changed only through
     /// [`Walker::within`], so it cannot be left unbalanced.
-    path: Vec<Step<'a>>,
+    /// Inline: this format nests a few steps deep.
+    path: SmallVec<[Step<'a>; 4]>,
     /// Whether the walk reads the document's text, which can hand a number over as written;
     /// a replay of a tape (`--wallet all`) hands over what serde read.
     pub reads_text: bool,
@@ -92,11 +93,7 @@ impl<'c, 'a> Walker<'c, 'a> {
             options,
             paths,
             words: paths && words,
-            path: if paths {
-                Vec::with_capacity(8)
-            } else {
-                Vec::new()
-            },
+            path: SmallVec::new(),
             reads_text: true,
             repeats_keys: true,
             tape: None,
