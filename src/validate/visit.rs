@@ -20,7 +20,7 @@ use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySe
 use super::walker::Walker;
 use super::{document_rules, field_rules};
 use crate::payload::DocKind;
-use crate::profile::FieldRole;
+use crate::profile::{FieldRole, Profile};
 
 /// Unknown top-level keys of one document compared with the field names.
 const MISSPELLINGS_TRIED: usize = 32;
@@ -64,8 +64,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
         let mut roles: Roles = smallvec![None; walker.lanes()];
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let step = keys.member(walker, key.clone());
+            let jsapi = Profile::jsapi_field(&key);
             for (lane, (role, fields)) in roles.iter_mut().zip(fields.iter_mut()).enumerate() {
-                *role = walker.on_lane(lane, |w| take_key(w, &step, fields));
+                *role = walker.on_lane(lane, |w| take_key(w, &step, jsapi, fields));
             }
             walker.within(step, |w| read_field(w, &mut map, &roles, &key, fields))?;
             walker.out_of_field();
@@ -74,11 +75,13 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_, 'de> {
     }
 }
 
-/// The field that the current lane's profile takes the top-level member at `step` for,
-/// noted in `fields`; the walk is then in that field (in this lane).
+/// The field that the current lane's profile takes the top-level member at `step` for
+/// (`jsapi`: the JSAPI's field of that name, the same in every profile), noted in `fields`;
+/// the walk is then in that field (in this lane).
 fn take_key<'a>(
     w: &mut Walker<'_, 'a>,
     step: &Step<'a>,
+    jsapi: Option<usize>,
     fields: &mut Fields<'a>,
 ) -> Option<FieldRole> {
     let Step::Key {
@@ -88,8 +91,9 @@ fn take_key<'a>(
     else {
         return None;
     };
-    let profile_fields = w.index().profile.fields();
-    let mut field = profile_fields.iter().position(|f| f.name == *key);
+    let profile = &w.index().profile;
+    let profile_fields = profile.fields();
+    let mut field = jsapi.or_else(|| profile.own_field(key));
     let first = *occurrence == 0;
     // A hostile document may hold a million unknown keys: only the first few are taken
     // for misspellings (a document has few of those).

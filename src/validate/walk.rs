@@ -99,7 +99,6 @@ impl<'a> KeyCounter<'a> {
         self.counted(walker, key)
     }
 
-    #[inline(never)]
     fn counted(&mut self, walker: &mut Walker<'_, 'a>, key: Cow<'a, str>) -> Step<'a> {
         let occurrence = self.occurrence(key.clone());
         let step = Step::Key {

@@ -56,6 +56,7 @@ pub(super) struct Walker<'c, 'a> {
 impl<'c, 'a> Walker<'c, 'a> {
     /// A walker of the text, under one profile, at the top of a document, with no findings
     /// yet; with `detail` off, findings keep only their rule.
+    #[inline]
     pub(super) fn new(
         index: &'c ScopeIndex,
         options: &'c CheckOptions,
@@ -71,6 +72,7 @@ impl<'c, 'a> Walker<'c, 'a> {
 
     /// A walker with a lane for each profile of `indexes`, whose findings keep their paths,
     /// and their words (only with paths), as asked.
+    #[inline]
     fn keeping(
         indexes: &'c [ScopeIndex],
         options: &'c CheckOptions,
@@ -118,17 +120,20 @@ impl<'c, 'a> Walker<'c, 'a> {
     }
 
     /// How many lanes (profiles) the walk has.
+    #[inline]
     pub(super) fn lanes(&self) -> usize {
         self.lanes.len()
     }
 
     /// The lane the rules report into (the first while the walk is shared).
+    #[inline]
     fn lane(&mut self) -> &mut Lane<'c, 'a> {
         let at = self.current.unwrap_or(0);
         &mut self.lanes[at]
     }
 
     /// The profile of the current lane.
+    #[inline]
     pub(super) fn index(&self) -> &'c ScopeIndex {
         self.lanes[self.current.unwrap_or(0)].index
     }
@@ -139,6 +144,7 @@ impl<'c, 'a> Walker<'c, 'a> {
     }
 
     /// Runs `f` with lane `lane` current: what it reports goes into that lane alone.
+    #[inline]
     pub(super) fn on_lane<R>(&mut self, lane: usize, f: impl FnOnce(&mut Self) -> R) -> R {
         let before = self.current.replace(lane);
         let out = f(self);
@@ -168,6 +174,7 @@ impl<'c, 'a> Walker<'c, 'a> {
 
     /// Says that the top-level field about to be walked belongs to `belongs` under the
     /// current lane's profile, until [`Walker::out_of_field`].
+    #[inline]
     pub(super) fn enter_field(&mut self, belongs: Belongs) {
         self.lane().belongs = belongs;
     }
