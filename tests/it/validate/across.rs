@@ -263,8 +263,8 @@ fn mixed_corpus() -> tempfile::TempDir {
 
 #[test]
 fn every_wallet_at_once_says_what_each_wallet_alone_says() {
-    // A run across wallets judges each document once and walks it once per wallet; its
-    // rows must be what seven one-wallet runs say: accepted where valid, else the rules of
+    // A run across wallets parses each document once and walks it once, a lane per wallet;
+    // its rows must be what seven one-wallet runs say: accepted where valid, else the rules of
     // the errors in the order the one-wallet report lists them.
     let dir = mixed_corpus();
     for strict in [false, true] {
