@@ -232,8 +232,14 @@ mod tests {
         assert_eq!(n, 20);
     }
 
-    #[test]
-    fn under_steady_writes_the_writer_starts_the_wal_over_when_asked() {
+    /// A store with a table `t`, its writer (no automatic checkpoints) and a checkpoint
+    /// thread that asks for a restart past 256 frames; the directory lives as long as it.
+    fn restarting_store() -> (
+        tempfile::TempDir,
+        std::path::PathBuf,
+        Connection,
+        Checkpointer,
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
         let writer = crate::sandbox::store::open(&path).unwrap();
@@ -244,6 +250,12 @@ mod tests {
             &path,
             256,
         );
+        (dir, path, writer, checkpoints)
+    }
+
+    #[test]
+    fn under_steady_writes_the_writer_starts_the_wal_over_when_asked() {
+        let (_dir, _path, writer, checkpoints) = restarting_store();
         let frames = |c: &Connection| checkpoint(c, "PASSIVE").unwrap();
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
         // 64 KiB a commit, with no pause the thread could use to catch up by itself.
@@ -270,16 +282,7 @@ mod tests {
 
     #[test]
     fn the_writers_restart_never_waits_for_a_reader() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.sqlite3");
-        let writer = crate::sandbox::store::open(&path).unwrap();
-        writer.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
-        writer.execute_batch("CREATE TABLE t (x BLOB)").unwrap();
-        let checkpoints = Checkpointer::start_restarting_at(
-            crate::sandbox::store::open(&path).unwrap(),
-            &path,
-            256,
-        );
+        let (_dir, path, writer, checkpoints) = restarting_store();
         let write = || {
             writer
                 .execute("INSERT INTO t VALUES (zeroblob(65536))", [])
