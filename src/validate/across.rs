@@ -19,7 +19,7 @@ use serde::{Serialize, Serializer};
 use super::config::ValidateConfig;
 use super::diagnostic::{plural, Judged, Rule};
 use super::document;
-use super::index::{CheckOptions, ScopeIndex};
+use super::index::{CheckOptions, Panel, ScopeIndex};
 use super::inputs;
 use super::options::Options;
 use super::pipeline::{self, Outcome};
@@ -129,7 +129,7 @@ impl Totals {
 /// Each document judged under every chosen wallet, and its row rendered.
 struct AcrossWallets {
     names: Vec<&'static str>,
-    indexes: Vec<ScopeIndex>,
+    panel: Panel,
     check: CheckOptions,
     options: Options,
     format: Format,
@@ -146,11 +146,11 @@ impl pipeline::Judge for AcrossWallets {
             lines: line,
             ..self.options
         };
-        let mut judged = Vec::with_capacity(self.indexes.len());
+        let mut judged = Vec::with_capacity(self.panel.indexes.len());
         document::judgements(
             bytes,
             first_line,
-            &self.indexes,
+            &self.panel,
             &self.check,
             options,
             &mut judged,
@@ -212,10 +212,12 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         .collect();
     let judge = AcrossWallets {
         names: chosen.iter().map(|b| b.name).collect(),
-        indexes: chosen
-            .iter()
-            .map(|b| ScopeIndex::new(&b.profile()))
-            .collect(),
+        panel: Panel::new(
+            chosen
+                .iter()
+                .map(|b| ScopeIndex::new(&b.profile()))
+                .collect(),
+        ),
         check: CheckOptions {
             kind: config.kind,
             expected: None,

@@ -11,7 +11,7 @@ use serde::de::DeserializeSeed;
 use super::diagnostic::Rule;
 use super::fields::{Document, Fields};
 use super::finding::{say, Findings};
-use super::index::{CheckOptions, ScopeIndex};
+use super::index::{CheckOptions, Panel, ScopeIndex};
 use super::options::Options;
 use super::syntax::{self, SyntaxFault};
 use super::tape::Tape;
@@ -55,19 +55,19 @@ pub(super) fn record(src: &str, how: Options) -> Result<Tape<'_>, SyntaxFault> {
     Tape::record(src).map_err(|e| syntax::translate(src, &e, how.lines))
 }
 
-/// Checks a document parsed by [`record`] under each profile of `indexes`, in one walk of
+/// Checks a document parsed by [`record`] under each profile of `panel`, in one walk of
 /// the tape: the visitors and rules of [`check`], walking the recorded document instead of
 /// the text. Each profile's findings come in text order, placed on the tape as they are
 /// made, without paths or words (a run across wallets shows rules, and the walk allocates
 /// nothing for a finding).
 pub(super) fn check_recorded<'a>(
     tape: &Tape<'a>,
-    indexes: &[ScopeIndex],
+    panel: &Panel,
     options: &CheckOptions,
 ) -> Result<Vec<Checked<'a>>, SyntaxFault> {
     let place = Cell::new(0);
-    let mut walker = Walker::on_tape(indexes, options, tape, &place);
-    let mut fields: Vec<Fields> = indexes.iter().map(|_| Fields::default()).collect();
+    let mut walker = Walker::on_tape(panel, options, tape, &place);
+    let mut fields: Vec<Fields> = panel.indexes.iter().map(|_| Fields::default()).collect();
     let top = visit::DocumentSeed {
         walker: &mut walker,
         fields: &mut fields,

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use super::check::{self, Checked};
 use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, Severity};
-use super::finding::{Finding, Said};
-use super::index::{CheckOptions, ScopeId, ScopeIndex};
+use super::finding::{say, Detail, Finding, Said};
+use super::index::{CheckOptions, Panel, ScopeId, ScopeIndex};
 use super::locate;
 use super::options::Options;
 use super::path;
@@ -48,14 +48,14 @@ pub(super) fn verdict(
     )
 }
 
-/// The verdicts on `bytes` under each profile of `indexes`, in order, appended to `out`, as
+/// The verdicts on `bytes` under each profile of `panel`, in order, appended to `out`, as
 /// a run across wallets shows them: the errors and their rules, in the order a one-wallet
 /// report lists them, and no words or positions. The text is decoded and parsed once, then
 /// walked under each profile.
 pub(super) fn judgements(
     bytes: &[u8],
     first_line: usize,
-    indexes: &[ScopeIndex],
+    panel: &Panel,
     check: &CheckOptions,
     options: Options,
     out: &mut Vec<Judged>,
@@ -73,7 +73,7 @@ pub(super) fn judgements(
         );
     }
     match src.map(|src| {
-        check::record(src, options).and_then(|tape| check::check_recorded(&tape, indexes, check))
+        check::record(src, options).and_then(|tape| check::check_recorded(&tape, panel, check))
     }) {
         Some(Ok(checked)) => {
             for checked in checked {
@@ -94,7 +94,7 @@ pub(super) fn judgements(
             if let Some(Err(fault)) = unparsed {
                 found.listed(fault.rule, severity(fault.rule, options.strict));
             }
-            out.extend(std::iter::repeat_n(found, indexes.len()));
+            out.extend(std::iter::repeat_n(found, panel.indexes.len()));
         }
     }
 }
@@ -209,7 +209,7 @@ fn add_checked(
                         .findings
                         .kept
                         .into_iter()
-                        .map(|f| plain(f.rule, f.said, None, None)),
+                        .map(|f| plain(f.rule, f.said(), None, None)),
                 );
             }
             for &(rule, _, n) in &checked.findings.dropped {
@@ -303,8 +303,16 @@ fn locate_finding(
     first_line: usize,
     excerpts: bool,
 ) -> (usize, Diagnostic) {
-    let at = locate::locate(src, &f.path, f.target).unwrap_or(0);
-    let mut d = located(src, at, f.rule, f.said, first_line, excerpts);
-    d.pointer = Some(path::pointer(&f.path));
+    let (rule, target) = (f.rule, f.target);
+    let Detail { said, path: steps } = f.detail.map_or_else(
+        || Detail {
+            said: say(""),
+            path: Vec::new(),
+        },
+        |d| *d,
+    );
+    let at = locate::locate(src, &steps, target).unwrap_or(0);
+    let mut d = located(src, at, rule, said, first_line, excerpts);
+    d.pointer = Some(path::pointer(&steps));
     (at, d)
 }

@@ -8,15 +8,16 @@ use super::finding::{quote, say};
 use super::index::ScopeId;
 use super::path::Target;
 use super::walk::Shape;
-use super::walker::Walker;
+use super::walker::{LaneCodes, LaneIds, Walker};
 use crate::profile::{ErrorValueFault, StringScopes};
 use crate::text::brief;
 
-/// One item of a scope array at `index`: a known scope is added to `list`; an unknown,
-/// repeated or non-string one is reported.
+/// One item of a scope array at `index` (`ids`: its name's, looked up for every lane): a
+/// known scope is added to `list`; an unknown, repeated or non-string one is reported.
 pub(super) fn scope_item(
     w: &mut Walker<'_, '_>,
     item: &Shape<'_>,
+    ids: LaneIds<'_>,
     index: usize,
     field: &str,
     list: &mut ScopeList,
@@ -33,7 +34,7 @@ pub(super) fn scope_item(
             })
         }
     };
-    match w.index().id(name) {
+    match ids.of(w.current_lane()) {
         Some(id) if seen.contains(id) => {
             let first = list
                 .listed
@@ -132,9 +133,11 @@ fn scope_string(w: &mut Walker<'_, '_>, text: &str, strings: StringScopes) -> Sc
         _ => vec![text],
     };
     for (i, name) in names.into_iter().enumerate() {
+        let ids = w.scope_ids(name);
         scope_item(
             w,
             &Shape::Text(name.into()),
+            ids,
             i,
             "scopes",
             &mut list,
@@ -160,9 +163,10 @@ pub(super) fn request_param(w: &mut Walker<'_, '_>, name: &str, v: &Shape<'_>) {
     }
 }
 
-/// A key of `authErrorScopes`: its id when the profile knows it, else reported.
-pub(super) fn failed_scope(w: &mut Walker<'_, '_>, key: &str) -> Option<ScopeId> {
-    let id = w.index().id(key);
+/// A key of `authErrorScopes` (`ids`: its, looked up for every lane): its id when the
+/// profile knows it, else reported.
+pub(super) fn failed_scope(w: &mut Walker<'_, '_>, key: &str, ids: LaneIds<'_>) -> Option<ScopeId> {
+    let id = ids.of(w.current_lane());
     if id.is_none() {
         unknown_scope(w, key, Target::Key);
     }
@@ -186,18 +190,15 @@ pub(super) fn not_an_error_map(w: &mut Walker<'_, '_>, v: &Shape<'_>) {
     });
 }
 
-/// An error value of `authErrorScopes`, judged by the profile.
-pub(super) fn error_value(w: &mut Walker<'_, '_>, value: &Shape<'_>) {
+/// An error value of `authErrorScopes`, judged by the profile (`codes`: whether each lane's
+/// profile lists it, looked up for every lane).
+pub(super) fn error_value(w: &mut Walker<'_, '_>, value: &Shape<'_>, codes: LaneCodes<'_>) {
     let index = w.index();
     let profile = &index.profile;
     match profile.judge_error_value(value.seen()) {
         Ok(()) => {
-            let code = match value {
-                Shape::Text(s) => s.as_ref(),
-                Shape::Number(n) => n.as_str(),
-                _ => return,
-            };
-            if !index.knows_error(code) {
+            let Some(code) = value.code() else { return };
+            if !codes.of(w.current_lane()) {
                 let hint = &index.known_codes_hint;
                 w.report(Rule::UnknownErrorCode, Target::Value, || {
                     say(format!("error value {} is not in the catalog", quote(code)))

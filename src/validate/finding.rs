@@ -94,13 +94,28 @@ pub(super) fn quote(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub(super) struct Finding<'a> {
     pub rule: Rule,
-    /// Empty when the report shows no details (`--quiet`): only the rule is counted.
-    pub said: Said,
-    pub path: Vec<Step<'a>>,
     pub target: Target,
     pub belongs: Belongs,
     /// Where it is on a replayed tape (an event index; 0 when the walk reads the text).
     pub at: usize,
+    /// Its words and path, when the report shows them; `None` when only the rule is
+    /// counted (`--quiet`, a run across wallets). Boxed, so that a finding without them
+    /// is a few words: such runs make one for every unknown scope under every wallet.
+    pub detail: Option<Box<Detail<'a>>>,
+}
+
+/// What a finding says, and the path of the offending value.
+#[derive(Debug, Clone)]
+pub(super) struct Detail<'a> {
+    pub said: Said,
+    pub path: Vec<Step<'a>>,
+}
+
+impl Finding<'_> {
+    /// Its words (empty when they were not made).
+    pub(super) fn said(self) -> Said {
+        self.detail.map_or_else(|| say(""), |d| d.said)
+    }
 }
 
 /// Findings kept per document; past this they are only counted.

@@ -169,6 +169,52 @@ impl ScopeIndex {
     }
 }
 
+/// The profiles of a run across wallets, with each scope name's id in every profile under
+/// one key: a scope item is looked up once, not once per wallet.
+#[derive(Debug)]
+pub(super) struct Panel {
+    pub indexes: Vec<ScopeIndex>,
+    /// Every name some profile knows, with its id in each profile (by position).
+    ids: HashMap<String, Box<[Option<ScopeId>]>, WordHashBuild>,
+    /// Every error code some profile lists, with whether each profile lists it.
+    codes: HashMap<String, Box<[bool]>, WordHashBuild>,
+}
+
+impl Panel {
+    pub(super) fn new(indexes: Vec<ScopeIndex>) -> Panel {
+        let mut ids: HashMap<String, Box<[Option<ScopeId>]>, WordHashBuild> = HashMap::default();
+        for (at, index) in indexes.iter().enumerate() {
+            for (name, &id) in &index.ids {
+                ids.entry(name.clone())
+                    .or_insert_with(|| vec![None; indexes.len()].into())[at] = Some(id);
+            }
+        }
+        let mut codes: HashMap<String, Box<[bool]>, WordHashBuild> = HashMap::default();
+        for (at, index) in indexes.iter().enumerate() {
+            for code in &index.error_codes {
+                codes
+                    .entry(code.clone())
+                    .or_insert_with(|| vec![false; indexes.len()].into())[at] = true;
+            }
+        }
+        Panel {
+            indexes,
+            ids,
+            codes,
+        }
+    }
+
+    /// The id of scope `name` in each profile (`None`: no profile knows it).
+    pub(super) fn ids(&self, name: &str) -> Option<&[Option<ScopeId>]> {
+        self.ids.get(name).map(|ids| &**ids)
+    }
+
+    /// Whether each profile lists the error code `code` (`None`: none does).
+    pub(super) fn codes(&self, code: &str) -> Option<&[bool]> {
+        self.codes.get(code).map(|known| &**known)
+    }
+}
+
 /// Whether `a` and `b` differ by at most `max` letters counted as multisets (a key with
 /// letters far from a field's cannot be two edits from it: an edit changes at most two).
 /// Bytes past ASCII share one bucket, which can only make the difference smaller.

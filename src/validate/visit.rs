@@ -17,7 +17,7 @@ use super::fields::{Document, ErrorMap, Failed, Fields, ScopeArray, ScopeList, S
 use super::finding::Belongs;
 use super::path::Step;
 use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape};
-use super::walker::Walker;
+use super::walker::{LaneIds, Walker};
 use super::{document_rules, field_rules};
 use crate::payload::DocKind;
 use crate::profile::{FieldRole, Profile};
@@ -304,10 +304,14 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, 'de, '_> {
                 let Some(item) = seq.next_element_seed(AnyValue { walker: &mut *w })? else {
                     return Ok(false);
                 };
+                let ids = match &item {
+                    Shape::Text(name) => w.scope_ids(name),
+                    _ => LaneIds::One(None),
+                };
                 for (lane, (list, seen)) in lists.iter_mut().enumerate() {
                     if let Some(field) = scope_field(roles[lane]) {
                         w.on_lane(lane, |w| {
-                            field_rules::scope_item(w, &item, n, field, list, seen)
+                            field_rules::scope_item(w, &item, ids, n, field, list, seen)
                         });
                     }
                 }
@@ -366,13 +370,15 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, 'de, '_> {
             let step = keys.member(walker, key.clone());
             let first = matches!(step, Step::Key { occurrence: 0, .. });
             walker.within(step, |w| {
+                let known = w.scope_ids(&key);
                 let ids: SmallVec<[_; 8]> = lanes
                     .iter()
-                    .map(|&lane| w.on_lane(lane, |w| field_rules::failed_scope(w, &key)))
+                    .map(|&lane| w.on_lane(lane, |w| field_rules::failed_scope(w, &key, known)))
                     .collect();
                 let value = value_as_written(w, &mut map)?;
+                let codes = w.error_codes(value.code());
                 for ((&lane, id), out) in lanes.iter().zip(ids).zip(&mut maps) {
-                    w.on_lane(lane, |w| field_rules::error_value(w, &value));
+                    w.on_lane(lane, |w| field_rules::error_value(w, &value, codes));
                     if let (Some(id), true) = (id, first) {
                         out.failed.push(Failed {
                             id,

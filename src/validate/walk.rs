@@ -40,6 +40,15 @@ impl Shape<'_> {
         }
     }
 
+    /// The text of a string or a number, as an error value's code.
+    pub(super) fn code(&self) -> Option<&str> {
+        match self {
+            Shape::Text(s) => Some(s),
+            Shape::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// The value as the profile's error-value rule sees it.
     pub(super) fn seen(&self) -> Seen<'_> {
         match self {

@@ -11,8 +11,8 @@ use std::cell::Cell;
 use smallvec::SmallVec;
 
 use super::diagnostic::Rule;
-use super::finding::{say, Belongs, Finding, Findings, Said};
-use super::index::{CheckOptions, ScopeIndex};
+use super::finding::{say, Belongs, Detail, Finding, Findings, Said};
+use super::index::{CheckOptions, Panel, ScopeId, ScopeIndex};
 use super::path::{Step, Target};
 use super::tape::Tape;
 
@@ -22,6 +22,46 @@ pub(super) struct Lane<'c, 'a> {
     pub findings: Findings<'a>,
     /// Which kind of document the field being walked belongs to, under this profile.
     belongs: Belongs,
+}
+
+/// A scope name's id under each lane's profile, looked up once for every lane.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LaneIds<'c> {
+    /// From a panel of profiles; `None` when no profile knows the name.
+    Each(Option<&'c [Option<ScopeId>]>),
+    /// The one lane's.
+    One(Option<ScopeId>),
+}
+
+impl LaneIds<'_> {
+    /// The id under lane `lane`'s profile.
+    #[inline]
+    pub(super) fn of(self, lane: usize) -> Option<ScopeId> {
+        match self {
+            LaneIds::Each(ids) => ids.and_then(|ids| ids.get(lane).copied().flatten()),
+            LaneIds::One(id) => id,
+        }
+    }
+}
+
+/// Whether each lane's profile lists an error code, looked up once for every lane.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LaneCodes<'c> {
+    /// From a panel of profiles; `None` when no profile lists the code.
+    Each(Option<&'c [bool]>),
+    /// The one lane's.
+    One(bool),
+}
+
+impl LaneCodes<'_> {
+    /// Whether lane `lane`'s profile lists the code.
+    #[inline]
+    pub(super) fn of(self, lane: usize) -> bool {
+        match self {
+            LaneCodes::Each(known) => known.is_some_and(|k| k.get(lane).copied().unwrap_or(false)),
+            LaneCodes::One(known) => known,
+        }
+    }
 }
 
 /// The state of one check as the visitors walk the document.
@@ -51,6 +91,8 @@ pub(super) struct Walker<'c, 'a> {
     tape: Option<(&'c Tape<'a>, &'c Cell<usize>)>,
     /// The place of each step the walk is within, and whether the step is into a member.
     places: SmallVec<[(usize, bool); 8]>,
+    /// The lanes' profiles as one panel, where there are several.
+    panel: Option<&'c Panel>,
 }
 
 impl<'c, 'a> Walker<'c, 'a> {
@@ -100,13 +142,14 @@ impl<'c, 'a> Walker<'c, 'a> {
             repeats_keys: true,
             tape: None,
             places: SmallVec::new(),
+            panel: None,
         }
     }
 
-    /// A walker of `tape` under each profile of `indexes`, replayed with its place told in
+    /// A walker of `tape` under each profile of `panel`, replayed with its place told in
     /// `place`, whose findings are placed on the tape and keep neither path nor words.
     pub(super) fn on_tape(
-        indexes: &'c [ScopeIndex],
+        panel: &'c Panel,
         options: &'c CheckOptions,
         tape: &'c Tape<'a>,
         place: &'c Cell<usize>,
@@ -115,7 +158,8 @@ impl<'c, 'a> Walker<'c, 'a> {
             reads_text: false,
             repeats_keys: tape.repeats_keys,
             tape: Some((tape, place)),
-            ..Walker::keeping(indexes, options, false, false)
+            panel: Some(panel),
+            ..Walker::keeping(&panel.indexes, options, false, false)
         }
     }
 
@@ -136,6 +180,32 @@ impl<'c, 'a> Walker<'c, 'a> {
     #[inline]
     pub(super) fn index(&self) -> &'c ScopeIndex {
         self.lanes[self.current.unwrap_or(0)].index
+    }
+
+    /// The lane the rules report into (the first while the walk is shared).
+    #[inline]
+    pub(super) fn current_lane(&self) -> usize {
+        self.current.unwrap_or(0)
+    }
+
+    /// The id of scope `name` under each lane's profile.
+    #[inline]
+    pub(super) fn scope_ids(&self, name: &str) -> LaneIds<'c> {
+        match self.panel {
+            Some(panel) => LaneIds::Each(panel.ids(name)),
+            None => LaneIds::One(self.lanes[0].index.id(name)),
+        }
+    }
+
+    /// Whether each lane's profile lists the error code `code` (none lists no code).
+    pub(super) fn error_codes(&self, code: Option<&str>) -> LaneCodes<'c> {
+        let Some(code) = code else {
+            return LaneCodes::One(false);
+        };
+        match self.panel {
+            Some(panel) => LaneCodes::Each(panel.codes(code)),
+            None => LaneCodes::One(self.lanes[0].index.knows_error(code)),
+        }
     }
 
     /// The findings of the current lane.
@@ -222,18 +292,17 @@ impl<'c, 'a> Walker<'c, 'a> {
             }
             None => 0,
         };
-        let (said, path) = if self.paths {
+        let detail = |said: Said, path: Vec<Step<'a>>| Some(Box::new(Detail { said, path }));
+        let detail = if self.paths {
             let mut path = Vec::with_capacity(self.path.len() + steps.len());
             path.extend_from_slice(&self.path);
             path.extend_from_slice(steps);
-            (if self.words { said() } else { say("") }, path)
+            detail(if self.words { said() } else { say("") }, path)
         } else {
-            (say(""), Vec::new())
+            None
         };
-        let finding = |lane: &Lane<'c, 'a>, said: Said, path: Vec<Step<'a>>| Finding {
+        let finding = |lane: &Lane<'c, 'a>, detail: Option<Box<Detail<'a>>>| Finding {
             rule,
-            said,
-            path,
             target,
             // A repeated key is a fault of the text, whatever the field.
             belongs: if rule == Rule::DuplicateKey {
@@ -242,20 +311,20 @@ impl<'c, 'a> Walker<'c, 'a> {
                 lane.belongs
             },
             at,
+            detail,
         };
         match self.current {
             Some(at) => {
                 let lane = &mut self.lanes[at];
-                lane.findings.push(finding(lane, said, path));
+                lane.findings.push(finding(lane, detail));
             }
             None => {
                 let last = self.lanes.len().saturating_sub(1);
                 for lane in &mut self.lanes[..last] {
-                    lane.findings
-                        .push(finding(lane, said.clone(), path.clone()));
+                    lane.findings.push(finding(lane, detail.clone()));
                 }
                 if let Some(lane) = self.lanes.last_mut() {
-                    lane.findings.push(finding(lane, said, path));
+                    lane.findings.push(finding(lane, detail));
                 }
             }
         }
