@@ -316,9 +316,12 @@ fn write_human(
     names: &[&'static str],
     labels: &Labels,
 ) -> io::Result<()> {
+    // One reservation for the row: the pieces below are short.
+    out.reserve(row.path.len() + 32 * names.len() + 64);
     out.extend_from_slice(sanitize(&row.path).as_bytes());
     if row.per_line {
-        write!(out, ":{}", row.line)?;
+        out.push(b':');
+        out.extend_from_slice(itoa::Buffer::new().format(row.line).as_bytes());
     }
     out.extend_from_slice(b": ");
     let accepted = row.judged.iter().filter(|j| j.valid()).count();

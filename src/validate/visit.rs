@@ -173,6 +173,15 @@ fn take_whole<'a>(
     key: &str,
     fields: &mut [Fields<'a>],
 ) {
+    // `authCode`'s rule is no profile's own: where every lane takes the value for it, the
+    // rule runs once, its findings going into every lane.
+    if roles.len() > 1 && roles.iter().all(|&r| r == Some(FieldRole::AuthCode)) {
+        field_rules::auth_code(w, v);
+        for fields in fields {
+            fields.auth_code = Some(v.clone());
+        }
+        return;
+    }
     for (lane, (&role, fields)) in roles.iter().zip(fields.iter_mut()).enumerate() {
         take_one(w, lane, role, v, key, fields);
     }
