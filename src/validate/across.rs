@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::check::Scratch;
 use super::config::ValidateConfig;
 use super::diagnostic::{plural, Judged, Rule};
 use super::document;
@@ -141,7 +142,16 @@ struct AcrossWallets {
 impl pipeline::Judge for AcrossWallets {
     type Verdict = Row;
 
-    fn judge(&self, bytes: &[u8], shown: &Arc<str>, first_line: usize, line: bool) -> Row {
+    type Scratch = Scratch;
+
+    fn judge(
+        &self,
+        scratch: &mut Scratch,
+        bytes: &[u8],
+        shown: &Arc<str>,
+        first_line: usize,
+        line: bool,
+    ) -> Row {
         let options = Options {
             lines: line,
             ..self.options
@@ -153,6 +163,7 @@ impl pipeline::Judge for AcrossWallets {
             &self.panel,
             &self.check,
             options,
+            scratch,
             &mut judged,
         );
         Row {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::check::{self, Checked};
+use super::check::{self, Checked, Scratch};
 use super::diagnostic::{Diagnostic, DocResult, Judged, Rule, Severity};
 use super::finding::{say, Detail, Finding, Said};
 use super::index::{CheckOptions, Panel, ScopeId, ScopeIndex};
@@ -51,13 +51,14 @@ pub(super) fn verdict(
 /// The verdicts on `bytes` under each profile of `panel`, in order, appended to `out`, as
 /// a run across wallets shows them: the errors and their rules, in the order a one-wallet
 /// report lists them, and no words or positions. The text is decoded and parsed once, then
-/// walked under each profile.
+/// walked under each profile (`scratch`: what the thread keeps between documents).
 pub(super) fn judgements(
     bytes: &[u8],
     first_line: usize,
     panel: &Panel,
     check: &CheckOptions,
     options: Options,
+    scratch: &mut Scratch,
     out: &mut Vec<Judged>,
 ) {
     let (src, decoded) = decode(bytes, first_line, options);
@@ -73,7 +74,8 @@ pub(super) fn judgements(
         );
     }
     match src.map(|src| {
-        check::record(src, options).and_then(|tape| check::check_recorded(&tape, panel, check))
+        check::record(src, options)
+            .and_then(|tape| check::check_recorded(&tape, panel, check, scratch))
     }) {
         Some(Ok(checked)) => {
             for checked in checked {
@@ -179,7 +181,7 @@ struct Found {
 fn add_checked(
     diagnostics: &mut Vec<Diagnostic>,
     src: &str,
-    checked: Result<Checked<'_>, SyntaxFault>,
+    checked: Result<Checked, SyntaxFault>,
     first_line: usize,
     options: Options,
 ) -> Found {
@@ -297,12 +299,7 @@ fn located(
     }
 }
 
-fn locate_finding(
-    src: &str,
-    f: Finding<'_>,
-    first_line: usize,
-    excerpts: bool,
-) -> (usize, Diagnostic) {
+fn locate_finding(src: &str, f: Finding, first_line: usize, excerpts: bool) -> (usize, Diagnostic) {
     let (rule, target) = (f.rule, f.target);
     let Detail { said, path: steps } = f.detail.map_or_else(
         || Detail {

@@ -92,7 +92,7 @@ pub(super) fn quote(text: &str) -> String {
 
 /// A problem found while parsing, not yet located.
 #[derive(Debug, Clone)]
-pub(super) struct Finding<'a> {
+pub(super) struct Finding {
     pub rule: Rule,
     pub target: Target,
     pub belongs: Belongs,
@@ -101,17 +101,18 @@ pub(super) struct Finding<'a> {
     /// Its words and path, when the report shows them; `None` when only the rule is
     /// counted (`--quiet`, a run across wallets). Boxed, so that a finding without them
     /// is a few words: such runs make one for every unknown scope under every wallet.
-    pub detail: Option<Box<Detail<'a>>>,
+    pub detail: Option<Box<Detail>>,
 }
 
-/// What a finding says, and the path of the offending value.
+/// What a finding says, and the path of the offending value (its own copy: findings
+/// outlive the document, their buffers kept for the next one).
 #[derive(Debug, Clone)]
-pub(super) struct Detail<'a> {
+pub(super) struct Detail {
     pub said: Said,
-    pub path: Vec<Step<'a>>,
+    pub path: Vec<Step<'static>>,
 }
 
-impl Finding<'_> {
+impl Finding {
     /// Its words (empty when they were not made).
     pub(super) fn said(self) -> Said {
         self.detail.map_or_else(|| say(""), |d| d.said)
@@ -123,14 +124,14 @@ pub(super) const MAX_FINDINGS: usize = 100;
 
 /// The findings of one document: the first [`MAX_FINDINGS`] kept, the rest counted.
 #[derive(Debug, Default)]
-pub(super) struct Findings<'a> {
-    pub kept: Vec<Finding<'a>>,
+pub(super) struct Findings {
+    pub kept: Vec<Finding>,
     /// Findings past the cap, by rule, in the order first met.
     pub dropped: Vec<(Rule, Belongs, usize)>,
 }
 
-impl<'a> Findings<'a> {
-    pub(super) fn push(&mut self, finding: Finding<'a>) {
+impl Findings {
+    pub(super) fn push(&mut self, finding: Finding) {
         if self.kept.len() < MAX_FINDINGS {
             self.kept.push(finding);
             return;
@@ -143,6 +144,12 @@ impl<'a> Findings<'a> {
             Some(entry) => entry.2 += 1,
             None => self.dropped.push((finding.rule, finding.belongs, 1)),
         }
+    }
+
+    /// No findings, the room for them kept.
+    pub(super) fn clear(&mut self) {
+        self.kept.clear();
+        self.dropped.clear();
     }
 
     /// Keeps only the findings for which `keep` holds, kept and dropped alike.

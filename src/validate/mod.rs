@@ -12,7 +12,8 @@
 //!   │
 //! document         one document's verdict: encoding, BOM, the pass, then positions
 //! check            the one serde pass (findings with paths, no positions), one lane a profile
-//! visit            the visitors: the top-level object, each field's value read once
+//! visit            the top-level object: each lane takes each key for its profile's field
+//! field_value      a field's value, read once, its rule run in each lane
 //! field_rules      the rule of each value      document_rules  the document as a whole
 //! fields           what the visitors hand the rules (the field types)
 //! walk             any value: its shape, repeated keys
@@ -23,7 +24,7 @@
 //!
 //! The ground floor: `options` is how a document is checked and how much of the verdict is
 //! worked out; `index` is the profile as the checks look it up, built once and shared by
-//! every thread; `path` is the JSON path type the checks record and `locate` follows
+//! every thread (and a panel of them, each name looked up once for every wallet); `path` is the JSON path type the checks record and `locate` follows
 //! (positions and excerpts, only for what is shown); `finding` and `diagnostic` are a
 //! problem before and after it is located; `syntax` puts serde_json's errors into the user's
 //! words; `tape` is a document parsed once and replayed for a walk under every wallet; `report` writes the
@@ -38,6 +39,7 @@ pub mod diagnostic;
 mod document;
 mod document_rules;
 mod field_rules;
+mod field_value;
 mod fields;
 mod finding;
 mod index;
@@ -231,7 +233,16 @@ struct OneWallet<'a> {
 impl pipeline::Judge for OneWallet<'_> {
     type Verdict = DocResult;
 
-    fn judge(&self, bytes: &[u8], shown: &Arc<str>, first_line: usize, line: bool) -> DocResult {
+    type Scratch = ();
+
+    fn judge(
+        &self,
+        _: &mut (),
+        bytes: &[u8],
+        shown: &Arc<str>,
+        first_line: usize,
+        line: bool,
+    ) -> DocResult {
         let options = Options {
             lines: line,
             ..self.options

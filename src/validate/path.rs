@@ -13,6 +13,17 @@ pub(super) enum Step<'a> {
 }
 
 impl<'a> Step<'a> {
+    /// The step with its own copy of a key.
+    pub(super) fn to_owned_step(&self) -> Step<'static> {
+        match self {
+            Step::Key { name, occurrence } => Step::Key {
+                name: Cow::Owned(name.clone().into_owned()),
+                occurrence: *occurrence,
+            },
+            Step::Index(i) => Step::Index(*i),
+        }
+    }
+
     /// The first member named `name`.
     pub(super) fn key(name: impl Into<Cow<'a, str>>) -> Step<'a> {
         Step::Key {

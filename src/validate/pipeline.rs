@@ -18,10 +18,19 @@ pub(super) trait Judge: Sync {
     /// A document's verdict, as the writing end needs it.
     type Verdict: Send;
 
+    /// What a thread keeps from one document to the next (room to reuse).
+    type Scratch: Default;
+
     /// The verdict on one document: `bytes`, which start on line `first_line` of the input
     /// shown as `shown`; `line` when the document is one line of NDJSON.
-    fn judge(&self, bytes: &[u8], shown: &Arc<str>, first_line: usize, line: bool)
-        -> Self::Verdict;
+    fn judge(
+        &self,
+        scratch: &mut Self::Scratch,
+        bytes: &[u8],
+        shown: &Arc<str>,
+        first_line: usize,
+        line: bool,
+    ) -> Self::Verdict;
 
     /// Appends the verdict's part of the report to `out` (a Vec: writing cannot fail).
     fn render(&self, verdict: &Self::Verdict, out: &mut Vec<u8>);
@@ -71,8 +80,8 @@ pub(super) struct Checker<'a, J> {
 
 impl<J: Judge> Checker<'_, J> {
     /// Checks one unit of work and renders its report parts.
-    fn work(&self, inputs: &[Input], work: Work) -> Batch<J::Verdict> {
-        let docs = self.check(inputs, work);
+    fn work(&self, inputs: &[Input], work: Work, scratch: &mut J::Scratch) -> Batch<J::Verdict> {
+        let docs = self.check(inputs, work, scratch);
         let mut text = Vec::new();
         let mut ends = Vec::with_capacity(docs.len());
         for doc in &docs {
@@ -84,9 +93,17 @@ impl<J: Judge> Checker<'_, J> {
         Batch { docs, text, ends }
     }
 
-    fn check(&self, inputs: &[Input], work: Work) -> Vec<Verdict<J::Verdict>> {
+    fn check(
+        &self,
+        inputs: &[Input],
+        work: Work,
+        scratch: &mut J::Scratch,
+    ) -> Vec<Verdict<J::Verdict>> {
         match work {
-            Work::Files(range) => inputs[range].iter().map(|i| self.file(i)).collect(),
+            Work::Files(range) => inputs[range]
+                .iter()
+                .map(|i| self.file(i, scratch))
+                .collect(),
             Work::Lines {
                 shown,
                 bytes,
@@ -97,24 +114,25 @@ impl<J: Judge> Checker<'_, J> {
                 let shown: Arc<str> = Arc::from(&*shown);
                 units::documents(&bytes, first_line)
                     .map(|(number, line)| {
-                        Verdict::Checked(self.judge.judge(line, &shown, number, true))
+                        Verdict::Checked(self.judge.judge(scratch, line, &shown, number, true))
                     })
                     .collect()
             }
             Work::Whole { shown, bytes } => {
                 let first_line = units::first_line(&bytes);
                 vec![Verdict::Checked(
-                    self.judge.judge(&bytes, &shown, first_line, false),
+                    self.judge.judge(scratch, &bytes, &shown, first_line, false),
                 )]
             }
             Work::Unreadable(u) => vec![Verdict::Unreadable(u)],
         }
     }
 
-    fn file(&self, input: &Input) -> Verdict<J::Verdict> {
+    fn file(&self, input: &Input, scratch: &mut J::Scratch) -> Verdict<J::Verdict> {
         match input {
             Input::File { path, shown, .. } => match std::fs::read(path) {
                 Ok(bytes) => Verdict::Checked(self.judge.judge(
+                    scratch,
                     &bytes,
                     shown,
                     units::first_line(&bytes),
@@ -140,8 +158,9 @@ impl<J: Judge> Checker<'_, J> {
     ) -> io::Result<()> {
         let units = Units::new(inputs, self.ndjson);
         if jobs.min(units::units_at_most(inputs, self.ndjson)) <= 1 {
+            let mut scratch = J::Scratch::default();
             for unit in units {
-                self.work(inputs, unit).emit(&mut emit)?;
+                self.work(inputs, unit, &mut scratch).emit(&mut emit)?;
             }
             return Ok(());
         }
@@ -151,14 +170,18 @@ impl<J: Judge> Checker<'_, J> {
         std::thread::scope(|scope| {
             for _ in 0..jobs {
                 let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-                scope.spawn(move || loop {
-                    let next = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((i, unit)) = next else { return };
-                    if done_tx.send((i, self.work(inputs, unit))).is_err() {
-                        return;
+                scope.spawn(move || {
+                    let mut scratch = J::Scratch::default();
+                    loop {
+                        let next = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((i, unit)) = next else { return };
+                        let batch = self.work(inputs, unit, &mut scratch);
+                        if done_tx.send((i, batch)).is_err() {
+                            return;
+                        }
                     }
                 });
             }

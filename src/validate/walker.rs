@@ -17,9 +17,9 @@ use super::path::{Step, Target};
 use super::tape::Tape;
 
 /// What a walk finds under one profile.
-pub(super) struct Lane<'c, 'a> {
+pub(super) struct Lane<'c> {
     pub index: &'c ScopeIndex,
-    pub findings: Findings<'a>,
+    pub findings: Findings,
     /// Which kind of document the field being walked belongs to, under this profile.
     belongs: Belongs,
 }
@@ -66,7 +66,7 @@ impl LaneCodes<'_> {
 
 /// The state of one check as the visitors walk the document.
 pub(super) struct Walker<'c, 'a> {
-    lanes: SmallVec<[Lane<'c, 'a>; 1]>,
+    lanes: SmallVec<[Lane<'c>; 1]>,
     /// The lane the rules report into; `None` while the walk is shared, when a finding
     /// goes into every lane.
     current: Option<usize>,
@@ -108,7 +108,7 @@ impl<'c, 'a> Walker<'c, 'a> {
     }
 
     /// The findings of lane `lane`, taken out of the walker.
-    pub(super) fn take_findings(&mut self, lane: usize) -> Findings<'a> {
+    pub(super) fn take_findings(&mut self, lane: usize) -> Findings {
         std::mem::take(&mut self.lanes[lane].findings)
     }
 
@@ -146,6 +146,16 @@ impl<'c, 'a> Walker<'c, 'a> {
         }
     }
 
+    /// Gives the lanes findings' room from `spare` (emptied findings of an earlier walk).
+    pub(super) fn reuse(&mut self, spare: &mut Vec<Findings>) {
+        for lane in &mut self.lanes {
+            match spare.pop() {
+                Some(findings) => lane.findings = findings,
+                None => return,
+            }
+        }
+    }
+
     /// A walker of `tape` under each profile of `panel`, replayed with its place told in
     /// `place`, whose findings are placed on the tape and keep neither path nor words.
     pub(super) fn on_tape(
@@ -171,7 +181,7 @@ impl<'c, 'a> Walker<'c, 'a> {
 
     /// The lane the rules report into (the first while the walk is shared).
     #[inline]
-    fn lane(&mut self) -> &mut Lane<'c, 'a> {
+    fn lane(&mut self) -> &mut Lane<'c> {
         let at = self.current.unwrap_or(0);
         &mut self.lanes[at]
     }
@@ -209,7 +219,7 @@ impl<'c, 'a> Walker<'c, 'a> {
     }
 
     /// The findings of the current lane.
-    pub(super) fn findings(&mut self) -> &mut Findings<'a> {
+    pub(super) fn findings(&mut self) -> &mut Findings {
         &mut self.lane().findings
     }
 
@@ -292,16 +302,19 @@ impl<'c, 'a> Walker<'c, 'a> {
             }
             None => 0,
         };
-        let detail = |said: Said, path: Vec<Step<'a>>| Some(Box::new(Detail { said, path }));
+        let detail = |said: Said, path: Vec<Step<'static>>| Some(Box::new(Detail { said, path }));
         let detail = if self.paths {
-            let mut path = Vec::with_capacity(self.path.len() + steps.len());
-            path.extend_from_slice(&self.path);
-            path.extend_from_slice(steps);
+            let path = self
+                .path
+                .iter()
+                .chain(steps)
+                .map(Step::to_owned_step)
+                .collect();
             detail(if self.words { said() } else { say("") }, path)
         } else {
             None
         };
-        let finding = |lane: &Lane<'c, 'a>, detail: Option<Box<Detail<'a>>>| Finding {
+        let finding = |lane: &Lane<'c>, detail: Option<Box<Detail>>| Finding {
             rule,
             target,
             // A repeated key is a fault of the text, whatever the field.
