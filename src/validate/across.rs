@@ -116,15 +116,21 @@ struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, row: &Row) {
+    fn add(&mut self, wallets: &Acceptance) {
         self.documents += 1;
-        let accepted = row.judged.iter().filter(|j| j.valid()).count();
-        match (accepted, row.judged.len() - accepted) {
+        match (wallets.accepted, wallets.refused) {
             (_, 0) => self.everywhere += 1,
             (0, _) => self.none += 1,
             _ => self.some += 1,
         }
     }
+}
+
+/// How many of the chosen wallets accept a document, and how many refuse it.
+#[derive(Debug, Clone, Copy)]
+struct Acceptance {
+    accepted: usize,
+    refused: usize,
 }
 
 /// Each document judged under every chosen wallet, and its row rendered.
@@ -141,6 +147,7 @@ struct AcrossWallets {
 
 impl pipeline::Judge for AcrossWallets {
     type Verdict = Row;
+    type Counts = Acceptance;
 
     type Scratch = Scratch;
 
@@ -171,6 +178,14 @@ impl pipeline::Judge for AcrossWallets {
             line: first_line,
             per_line: line,
             judged,
+        }
+    }
+
+    fn counts(&self, row: &Row) -> Acceptance {
+        let accepted = row.judged.iter().filter(|j| j.valid()).count();
+        Acceptance {
+            accepted,
+            refused: row.judged.len() - accepted,
         }
     }
 
@@ -254,9 +269,9 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
     let mut out = Output::stdout();
     checker.run(&inputs, config.jobs, |outcome| {
         match outcome {
-            Outcome::Checked(row, rendered) => {
-                totals.add(row);
-                tally.document(row.judged.iter().all(Judged::valid));
+            Outcome::Checked(wallets, rendered) => {
+                totals.add(wallets);
+                tally.document(wallets.refused == 0);
                 if !judge.quiet {
                     out.write(|sink| document(sink, &judge, rendered));
                 }

@@ -165,6 +165,27 @@ pub struct DocResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a run's totals take from one document's verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub valid: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    pub unlisted: usize,
+}
+
+impl DocResult {
+    /// What the run's totals take from this verdict.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            valid: self.valid,
+            errors: self.errors,
+            warnings: self.warnings,
+            unlisted: self.unlisted,
+        }
+    }
+}
+
 /// One document's verdict under one wallet, as a run across wallets shows it: how many
 /// errors (listed or not), and the rules of the listed ones. Kept small and without
 /// allocation: such a run makes one for every wallet of every document.
@@ -237,7 +258,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, doc: &DocResult) {
+    pub fn add(&mut self, doc: &Counts) {
         self.documents += 1;
         if doc.valid {
             self.valid += 1;

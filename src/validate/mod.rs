@@ -66,7 +66,7 @@ use crate::output::ColorMode;
 use crate::payload::DocKind;
 use crate::profile::Profile;
 pub use diagnostic::Refused;
-use diagnostic::{Diagnostic, DocResult, Rule, Severity, Summary};
+use diagnostic::{Counts, Diagnostic, DocResult, Rule, Severity, Summary};
 use pipeline::Outcome;
 use report::{Format, Output};
 use tally::Tally;
@@ -233,6 +233,7 @@ struct OneWallet<'a> {
 impl pipeline::Judge for OneWallet<'_> {
     type Verdict = DocResult;
 
+    type Counts = Counts;
     type Scratch = ();
 
     fn judge(
@@ -252,6 +253,10 @@ impl pipeline::Judge for OneWallet<'_> {
 
     fn render(&self, doc: &DocResult, out: &mut Vec<u8>) {
         self.reporter.render(doc, out);
+    }
+
+    fn counts(&self, doc: &DocResult) -> Counts {
+        doc.counts()
     }
 }
 

@@ -15,8 +15,12 @@ use crate::error;
 
 /// What a run makes of each document.
 pub(super) trait Judge: Sync {
-    /// A document's verdict, as the writing end needs it.
-    type Verdict: Send;
+    /// A document's verdict.
+    type Verdict;
+
+    /// What the writing end keeps of a verdict (the run's totals take it): the verdict
+    /// itself stays on the thread that made it, which renders it, and is dropped there.
+    type Counts: Send;
 
     /// What a thread keeps from one document to the next (room to reuse).
     type Scratch: Default;
@@ -34,12 +38,15 @@ pub(super) trait Judge: Sync {
 
     /// Appends the verdict's part of the report to `out` (a Vec: writing cannot fail).
     fn render(&self, verdict: &Self::Verdict, out: &mut Vec<u8>);
+
+    /// What the run's totals take from the verdict.
+    fn counts(&self, verdict: &Self::Verdict) -> Self::Counts;
 }
 
 /// What a unit of work yields, in input order.
-pub(super) enum Outcome<'b, V> {
-    /// A document's verdict and its rendered part of the report.
-    Checked(&'b V, &'b [u8]),
+pub(super) enum Outcome<'b, C> {
+    /// A document's counts and its rendered part of the report.
+    Checked(&'b C, &'b [u8]),
     Unreadable(&'b Unreadable),
 }
 
@@ -49,16 +56,36 @@ enum Verdict<V> {
     Unreadable(Unreadable),
 }
 
-/// The verdicts of one unit of work, with their rendered report parts end to end.
-struct Batch<V> {
-    docs: Vec<Verdict<V>>,
+/// The counts of one unit of work's verdicts, with their rendered report parts end to end.
+struct Batch<C> {
+    docs: Vec<Verdict<C>>,
     text: Vec<u8>,
     /// Where each document's part of `text` ends.
     ends: Vec<usize>,
 }
 
-impl<V> Batch<V> {
-    fn emit(&self, emit: &mut impl FnMut(Outcome<'_, V>) -> io::Result<()>) -> io::Result<()> {
+impl<C> Batch<C> {
+    fn new() -> Batch<C> {
+        Batch {
+            docs: Vec::new(),
+            text: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Renders `verdict` and keeps its counts; the verdict is dropped here.
+    fn add<J: Judge<Counts = C>>(&mut self, judge: &J, verdict: Verdict<J::Verdict>) {
+        self.docs.push(match verdict {
+            Verdict::Checked(verdict) => {
+                judge.render(&verdict, &mut self.text);
+                Verdict::Checked(judge.counts(&verdict))
+            }
+            Verdict::Unreadable(u) => Verdict::Unreadable(u),
+        });
+        self.ends.push(self.text.len());
+    }
+
+    fn emit(&self, emit: &mut impl FnMut(Outcome<'_, C>) -> io::Result<()>) -> io::Result<()> {
         let mut start = 0;
         for (doc, &end) in self.docs.iter().zip(&self.ends) {
             emit(match doc {
@@ -80,30 +107,28 @@ pub(super) struct Checker<'a, J> {
 
 impl<J: Judge> Checker<'_, J> {
     /// Checks one unit of work and renders its report parts.
-    fn work(&self, inputs: &[Input], work: Work, scratch: &mut J::Scratch) -> Batch<J::Verdict> {
-        let docs = self.check(inputs, work, scratch);
-        let mut text = Vec::new();
-        let mut ends = Vec::with_capacity(docs.len());
-        for doc in &docs {
-            if let Verdict::Checked(doc) = doc {
-                self.judge.render(doc, &mut text);
-            }
-            ends.push(text.len());
-        }
-        Batch { docs, text, ends }
+    fn work(&self, inputs: &[Input], work: Work, scratch: &mut J::Scratch) -> Batch<J::Counts> {
+        let mut batch = Batch::new();
+        self.check(inputs, work, scratch, |verdict| {
+            batch.add(self.judge, verdict)
+        });
+        batch
     }
 
+    /// Judges each document of `work` in turn, handing each verdict to `each`.
     fn check(
         &self,
         inputs: &[Input],
         work: Work,
         scratch: &mut J::Scratch,
-    ) -> Vec<Verdict<J::Verdict>> {
+        mut each: impl FnMut(Verdict<J::Verdict>),
+    ) {
         match work {
-            Work::Files(range) => inputs[range]
-                .iter()
-                .map(|i| self.file(i, scratch))
-                .collect(),
+            Work::Files(range) => {
+                for input in &inputs[range] {
+                    each(self.file(input, scratch));
+                }
+            }
             Work::Lines {
                 shown,
                 bytes,
@@ -112,19 +137,19 @@ impl<J: Judge> Checker<'_, J> {
                 // Every verdict holds the path: give this block its own copy, so that two
                 // threads do not bump one shared reference count for every line.
                 let shown: Arc<str> = Arc::from(&*shown);
-                units::documents(&bytes, first_line)
-                    .map(|(number, line)| {
-                        Verdict::Checked(self.judge.judge(scratch, line, &shown, number, true))
-                    })
-                    .collect()
+                for (number, line) in units::documents(&bytes, first_line) {
+                    each(Verdict::Checked(
+                        self.judge.judge(scratch, line, &shown, number, true),
+                    ));
+                }
             }
             Work::Whole { shown, bytes } => {
                 let first_line = units::first_line(&bytes);
-                vec![Verdict::Checked(
+                each(Verdict::Checked(
                     self.judge.judge(scratch, &bytes, &shown, first_line, false),
-                )]
+                ));
             }
-            Work::Unreadable(u) => vec![Verdict::Unreadable(u)],
+            Work::Unreadable(u) => each(Verdict::Unreadable(u)),
         }
     }
 
@@ -154,7 +179,7 @@ impl<J: Judge> Checker<'_, J> {
         &self,
         inputs: &[Input],
         jobs: usize,
-        mut emit: impl FnMut(Outcome<'_, J::Verdict>) -> io::Result<()>,
+        mut emit: impl FnMut(Outcome<'_, J::Counts>) -> io::Result<()>,
     ) -> io::Result<()> {
         let units = Units::new(inputs, self.ndjson);
         if jobs.min(units::units_at_most(inputs, self.ndjson)) <= 1 {
@@ -166,7 +191,7 @@ impl<J: Judge> Checker<'_, J> {
         }
         let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Work)>(jobs * 4);
         let work_rx = Mutex::new(work_rx);
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Batch<J::Verdict>)>();
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Batch<J::Counts>)>();
         std::thread::scope(|scope| {
             for _ in 0..jobs {
                 let (work_rx, done_tx) = (&work_rx, done_tx.clone());
@@ -187,9 +212,9 @@ impl<J: Judge> Checker<'_, J> {
             }
             drop(done_tx);
 
-            let mut pending: BTreeMap<usize, Batch<J::Verdict>> = BTreeMap::new();
+            let mut pending: BTreeMap<usize, Batch<J::Counts>> = BTreeMap::new();
             let mut next_out = 0;
-            let mut take = |i: usize, batch: Batch<J::Verdict>| -> io::Result<()> {
+            let mut take = |i: usize, batch: Batch<J::Counts>| -> io::Result<()> {
                 pending.insert(i, batch);
                 while let Some(batch) = pending.remove(&next_out) {
                     batch.emit(&mut emit)?;

@@ -199,7 +199,7 @@ pub fn report_one(format: Format, paint: Paint, doc: &DocResult) -> io::Result<V
             files: 1,
             ..Summary::default()
         };
-        summary.add(doc);
+        summary.add(&doc.counts());
         reporter.finish(&mut sink, &summary, !doc.valid)?;
     }
     Ok(out)
