@@ -86,6 +86,9 @@ pub(super) fn finish<'a>(
 /// Fields of the other kind, and fields the profile does not name.
 fn foreign_fields<'a>(w: &mut Walker<'_, 'a>, fields: &Fields<'a>, kind: DocKind) {
     let profile_fields = w.index().profile.fields();
+    if fields.unknown.is_empty() && fields.known.iter().all(|&i| profile_fields[i].kind == kind) {
+        return;
+    }
     let foreign: Vec<Cow<'a, str>> = fields
         .known
         .iter()

@@ -154,6 +154,9 @@ impl Findings {
 
     /// Keeps only the findings for which `keep` holds, kept and dropped alike.
     pub(super) fn retain(&mut self, keep: impl Fn(Belongs) -> bool) {
+        if self.kept.is_empty() && self.dropped.is_empty() {
+            return;
+        }
         self.kept.retain(|f| keep(f.belongs));
         self.dropped.retain(|(_, b, _)| keep(*b));
     }
