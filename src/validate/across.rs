@@ -203,7 +203,7 @@ impl pipeline::Judge for AcrossWallets {
                 },
             )
             .map_err(io::Error::from),
-            _ => write_human(out, row, &self.names, &self.labels),
+            _ => write_human(out, row, &self.labels),
         };
     }
 }
@@ -236,8 +236,10 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         .iter()
         .filter(|b| wallets.contains(&b.name))
         .collect();
+    let names: Vec<&'static str> = chosen.iter().map(|b| b.name).collect();
     let judge = AcrossWallets {
-        names: chosen.iter().map(|b| b.name).collect(),
+        labels: Labels::new(config.color.stdout(), &names),
+        names,
         panel: Panel::new(
             chosen
                 .iter()
@@ -258,7 +260,6 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         format: config.format,
         quiet: config.quiet,
         paint: config.color.stdout(),
-        labels: Labels::new(config.color.stdout()),
     };
     let checker = pipeline::Checker {
         judge: &judge,
@@ -334,68 +335,78 @@ fn finish(
 }
 
 /// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number where the
-/// document is one line of an NDJSON input. Written piece by piece: a run over every wallet
-/// writes one of these for each document.
-fn write_human(
-    out: &mut Vec<u8>,
-    row: &Row,
-    names: &[&'static str],
-    labels: &Labels,
-) -> io::Result<()> {
+/// document is one line of an NDJSON input. Written piece by piece, the pieces made once
+/// for the run (`Labels`): a run over every wallet writes one of these for each document.
+fn write_human(out: &mut Vec<u8>, row: &Row, labels: &Labels) -> io::Result<()> {
     // One reservation for the row: the pieces below are short.
-    out.reserve(row.path.len() + 32 * names.len() + 64);
+    out.reserve(row.path.len() + 32 * row.judged.len() + 64);
     out.extend_from_slice(sanitize(&row.path).as_bytes());
     if row.per_line {
         out.push(b':');
         out.extend_from_slice(itoa::Buffer::new().format(row.line).as_bytes());
     }
     out.extend_from_slice(b": ");
-    let accepted = row.judged.iter().filter(|j| j.valid()).count();
-    for (i, wallet) in row.accepted(names).enumerate() {
-        if i == 0 {
-            out.extend_from_slice(labels.accepted.as_bytes());
-            out.push(b' ');
-        } else {
-            out.extend_from_slice(b", ");
-        }
-        out.extend_from_slice(wallet.as_bytes());
-        if i + 1 == accepted && accepted < row.judged.len() {
-            out.extend_from_slice(b"; ");
+    let mut accepted = 0;
+    for (wallet, judged) in row.judged.iter().enumerate() {
+        if judged.valid() {
+            out.extend_from_slice(labels.accepted.piece(wallet, accepted == 0));
+            accepted += 1;
         }
     }
-    for (i, (wallet, judged)) in row.refused(names).enumerate() {
-        if i == 0 {
-            out.extend_from_slice(labels.refused.as_bytes());
-            out.push(b' ');
-        } else {
-            out.extend_from_slice(b", ");
-        }
-        out.extend_from_slice(wallet.as_bytes());
-        out.extend_from_slice(b" (");
-        for (j, rule) in judged.rules.as_slice().iter().enumerate() {
-            if j > 0 {
-                out.extend_from_slice(b", ");
+    if accepted > 0 && accepted < row.judged.len() {
+        out.extend_from_slice(b"; ");
+    }
+    let mut refused = 0;
+    for (wallet, judged) in row.judged.iter().enumerate() {
+        if !judged.valid() {
+            out.extend_from_slice(labels.refused.piece(wallet, refused == 0));
+            for (j, rule) in judged.rules.as_slice().iter().enumerate() {
+                if j > 0 {
+                    out.extend_from_slice(b", ");
+                }
+                out.extend_from_slice(rule.id().as_bytes());
             }
-            out.extend_from_slice(rule.id().as_bytes());
+            out.push(b')');
+            refused += 1;
         }
-        out.push(b')');
     }
     out.push(b'\n');
     Ok(())
 }
 
-/// The words of a human row, painted once for the run.
+/// The pieces of a human row, painted once for the run.
 struct Labels {
-    accepted: String,
-    refused: String,
+    accepted: Pieces,
+    refused: Pieces,
 }
 
 impl Labels {
-    fn new(paint: Paint) -> Labels {
+    fn new(paint: Paint, names: &[&str]) -> Labels {
         Labels {
-            accepted: paint.green("accepted by"),
-            refused: paint.red("refused by"),
+            accepted: Pieces::new(&paint.green("accepted by"), names, ""),
+            refused: Pieces::new(&paint.red("refused by"), names, " ("),
         }
+    }
+}
+
+/// Each wallet's name as the first of a list (`accepted by gcash`) and as a later one
+/// (`, gcash`).
+struct Pieces {
+    first: Vec<String>,
+    later: Vec<String>,
+}
+
+impl Pieces {
+    fn new(label: &str, names: &[&str], end: &str) -> Pieces {
+        Pieces {
+            first: names.iter().map(|n| format!("{label} {n}{end}")).collect(),
+            later: names.iter().map(|n| format!(", {n}{end}")).collect(),
+        }
+    }
+
+    fn piece(&self, wallet: usize, first: bool) -> &[u8] {
+        let pieces = if first { &self.first } else { &self.later };
+        pieces.get(wallet).map_or(&[][..], |p| p.as_bytes())
     }
 }
 
