@@ -103,11 +103,7 @@ pub(crate) fn validate(args: ValidateArgs, color: ColorMode) -> ValidateConfig {
             cli::ReportFormat::Junit => Format::Junit,
         },
         quiet: args.quiet,
-        jobs: args
-            .jobs
-            .map(usize::from)
-            .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-            .unwrap_or(1),
+        jobs: args.jobs.map(usize::from),
         color,
         walk: crate::validate::WalkOptions {
             no_ignore: args.no_ignore,

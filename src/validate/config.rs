@@ -18,7 +18,9 @@ pub struct ValidateConfig {
     pub strict: bool,
     pub format: Format,
     pub quiet: bool,
-    pub jobs: usize,
+    /// `--jobs`; `None`: as many threads as the machine runs at once (asked only when
+    /// there is more than one unit of work).
+    pub jobs: Option<usize>,
     pub color: ColorMode,
     pub walk: WalkOptions,
 }

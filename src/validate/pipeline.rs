@@ -173,16 +173,24 @@ impl<J: Judge> Checker<'_, J> {
         }
     }
 
-    /// Checks `inputs` on `jobs` threads, passing every verdict and its rendered report
-    /// part to `emit` in input order.
+    /// Checks `inputs` on `jobs` threads (`None`: as many as the machine runs at once),
+    /// passing every verdict's counts and its rendered report part to `emit` in input order.
     pub(super) fn run(
         &self,
         inputs: &[Input],
-        jobs: usize,
+        jobs: Option<usize>,
         mut emit: impl FnMut(Outcome<'_, J::Counts>) -> io::Result<()>,
     ) -> io::Result<()> {
         let units = Units::new(inputs, self.ndjson);
-        if jobs.min(units::units_at_most(inputs, self.ndjson)) <= 1 {
+        // The machine's parallelism is asked only when there is work for several threads
+        // (it reads cgroup files): not for one small file.
+        let jobs = match units::units_at_most(inputs, self.ndjson) {
+            0 | 1 => 1,
+            _ => jobs
+                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+                .unwrap_or(1),
+        };
+        if jobs <= 1 {
             let mut scratch = J::Scratch::default();
             for unit in units {
                 self.work(inputs, unit, &mut scratch).emit(&mut emit)?;
