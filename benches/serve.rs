@@ -29,6 +29,8 @@ use sha2::Sha256;
 
 #[path = "serve/alipay_plus.rs"]
 mod alipay_plus;
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "serve/postgres.rs"]
 mod postgres;
 #[path = "serve/wrk.rs"]
@@ -55,7 +57,7 @@ fn env_number(name: &str, default: u64) -> u64 {
 
 fn main() -> ExitCode {
     // `cargo test --benches` runs this without --bench: a one-second smoke run then.
-    let full = std::env::args().any(|a| a == "--bench");
+    let full = full_run();
     if Command::new("wrk").arg("--version").output().is_err() {
         eprintln!("note: the serve benchmark needs wrk (Debian: apt-get install wrk)");
         return if full {
@@ -342,8 +344,13 @@ fn premint(
         .map_err(|e| e.to_string())
 }
 
+/// Whether this is `cargo bench` (not a smoke run under `cargo test --benches`).
+fn full_run() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
 fn spawn_authcode(store: &Path, public: Option<&Path>) -> Result<Child, String> {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_authcode"));
+    let mut command = Command::new(binary::authcode(full_run())?);
     command.args(["serve", "--listen", "127.0.0.1:0", "--partner-id", PARTNER]);
     if let Some(public) = public {
         command.arg("--partner-public-key").arg(public);

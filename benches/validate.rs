@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use support::corpus::{self, Corpus};
-use support::docgen::Case;
+use support::docgen::{Case, SplitMix64};
 use support::measure::{self, median, Sample};
 
 const SEED: u64 = 0x0A11_C0DE_2025_0527;
@@ -175,9 +175,7 @@ impl Job {
 fn bench(full: bool) -> Result<bool, String> {
     let rounds = env_usize("AUTHCODE_BENCH_ROUNDS", if full { 15 } else { 1 })?.max(1);
     let warmup = env_usize("AUTHCODE_BENCH_WARMUP", if full { 2 } else { 0 })?;
-    let authcode = env::var_os("AUTHCODE_BENCH_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_authcode")));
+    let authcode = support::binary::authcode(full)?;
     let root = env::var_os("AUTHCODE_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("authcode-bench"));
@@ -310,7 +308,7 @@ fn bench(full: bool) -> Result<bool, String> {
 
     println!("\n## Timings\n");
     println!(
-        "{warmup} warm-up round(s), then {rounds} rounds; each round runs every command once, starting one later each round. stdout and stderr go to /dev/null. Commands:\n"
+        "{warmup} warm-up round(s), then {rounds} rounds; each round runs every command once, in an order shuffled for the round (seeded). stdout and stderr go to /dev/null. Commands:\n"
     );
     for job in &jobs {
         println!("    {}", job.shell_line());
@@ -318,10 +316,19 @@ fn bench(full: bool) -> Result<bool, String> {
     println!();
     let load_before = load_average();
     let started = Instant::now();
+    // A command run right after another on the same small input finds the loader, libc and
+    // the kernel's paths warm: in a fixed order (authcode, then the floor, input by input)
+    // the floor always came second and the small file's ratio read about 0.3 higher than
+    // with both after the same command. Each round's order is shuffled instead, so that
+    // what runs before a command is chance, alike for both programs.
+    let mut rng = SplitMix64::new(SEED);
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
     for round in 0..warmup + rounds {
-        for k in 0..jobs.len() {
-            let n = jobs.len();
-            let job = &mut jobs[(round + k) % n];
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &k in &order {
+            let job = &mut jobs[k];
             let sample = measure_via(&me, &job.argv)?;
             if sample.code != job.expected_exit {
                 println!(

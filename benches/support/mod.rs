@@ -1,5 +1,6 @@
 //! Helpers of `cargo bench --bench validate`.
 
+pub mod binary;
 pub mod corpus;
 // The one document generator, shared with the tests (the schema differential test and the
 // property tests check the same generator).
