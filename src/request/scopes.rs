@@ -69,7 +69,7 @@ fn read_request_file(
             crate::error::io_reason(&e)
         ))
     })?;
-    let index = crate::validate::ScopeIndex::new(profile);
+    let index = crate::validate::ScopeIndex::new(profile.clone());
     let payload = crate::validate::read_request(&bytes, &shown, &index)
         .map_err(|refused| crate::validate::diagnostic::refused_payload(&shown, &refused))?;
     warnings.extend(

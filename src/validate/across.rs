@@ -243,7 +243,7 @@ pub(crate) fn run_across(wallets: &[&'static str], config: ValidateConfig) -> an
         panel: Panel::new(
             chosen
                 .iter()
-                .map(|b| ScopeIndex::new(&b.profile()))
+                .map(|b| ScopeIndex::new(b.profile()))
                 .collect(),
         ),
         check: CheckOptions {

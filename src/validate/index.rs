@@ -74,7 +74,8 @@ pub struct ScopeIndex {
 }
 
 impl ScopeIndex {
-    pub fn new(profile: &Profile) -> ScopeIndex {
+    /// The index of `profile`, which it keeps.
+    pub fn new(profile: Profile) -> ScopeIndex {
         ScopeIndex {
             ids: profile
                 .scope_names()
@@ -94,7 +95,7 @@ impl ScopeIndex {
                 .iter()
                 .map(|f| f.name.to_lowercase())
                 .collect(),
-            profile: profile.clone(),
+            profile,
         }
     }
 
@@ -250,7 +251,7 @@ mod tests {
 
     #[test]
     fn misspelled_fields_are_recognised() {
-        let index = ScopeIndex::new(&Profile::dana());
+        let index = ScopeIndex::new(Profile::dana());
         assert_eq!(
             field(&index, "authSuccessScope"),
             Some("authSuccessScopes".into())

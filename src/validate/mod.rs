@@ -145,8 +145,9 @@ pub fn read_request(
 
 /// Runs the command and returns the exit code: 0 all valid, 1 some invalid, 2 when a path
 /// could not be read (the rest are still checked).
-pub fn run(profile: &Profile, config: ValidateConfig) -> anyhow::Result<u8> {
+pub fn run(profile: Profile, config: ValidateConfig) -> anyhow::Result<u8> {
     let index = Arc::new(ScopeIndex::new(profile));
+    let profile = &index.profile;
     let mut check = CheckOptions {
         kind: config.kind,
         expected: None,

@@ -27,7 +27,7 @@ fn profile() -> &'static Profile {
 /// DANA's profile indexed for the checks, built once.
 fn index() -> &'static ScopeIndex {
     static INDEX: OnceLock<ScopeIndex> = OnceLock::new();
-    INDEX.get_or_init(|| ScopeIndex::new(profile()))
+    INDEX.get_or_init(|| ScopeIndex::new(profile().clone()))
 }
 
 /// The verdict on one document, every detail worked out.
