@@ -13,7 +13,7 @@ use super::field_rules;
 use super::fields::{ErrorMap, Failed, Fields, ScopeArray, ScopeList, ScopeSet};
 use super::path::Step;
 use super::walk::{scalar_visits, walk_map, walk_seq, AnyValue, KeyCounter, KeySeed, Shape};
-use super::walker::{LaneIds, Walker};
+use super::walker::{PerLane, Walker};
 use crate::profile::FieldRole;
 
 /// Reads the value of a top-level field once and applies, in each lane, the rule of the
@@ -197,7 +197,7 @@ impl<'de> Visitor<'de> for FieldSeed<'_, '_, 'de, '_> {
                 };
                 let ids = match &item {
                     Shape::Text(name) => w.scope_ids(name),
-                    _ => LaneIds::One(None),
+                    _ => PerLane::One(None),
                 };
                 for (lane, (list, seen)) in lists.iter_mut().enumerate() {
                     if let Some(field) = scope_field(roles[lane]) {

@@ -183,21 +183,12 @@ pub(super) struct Panel {
 
 impl Panel {
     pub(super) fn new(indexes: Vec<ScopeIndex>) -> Panel {
-        let mut ids: HashMap<String, Box<[Option<ScopeId>]>, WordHashBuild> = HashMap::default();
-        for (at, index) in indexes.iter().enumerate() {
-            for (name, &id) in &index.ids {
-                ids.entry(name.clone())
-                    .or_insert_with(|| vec![None; indexes.len()].into())[at] = Some(id);
-            }
-        }
-        let mut codes: HashMap<String, Box<[bool]>, WordHashBuild> = HashMap::default();
-        for (at, index) in indexes.iter().enumerate() {
-            for code in &index.error_codes {
-                codes
-                    .entry(code.clone())
-                    .or_insert_with(|| vec![false; indexes.len()].into())[at] = true;
-            }
-        }
+        let ids = by_name(&indexes, |index| {
+            index.ids.iter().map(|(name, &id)| (name, Some(id)))
+        });
+        let codes = by_name(&indexes, |index| {
+            index.error_codes.iter().map(|code| (code, true))
+        });
         Panel {
             indexes,
             ids,
@@ -214,6 +205,23 @@ impl Panel {
     pub(super) fn codes(&self, code: &str) -> Option<&[bool]> {
         self.codes.get(code).map(|known| &**known)
     }
+}
+
+/// Every name that `entries` gives for some profile of `indexes`, with what each profile
+/// says of it by position (`T`'s default where a profile does not name it).
+fn by_name<'i, T: Clone + Default, E: Iterator<Item = (&'i String, T)>>(
+    indexes: &'i [ScopeIndex],
+    entries: impl Fn(&'i ScopeIndex) -> E,
+) -> HashMap<String, Box<[T]>, WordHashBuild> {
+    let mut by_name: HashMap<String, Box<[T]>, WordHashBuild> = HashMap::default();
+    for (at, index) in indexes.iter().enumerate() {
+        for (name, said) in entries(index) {
+            by_name
+                .entry(name.clone())
+                .or_insert_with(|| vec![T::default(); indexes.len()].into())[at] = said;
+        }
+    }
+    by_name
 }
 
 /// Whether `a` and `b` differ by at most `max` letters counted as multisets (a key with

@@ -24,45 +24,35 @@ pub(super) struct Lane<'c> {
     belongs: Belongs,
 }
 
-/// A scope name's id under each lane's profile, looked up once for every lane.
+/// What each lane's profile says of one name (a scope's id, whether an error code is
+/// listed), looked up once for every lane.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum LaneIds<'c> {
-    /// From a panel of profiles; `None` when no profile knows the name.
-    Each(Option<&'c [Option<ScopeId>]>),
+pub(super) enum PerLane<'c, T> {
+    /// From a panel of profiles, by lane; `None` when no profile knows the name (each
+    /// lane's answer is then `T`'s default: no id, not listed).
+    Each(Option<&'c [T]>),
     /// The one lane's.
-    One(Option<ScopeId>),
+    One(T),
 }
 
-impl LaneIds<'_> {
-    /// The id under lane `lane`'s profile.
+impl<T: Copy + Default> PerLane<'_, T> {
+    /// Lane `lane`'s answer.
     #[inline]
-    pub(super) fn of(self, lane: usize) -> Option<ScopeId> {
+    pub(super) fn of(self, lane: usize) -> T {
         match self {
-            LaneIds::Each(ids) => ids.and_then(|ids| ids.get(lane).copied().flatten()),
-            LaneIds::One(id) => id,
+            PerLane::Each(each) => each
+                .and_then(|each| each.get(lane).copied())
+                .unwrap_or_default(),
+            PerLane::One(one) => one,
         }
     }
 }
 
-/// Whether each lane's profile lists an error code, looked up once for every lane.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum LaneCodes<'c> {
-    /// From a panel of profiles; `None` when no profile lists the code.
-    Each(Option<&'c [bool]>),
-    /// The one lane's.
-    One(bool),
-}
+/// A scope name's id under each lane's profile.
+pub(super) type LaneIds<'c> = PerLane<'c, Option<ScopeId>>;
 
-impl LaneCodes<'_> {
-    /// Whether lane `lane`'s profile lists the code.
-    #[inline]
-    pub(super) fn of(self, lane: usize) -> bool {
-        match self {
-            LaneCodes::Each(known) => known.is_some_and(|k| k.get(lane).copied().unwrap_or(false)),
-            LaneCodes::One(known) => known,
-        }
-    }
-}
+/// Whether each lane's profile lists an error code.
+pub(super) type LaneCodes<'c> = PerLane<'c, bool>;
 
 /// The state of one check as the visitors walk the document.
 pub(super) struct Walker<'c, 'a> {
@@ -202,19 +192,19 @@ impl<'c, 'a> Walker<'c, 'a> {
     #[inline]
     pub(super) fn scope_ids(&self, name: &str) -> LaneIds<'c> {
         match self.panel {
-            Some(panel) => LaneIds::Each(panel.ids(name)),
-            None => LaneIds::One(self.lanes[0].index.id(name)),
+            Some(panel) => PerLane::Each(panel.ids(name)),
+            None => PerLane::One(self.lanes[0].index.id(name)),
         }
     }
 
     /// Whether each lane's profile lists the error code `code` (none lists no code).
     pub(super) fn error_codes(&self, code: Option<&str>) -> LaneCodes<'c> {
         let Some(code) = code else {
-            return LaneCodes::One(false);
+            return PerLane::One(false);
         };
         match self.panel {
-            Some(panel) => LaneCodes::Each(panel.codes(code)),
-            None => LaneCodes::One(self.lanes[0].index.knows_error(code)),
+            Some(panel) => PerLane::Each(panel.codes(code)),
+            None => PerLane::One(self.lanes[0].index.knows_error(code)),
         }
     }
 
