@@ -21,6 +21,7 @@ use serde_json::Value;
 use support::corpus::{self, Corpus};
 use support::docgen::{Case, SplitMix64};
 use support::measure::{self, median, Sample};
+use support::startup_order;
 
 const SEED: u64 = 0x0A11_C0DE_2025_0527;
 /// The memory ceiling on the NDJSON file, in bytes.
@@ -43,6 +44,15 @@ fn main() -> ExitCode {
     }
     if args.get(1).is_some_and(|a| a == "--measure") {
         return measure_main(&args[2..]);
+    }
+    if args.iter().any(|a| a == "--startup-order") {
+        return match write_startup_order() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
     }
     // `cargo bench` passes --bench; `cargo test --benches` does not: then one quick round.
     let full = args.iter().any(|a| a == "--bench");
@@ -83,6 +93,41 @@ fn measure_main(argv: &[OsString]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `cargo bench --bench validate -- --startup-order`: writes `startup.order` from the release
+/// binary's runs on a valid and an invalid small file of the corpus.
+fn write_startup_order() -> Result<(), String> {
+    let authcode = support::binary::authcode(true)?;
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("startup-order");
+    let corpus = corpus::generate(&root, SEED)
+        .map_err(|e| format!("cannot write the corpus under {}: {e}", root.display()))?;
+    let invalid = corpus
+        .files
+        .iter()
+        .find(|(_, case)| !case.valid())
+        .map(|(path, _)| corpus.dir.join(path))
+        .ok_or("the corpus has no invalid file")?;
+    let count = startup_order::write(&authcode, &[&corpus.one, &invalid], &root)?;
+    let coverage = startup_order::coverage(&authcode)?;
+    println!(
+        "wrote {count} functions to {}; {}",
+        startup_order::path().display(),
+        describe(&coverage)
+    );
+    println!("build the binary again (cargo build --release) for the linker to use them");
+    Ok(())
+}
+
+/// How a binary holds `startup.order`, in a few words.
+fn describe(c: &startup_order::Coverage) -> String {
+    format!(
+        "the binary has {} of its {} functions, {} kB of code, within {} kB",
+        c.found,
+        c.listed,
+        c.bytes / 1000,
+        c.span / 1000
+    )
 }
 
 /// Measures one run of `argv` through a `--measure` process.
@@ -184,6 +229,13 @@ fn bench(full: bool) -> Result<bool, String> {
     println!("# authcode validate benchmark\n");
     println!("- machine: {}", machine());
     println!("- authcode: {} ({})", authcode.display(), revision());
+    // The start-up order only means something for a release build (names differ by profile).
+    let layout = full.then(|| startup_order::coverage(&authcode));
+    match &layout {
+        Some(Ok(coverage)) => println!("- startup.order: {}", describe(coverage)),
+        Some(Err(e)) => println!("- startup.order: {e}"),
+        None => {}
+    }
     println!(
         "- run: cargo bench --bench validate  (AUTHCODE_BENCH_ROUNDS={rounds} AUTHCODE_BENCH_WARMUP={warmup}; seed {SEED:#x})"
     );
@@ -351,7 +403,7 @@ fn bench(full: bool) -> Result<bool, String> {
     );
 
     print_table(&inputs, &jobs);
-    print_targets(&jobs, &verdicts);
+    print_targets(&jobs, &verdicts, layout.as_ref());
     Ok(ok)
 }
 
@@ -675,7 +727,11 @@ fn print_table(inputs: &[Input], jobs: &[Job]) {
     );
 }
 
-fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
+fn print_targets(
+    jobs: &[Job],
+    verdicts: &Result<bool, String>,
+    order: Option<&Result<startup_order::Coverage, String>>,
+) {
     let find = |input: usize, program: &str| {
         jobs.iter()
             .find(|j| j.input == input && j.program == program)
@@ -756,6 +812,20 @@ fn print_targets(jobs: &[Job], verdicts: &Result<bool, String>) {
         "| verdicts equal the ground truth | {measured} | {} |",
         verdict(pass)
     );
+    // Not a speed target itself, but what the small file's start rests on: a stale list (new
+    // Rust, new dependencies) or a linker that did not take it reads here before the ratio.
+    match order {
+        Some(Ok(c)) => println!(
+            "| startup.order: ≥ 90% of its functions in the binary, side by side (else: `cargo bench --bench validate -- --startup-order`) | {} of {}, {} kB within {} kB | {} |",
+            c.found,
+            c.listed,
+            c.bytes / 1000,
+            c.span / 1000,
+            verdict(c.holds())
+        ),
+        Some(Err(e)) => println!("| startup.order in the binary | {e} | FAIL |"),
+        None => {}
+    }
 }
 
 fn millis(seconds: f64) -> String {

@@ -8,3 +8,4 @@ pub mod corpus;
 pub mod docgen;
 pub mod floor;
 pub mod measure;
+pub mod startup_order;
