@@ -65,10 +65,15 @@ fn cpu_now() -> (f64, f64) {
         .lines()
         .next()
         .map_or(0.0, |cpu| {
+            // user, nice, system, (idle, iowait,) irq, softirq: a process's own time counts
+            // the softirq work (here: loopback networking) done on its behalf, which this
+            // line counts apart, so leaving it out made the whole smaller than its parts.
             cpu.split_whitespace()
                 .skip(1)
-                .take(3)
-                .filter_map(|v| v.parse::<f64>().ok())
+                .take(7)
+                .enumerate()
+                .filter(|(i, _)| !matches!(i, 3 | 4))
+                .filter_map(|(_, v)| v.parse::<f64>().ok())
                 .sum::<f64>()
                 / 100.0
         });
