@@ -27,6 +27,9 @@ const ORDER: &str = "startup.order";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={ORDER}");
+    // The probe's answer depends on the linker the flags choose.
+    println!("cargo:rerun-if-env-changed=RUSTFLAGS");
+    println!("cargo:rerun-if-env-changed=CARGO_ENCODED_RUSTFLAGS");
     let target = env::var("TARGET").unwrap_or_default();
     if !(target.contains("linux-gnu") && target.starts_with("x86_64")) {
         return;
