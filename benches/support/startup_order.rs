@@ -3,7 +3,7 @@
 //! -- --startup-order`, under valgrind's callgrind) and checks a binary against it (how many of
 //! its functions the binary has, and whether they sit together).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -14,19 +14,20 @@ pub fn path() -> &'static Path {
 }
 
 const HEADER: &str = "\
-# The functions `authcode validate FILE` runs, in the order it first runs them: build.rs asks
-# the linker (rust-lld: --symbol-ordering-file) to place them side by side at the start of the
-# code, so that a start faults in a few pages of code instead of one for each function.
+# The functions `authcode validate FILE` runs, sorted by name: build.rs asks the linker
+# (rust-lld: --symbol-ordering-file) to place them side by side at the start of the code, so
+# that a start faults in a few pages of code instead of one a function.
 # Written by `cargo bench --bench validate -- --startup-order` (valgrind's callgrind over the
 # release binary, on a valid and an invalid small file); write it anew when that bench says
 # that the binary lacks many of these names (after a new Rust or new dependencies).
 ";
 
 /// Runs `authcode validate` on each input under callgrind and writes the functions of the
-/// binary it ran, in first-seen order, to `path()`. Returns how many.
+/// binary it ran to `path()`, sorted: callgrind names them in an order that changes from run
+/// to run, and all of them are read at every start, so the list changes only when they do.
+/// Returns how many.
 pub fn write(authcode: &Path, inputs: &[&Path], scratch: &Path) -> Result<usize, String> {
-    let mut seen = HashSet::new();
-    let mut order = Vec::new();
+    let mut names = BTreeSet::new();
     for (i, input) in inputs.iter().enumerate() {
         let out = scratch.join(format!("callgrind.{i}"));
         let status = Command::new("valgrind")
@@ -48,31 +49,26 @@ pub fn write(authcode: &Path, inputs: &[&Path], scratch: &Path) -> Result<usize,
         }
         let text =
             fs::read_to_string(&out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
-        for name in functions_of(&text, authcode) {
-            if seen.insert(name.clone()) {
-                order.push(name);
-            }
-        }
+        names.extend(functions_of(&text, authcode));
     }
     let mut text = HEADER.to_owned();
-    for name in &order {
+    for name in &names {
         text.push_str(name);
         text.push('\n');
     }
     fs::write(path(), text).map_err(|e| format!("cannot write {}: {e}", path().display()))?;
-    Ok(order.len())
+    Ok(names.len())
 }
 
-/// The functions of `binary` in a callgrind profile, in the order the profile first names
-/// them. Callgrind names a file (`ob=`) and a function (`fn=`, `cfn=`) in full once, then by
-/// number; a recursive call's name carries a `'N` suffix.
-fn functions_of(profile: &str, binary: &Path) -> Vec<String> {
+/// The functions of `binary` in a callgrind profile. Callgrind names a file (`ob=`) and a
+/// function (`fn=`, `cfn=`) in full once, then by number; a recursive call's name carries a
+/// `'N` suffix.
+fn functions_of(profile: &str, binary: &Path) -> BTreeSet<String> {
     let binary = binary.to_string_lossy();
     let mut objects: HashMap<&str, &str> = HashMap::new();
     let mut functions: HashMap<&str, &str> = HashMap::new();
     let mut in_binary = false;
-    let mut seen = HashSet::new();
-    let mut order = Vec::new();
+    let mut found = BTreeSet::new();
     for line in profile.lines() {
         let Some((key, value)) = line.split_once('=') else {
             continue;
@@ -101,14 +97,14 @@ fn functions_of(profile: &str, binary: &Path) -> Vec<String> {
                 let name = name.split_once('\'').map_or(name, |(base, _)| base);
                 // Callgrind names a function without a symbol by its address, and what runs
                 // before `main` "(below main)".
-                if !name.starts_with(['0', '(']) && seen.insert(name) {
-                    order.push(name.to_owned());
+                if !name.starts_with(['0', '(']) {
+                    found.insert(name.to_owned());
                 }
             }
             _ => {}
         }
     }
-    order
+    found
 }
 
 /// How `binary` holds the list: of its functions, how many the binary has, their bytes,
@@ -142,6 +138,13 @@ pub fn coverage(binary: &Path) -> Result<Coverage, String> {
         .arg(binary)
         .output()
         .map_err(|e| format!("cannot run nm ({e}); it is in Debian's binutils package"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "nm {}: {}",
+            binary.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
     let symbols = String::from_utf8_lossy(&out.stdout);
     let (mut found, mut bytes, mut first, mut end) = (HashSet::new(), 0, u64::MAX, 0);
     for line in symbols.lines() {
