@@ -2,7 +2,7 @@
 //! back in input order, with its rendered part of the report; the verdict itself is rendered
 //! and dropped on the thread that made it. What a verdict is, and how it is rendered, is the
 //! [`Judge`]'s: one wallet's check and report format (`mod.rs`), or every chosen wallet's on
-//! each document (`across.rs`). Memory stays bounded by the units in flight, whatever the
+//! each document (`across/`). Memory stays bounded by the units in flight, whatever the
 //! number of documents.
 
 use std::collections::BTreeMap;

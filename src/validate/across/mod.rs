@@ -8,130 +8,29 @@
 //! documents. Exit code: 0 when every chosen wallet accepts every document, 1 when one
 //! refuses one (or there is nothing to check), 2 when a path cannot be read (said once on
 //! stderr, as in a one-wallet run). Stdin is refused: `--wallet all` is for fixture files.
+//!
+//! Here: the checks of the command line, the judge the pipeline runs, and the report's frame;
+//! `row.rs`: a document's row and the run's totals, as data and as text.
+
+mod row;
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
-
-use super::check::Scratch;
-use super::config::ValidateConfig;
-use super::diagnostic::{plural, Judged, Rule};
-use super::document;
-use super::index::{CheckOptions, Panel, ScopeIndex};
-use super::inputs;
-use super::options::Options;
-use super::pipeline::{self, Outcome};
-use super::report::{Format, Output, Sink};
-use super::tally::Tally;
 use crate::error::CliError;
 use crate::output::Paint;
 use crate::profile::BUILTIN;
-use crate::text::sanitize;
-
-/// One document's verdicts across the wallets.
-#[derive(Debug)]
-struct Row {
-    path: Arc<str>,
-    line: usize,
-    /// Whether the document is one line of an NDJSON input (its line is then shown).
-    per_line: bool,
-    /// The verdict under each chosen wallet, in `authcode wallets` order.
-    judged: Vec<Judged>,
-}
-
-impl Row {
-    /// The wallets that accept the document, and those that refuse it with their verdicts.
-    fn accepted<'r>(
-        &'r self,
-        names: &'r [&'static str],
-    ) -> impl Iterator<Item = &'static str> + 'r {
-        names
-            .iter()
-            .zip(&self.judged)
-            .filter(|(_, j)| j.valid())
-            .map(|(&name, _)| name)
-    }
-
-    fn refused<'r>(
-        &'r self,
-        names: &'r [&'static str],
-    ) -> impl Iterator<Item = (&'static str, &'r Judged)> + 'r {
-        names
-            .iter()
-            .zip(&self.judged)
-            .filter(|(_, j)| !j.valid())
-            .map(|(&name, j)| (name, j))
-    }
-}
-
-/// A row as JSON: `{"path", "line", "accepted": [...], "refused": [{"wallet", "rules"}]}`.
-struct RowJson<'r> {
-    row: &'r Row,
-    names: &'r [&'static str],
-}
-
-impl Serialize for RowJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Accepted<'r>(&'r RowJson<'r>);
-        impl Serialize for Accepted<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.row.accepted(self.0.names))
-            }
-        }
-        struct Refused<'r>(&'r RowJson<'r>);
-        impl Serialize for Refused<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.row.refused(self.0.names).map(|(wallet, j)| Refusal {
-                    wallet,
-                    rules: j.rules.as_slice(),
-                }))
-            }
-        }
-        let mut row = s.serialize_struct("Row", 4)?;
-        row.serialize_field("path", &*self.row.path)?;
-        row.serialize_field("line", &self.row.line)?;
-        row.serialize_field("accepted", &Accepted(self))?;
-        row.serialize_field("refused", &Refused(self))?;
-        row.end()
-    }
-}
-
-#[derive(Serialize)]
-struct Refusal<'r> {
-    wallet: &'static str,
-    rules: &'r [Rule],
-}
-
-/// Totals of a run: documents accepted by every wallet, by some, by none.
-#[derive(Debug, Default, Serialize)]
-struct Totals {
-    files: usize,
-    documents: usize,
-    everywhere: usize,
-    some: usize,
-    none: usize,
-}
-
-impl Totals {
-    fn add(&mut self, wallets: &Acceptance) {
-        self.documents += 1;
-        match (wallets.accepted, wallets.refused) {
-            (_, 0) => self.everywhere += 1,
-            (0, _) => self.none += 1,
-            _ => self.some += 1,
-        }
-    }
-}
-
-/// How many of the chosen wallets accept a document, and how many refuse it.
-#[derive(Debug, Clone, Copy)]
-struct Acceptance {
-    accepted: usize,
-    refused: usize,
-}
+use crate::validate::check::Scratch;
+use crate::validate::config::ValidateConfig;
+use crate::validate::document;
+use crate::validate::index::{CheckOptions, Panel, ScopeIndex};
+use crate::validate::inputs;
+use crate::validate::options::Options;
+use crate::validate::pipeline::{self, Outcome};
+use crate::validate::report::{Format, Output, Sink};
+use crate::validate::tally::Tally;
+use row::{totals_line, write_human, Acceptance, Labels, Row, RowJson, Totals};
 
 /// Each document judged under every chosen wallet, and its row rendered.
 struct AcrossWallets {
@@ -332,92 +231,4 @@ fn finish(
         writeln!(out, "{line}")?;
     }
     out.flush()
-}
-
-/// `path:line: accepted by A, B; refused by C (rule, rule)`; the line number where the
-/// document is one line of an NDJSON input. Written piece by piece, the pieces made once
-/// for the run (`Labels`): a run over every wallet writes one of these for each document.
-fn write_human(out: &mut Vec<u8>, row: &Row, labels: &Labels) -> io::Result<()> {
-    // One reservation for the row: the pieces below are short.
-    out.reserve(row.path.len() + 32 * row.judged.len() + 64);
-    out.extend_from_slice(sanitize(&row.path).as_bytes());
-    if row.per_line {
-        out.push(b':');
-        out.extend_from_slice(itoa::Buffer::new().format(row.line).as_bytes());
-    }
-    out.extend_from_slice(b": ");
-    let mut accepted = 0;
-    for (wallet, judged) in row.judged.iter().enumerate() {
-        if judged.valid() {
-            out.extend_from_slice(labels.accepted.piece(wallet, accepted == 0));
-            accepted += 1;
-        }
-    }
-    if accepted > 0 && accepted < row.judged.len() {
-        out.extend_from_slice(b"; ");
-    }
-    let mut refused = 0;
-    for (wallet, judged) in row.judged.iter().enumerate() {
-        if !judged.valid() {
-            out.extend_from_slice(labels.refused.piece(wallet, refused == 0));
-            for (j, rule) in judged.rules.as_slice().iter().enumerate() {
-                if j > 0 {
-                    out.extend_from_slice(b", ");
-                }
-                out.extend_from_slice(rule.id().as_bytes());
-            }
-            out.push(b')');
-            refused += 1;
-        }
-    }
-    out.push(b'\n');
-    Ok(())
-}
-
-/// The pieces of a human row, painted once for the run.
-struct Labels {
-    accepted: Pieces,
-    refused: Pieces,
-}
-
-impl Labels {
-    fn new(paint: Paint, names: &[&str]) -> Labels {
-        Labels {
-            accepted: Pieces::new(&paint.green("accepted by"), names, ""),
-            refused: Pieces::new(&paint.red("refused by"), names, " ("),
-        }
-    }
-}
-
-/// Each wallet's name as the first of a list (`accepted by gcash`) and as a later one
-/// (`, gcash`).
-struct Pieces {
-    first: Vec<String>,
-    later: Vec<String>,
-}
-
-impl Pieces {
-    fn new(label: &str, names: &[&str], end: &str) -> Pieces {
-        Pieces {
-            first: names.iter().map(|n| format!("{label} {n}{end}")).collect(),
-            later: names.iter().map(|n| format!(", {n}{end}")).collect(),
-        }
-    }
-
-    fn piece(&self, wallet: usize, first: bool) -> &[u8] {
-        let pieces = if first { &self.first } else { &self.later };
-        pieces.get(wallet).map_or(&[][..], |p| p.as_bytes())
-    }
-}
-
-/// `3 documents in 2 files: 1 accepted by every wallet, 2 by some, 0 by none`
-fn totals_line(t: &Totals) -> String {
-    format!(
-        "{} in {}: {} accepted by every wallet, {} by some, {} by none",
-        plural(t.documents, "document", "documents"),
-        plural(t.files, "file", "files"),
-        t.everywhere,
-        t.some,
-        t.none
-    )
 }
