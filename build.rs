@@ -21,7 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The start-up functions, in order, beside this file.
+/// The start-up functions (sorted by name), beside this file.
 const ORDER: &str = "startup.order";
 
 fn main() {
